@@ -1,0 +1,24 @@
+"""The API router: mounts each app's router under /api/."""
+
+from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext as _
+from ninja import NinjaAPI
+
+from livinglab.orgs.api import router as orgs_router
+
+api = NinjaAPI(
+    title="Living Lab API",
+    version="1",
+    description="Tracked cases, bodies, meetings and organisations of the Living Lab platform.",
+    urls_namespace="api",
+)
+
+
+@api.exception_handler(PermissionDenied)
+def permission_denied(request, exc):
+    return api.create_response(
+        request, {"detail": _("You do not have permission to do this.")}, status=403
+    )
+
+
+api.add_router("/", orgs_router)

@@ -1,0 +1,14 @@
+from django.core.management.base import BaseCommand
+
+from livinglab.demo.people import DEMO_PASSWORD, load_people
+from livinglab.orgs.services import load_agency_directory
+
+
+class Command(BaseCommand):
+    help = "Load demo data: the agency directory, one account per role and sample records."
+
+    def handle(self, *args, **options):
+        result = load_agency_directory()
+        self.stdout.write(f"Agency directory: {result.created} organisations created.")
+        users = load_people()
+        self.stdout.write(f"Demo accounts (password “{DEMO_PASSWORD}”): {', '.join(users)}")

@@ -1,0 +1,13 @@
+from livinglab.core.access import policy
+from livinglab.meetings.models import Body
+from livinglab.orgs.roles import roles_of
+
+
+@policy(Body)
+def body_policy(user, action: str, body: Body) -> bool:
+    roles = roles_of(user)
+    if action == "view":
+        return True  # reaching the object already went through Body.objects.visible_to
+    if roles.is_admin:
+        return True
+    return action in {"change", "import", "manage"} and body.pk in roles.secretariat_body_ids

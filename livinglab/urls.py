@@ -1,0 +1,17 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from livinglab.api import api
+
+urlpatterns = [
+    path("", include("livinglab.core.urls")),
+    path("accounts/", include("livinglab.accounts.urls")),
+    path("organisations/", include("livinglab.orgs.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+    path("api/", api.urls),
+]
+
+handler403 = "livinglab.core.views.error_403"
+handler404 = "livinglab.core.views.error_404"
+handler500 = "livinglab.core.views.error_500"
