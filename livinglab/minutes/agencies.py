@@ -1,0 +1,206 @@
+"""The agency dictionary and the resolution of mentions to full official names.
+
+Short names are ambiguous across cities (every city has a 教育局), so a mention is
+resolved by the city it names (新北市經發局), else by the meeting's host city.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+_SELF = re.compile(r"本(局|處|會|所|室|中心)")
+_SELF_GOV = ("本府", "本市府")
+_HOST = ("本市",)
+
+
+@dataclass
+class AgencyDirectory:
+    """Names of cities and their agencies; ``resolve`` gives full official names."""
+
+    governments: dict[str, str] = field(default_factory=dict)  # city → 臺北市政府
+    prefixes: dict[str, str] = field(default_factory=dict)  # 北市, 新北市政府 → city
+    keys: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # → (city, full)
+    fulls: dict[str, str] = field(default_factory=dict)  # full name → city
+
+    @classmethod
+    def default(cls) -> AgencyDirectory:
+        return _default_copy()
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any]) -> AgencyDirectory:
+        directory = cls()
+        for city in data.get("cities", []):
+            directory._add_city(city["name"], city.get("government"), city.get("aliases", []))
+            for agency in city.get("agencies", []):
+                directory._add_agency(city["name"], agency)
+                for unit in agency.get("units", []):
+                    directory._add_agency(city["name"], unit)
+        return directory
+
+    def with_extra(self, entries: Iterable[dict[str, Any]]) -> AgencyDirectory:
+        """A copy with the names the platform knows beyond the shipped dictionary."""
+        copy = AgencyDirectory(
+            dict(self.governments),
+            dict(self.prefixes),
+            {k: list(v) for k, v in self.keys.items()},
+            dict(self.fulls),
+        )
+        for entry in entries:
+            city = entry.get("city") or ""
+            if city and city not in self.governments:
+                copy._add_city(city, None, [])
+            copy._add_agency(city, entry)
+        _Index.clear()
+        return copy
+
+    def _add_city(self, name: str, government: str | None, aliases: list[str]) -> None:
+        government = government or f"{name}政府"
+        self.governments[name] = government
+        self.fulls[government] = name
+        self._key(government, name, government)
+        for alias in [name, *aliases]:
+            for form in _variants(alias):
+                self.prefixes[form] = name
+                self.prefixes[form + "政府"] = name
+        for form in _variants(government):
+            self.prefixes[form] = name
+        if name.endswith("市") and len(name) == 3:  # 臺北 for 臺北市, as in 臺北產業局
+            for form in _variants(name[:2]):
+                self.prefixes.setdefault(form, name)
+
+    def _add_agency(self, city: str, entry: dict[str, Any]) -> None:
+        full = entry["name"]
+        self.fulls[full] = city
+        for name in [full, entry.get("short"), *entry.get("aliases", [])]:
+            if name:
+                self._key(name, city, full)
+
+    def _key(self, name: str, city: str, full: str) -> None:
+        for form in _variants(name):
+            targets = self.keys.setdefault(form, [])
+            if (city, full) not in targets:
+                targets.append((city, full))
+
+    def city_of(self, text: str | None) -> str | None:
+        """The first city a text names (a location, a chair's organisation)."""
+        if not text:
+            return None
+        match = _Index.of(self).prefix_re.search(text)
+        return self.prefixes[match.group()] if match else None
+
+    def resolve(self, mention: str, city: str | None = None) -> str | None:
+        """Full official name of a mention such as 新北市經發局 or 交工處."""
+        mention = re.sub(r"\s+", "", mention)
+        if mention in self.fulls:
+            return mention
+        for length in range(min(len(mention) - 1, 6), 1, -1):
+            prefix = mention[:length]
+            if prefix in self.prefixes and mention[length:] in self.keys:
+                return self._pick(mention[length:], self.prefixes[prefix])
+        return self._pick(mention, city)
+
+    def _pick(self, key: str, city: str | None) -> str | None:
+        candidates = self.keys.get(key, [])
+        for cand_city, full in candidates:
+            if cand_city == city:
+                return full
+        if len({full for _, full in candidates}) == 1:
+            return candidates[0][1]
+        return None
+
+    def scan(self, text: str) -> Iterator[tuple[int, int, str, str | None]]:
+        """(start, end, key, city named in the mention) for every agency mention."""
+        return _Index.of(self).scan(text)
+
+
+class _Index:
+    """Precompiled look-up of a directory: the key set and its final characters."""
+
+    _cache: dict[int, _Index] = {}
+
+    def __init__(self, directory: AgencyDirectory) -> None:
+        keys = set(directory.keys) | {"本局", "本處", "本會", "本所", "本府", "本市府"}
+        self.keys = keys
+        self.prefixes = directory.prefixes
+        self.lengths = sorted({len(k) for k in keys}, reverse=True)
+        self.prefix_lengths = sorted({len(p) for p in directory.prefixes}, reverse=True)
+        self.prefix_lengths = [n for n in self.prefix_lengths] + [2]
+        finals = "".join(sorted({k[-1] for k in keys}))
+        self.final_re = re.compile(f"[{re.escape(finals)}]")
+        alternatives = sorted(directory.prefixes, key=len, reverse=True)
+        self.prefix_re = re.compile("|".join(map(re.escape, alternatives)) or "(?!)")
+
+    @classmethod
+    def of(cls, directory: AgencyDirectory) -> _Index:
+        index = cls._cache.get(id(directory))
+        if index is None or index.prefixes is not directory.prefixes:
+            index = cls._cache[id(directory)] = cls(directory)
+        return index
+
+    @classmethod
+    def clear(cls) -> None:
+        cls._cache.clear()
+
+    def scan(self, text: str) -> Iterator[tuple[int, int, str, str | None]]:
+        last_start, last_end = -1, -1
+        found: tuple[int, int, str, str | None] | None = None
+        for match in self.final_re.finditer(text):
+            end = match.end()
+            hit = self._longest(text, end)
+            if hit is None or text[end : end + 1] == "長":  # 局長, 處長: a person
+                continue
+            start, key, city = hit
+            if start <= last_start and found:  # a longer name over the previous one
+                found = (start, end, key, city)
+            elif start >= last_end:
+                if found:
+                    yield found
+                found = (start, end, key, city)
+            else:
+                continue
+            last_start, last_end = start, end
+        if found:
+            yield found
+
+    def _longest(self, text: str, end: int) -> tuple[int, str, str | None] | None:
+        for length in self.lengths:
+            start = end - length
+            if start >= 0 and text[start:end] in self.keys:
+                key = text[start:end]
+                prefix_start, city = self._prefix(text, start)
+                return prefix_start, key, city
+        return None
+
+    def _prefix(self, text: str, start: int) -> tuple[int, str | None]:
+        for length in self.prefix_lengths:
+            begin = start - length
+            if begin >= 0 and text[begin:start] in self.prefixes:
+                return begin, self.prefixes[text[begin:start]]
+            if begin >= 0 and text[begin:start] in _HOST:
+                return begin, "本市"
+        return start, None
+
+
+def _variants(name: str) -> set[str]:
+    return {name, name.replace("臺", "台"), name.replace("台", "臺")}
+
+
+@cache
+def _default_data() -> str:
+    return resources.files(__package__).joinpath("data/agencies.json").read_text("utf-8")
+
+
+def _default_copy() -> AgencyDirectory:
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = AgencyDirectory.from_data(json.loads(_default_data()))
+    return _DEFAULT
+
+
+_DEFAULT: AgencyDirectory | None = None

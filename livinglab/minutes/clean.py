@@ -1,0 +1,67 @@
+"""A same-length "shadow" of the text with conversion debris blanked out.
+
+Spans must index into the source text, so debris (HTML tags and entities, markdown
+emphasis, bullets in front of numbers, repeated page headers, page numbers) is
+replaced by spaces rather than removed; every parser reads the shadow.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>\n]{0,300})?/?>|&(?:nbsp|lt|gt|amp|quot|#\d{1,5});")
+_EMPHASIS = re.compile(r"\*\*|__|^#{1,6}(?= )", re.M)
+# "- (一)", "* 1、", "• 壹、": a bullet left in front of a number by a converter.
+_BULLET_BEFORE_NUMBER = re.compile(
+    r"^[ \t\u3000]*([-*•●○■◆▪·‧])[ \t\u3000]*(?=[（(]|[一二三四五六七八九十壹貳參肆伍陸柒捌玖拾]+[、.．]|\d{1,2}[、.．)）])",
+    re.M,
+)
+_MARKDOWN_RULE = re.compile(r"^[ \t]*\|?[ \t]*:?-{3,}.*$|^[ \t]*(?:-{3,}|={3,})[ \t]*$", re.M)
+_PIPE_ROW = re.compile(r"^[ \t]*\|.*\|[ \t]*$", re.M)
+_PAGE_NUMBER = re.compile(
+    r"^[ \t\u3000]*(?:第\s*\d+\s*頁(?:\s*[，,/／]?\s*共\s*\d+\s*頁)?|[-－—]\s*\d+\s*[-－—]|\d+\s*/\s*\d+|[Pp]age\s*\d+(?:\s*of\s*\d+)?)[ \t\u3000]*$",
+    re.M,
+)
+_LINE = re.compile(r"[^\n]+")
+_NOT_HEADER = re.compile(r"[、：:。]|^\s*[（(]?[一二三四五六七八九十壹貳參肆伍陸柒捌玖\d]+[）)、.]|散會|臨時動議|紀錄|記錄|簽到")
+
+
+def shadow(text: str) -> str:
+    chars = _blank(text, _TAG)
+    chars = _blank(chars, _EMPHASIS)
+    chars = _blank(chars, _MARKDOWN_RULE)
+    chars = _blank(chars, _PAGE_NUMBER)
+    chars = _BULLET_BEFORE_NUMBER.sub(lambda m: " " * len(m.group()), chars)
+    chars = _PIPE_ROW.sub(lambda m: m.group().replace("|", "\t"), chars)
+    return _blank_page_headers(chars)
+
+
+def _blank(text: str, pattern: re.Pattern[str]) -> str:
+    return pattern.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), text)
+
+
+def _blank_page_headers(text: str) -> str:
+    """Lines repeated three times or more, as page headers are, kept only once.
+
+    Structural lines (numbered, with a colon, 散會, 紀錄 …) repeat in every record of
+    a multi-record file and are never page headers.
+    """
+    lines = [m for m in _LINE.finditer(text) if len(m.group().strip()) >= 4]
+    counts = Counter(m.group().strip() for m in lines)
+    repeated = {
+        line for line, n in counts.items() if n >= 3 and not _NOT_HEADER.search(line)
+    }
+    if not repeated:
+        return text
+    seen: set[str] = set()
+    parts, last = [], 0
+    for match in lines:
+        line = match.group().strip()
+        if line in repeated:
+            if line in seen:
+                parts += [text[last : match.start()], " " * len(match.group())]
+                last = match.end()
+            seen.add(line)
+    parts.append(text[last:])
+    return "".join(parts)

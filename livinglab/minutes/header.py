@@ -1,0 +1,179 @@
+"""Header fields of a record (時間, 地點, 主席, 紀錄) and where each record begins.
+
+A file may hold several records; each begins with its title lines followed by a
+cluster of header fields. A cluster with a date, or with two of date, place and
+chair, opens a new record.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from .dates import parse_date, parse_time, parse_title_date
+from .numbering import NUMBER_RE
+
+_S = r"[ \t\u3000]*"
+_LABELS = (
+    rf"(?P<date>(?:會議|開會|召開)?(?:時{_S}間|日{_S}期))"
+    rf"|(?P<location>(?:會議|開會)?地{_S}點)"
+    rf"|(?P<chair>會議主席|主{_S}席|主{_S}持{_S}人|召{_S}集{_S}人)"
+    rf"|(?P<recorder>[紀記]{_S}錄(?:人員|人)?)"
+)
+_PREFIX = rf"^{_S}(?:(?:[壹貳參叁肆伍陸柒捌玖拾]{{1,3}}|[一二三四五六七八九十]{{1,3}}){_S}[、.．]{_S})?"
+FIELD_RE = re.compile(rf"{_PREFIX}(?:{_LABELS}){_S}(?:[：:]|\t)[ \t\u3000]*(?P<value>[^\n]*)", re.M)
+_CELL_RE = re.compile(rf"{_S}(?:{_LABELS}){_S}[：:]?{_S}(?P<value>.*)", re.S)
+_ADJOURN = re.compile(r"散\s*會|^\s*[-—]{3,}")
+_TITLE_NOISE = re.compile(r"^(?:會議|會談|座談會?)?(?:紀錄|記錄|議程|紀要)$")
+_TITLE_SUFFIX = re.compile(r"(?:[ \t\u3000]+(?:會議|會談)?(?:紀錄|記錄|議程|紀要)|(?:紀錄|記錄|議程|紀要))$")
+_MEETING_WORD = re.compile(r"會議|座談|高峰會|論壇|研討會|會談|工作坊|說明會|審查會|協調會|小組|委員會")
+_LINE = re.compile(r"[^\n]*\S[^\n]*")
+
+
+@dataclass
+class Header:
+    start: int  # where the record begins (its title)
+    fields_start: int
+    fields_end: int
+    values: dict[str, list[str]] = field(default_factory=dict)
+    title: str | None = None
+
+    def first(self, kind: str) -> str | None:
+        values = [v for v in self.values.get(kind, []) if v]
+        return values[0] if values else None
+
+    @property
+    def date(self) -> dt.date | None:
+        for value in self.values.get("date", []):
+            date, _ = parse_date(value)
+            if date:
+                return date
+        return parse_title_date(self.title) if self.title else None
+
+    @property
+    def time(self) -> str | None:
+        for value in self.values.get("date", []):
+            _, end = parse_date(value)
+            time = parse_time(value[end:])
+            if time:
+                return time
+        return None
+
+
+def find_headers(shadow: str) -> list[Header]:
+    headers: list[Header] = []
+    previous_end = 0
+    for cluster in _clusters(shadow):
+        values: dict[str, list[str]] = {}
+        for _, _, pairs in cluster:
+            for kind, value in pairs:
+                values.setdefault(kind, []).append(value)
+        start, end = cluster[0][0], cluster[-1][1]
+        if _opens_record(values) or not headers:
+            title_start, title = _title(shadow, start, previous_end)
+            headers.append(Header(title_start, start, end, values, title))
+        else:
+            for kind, found in values.items():
+                headers[-1].values.setdefault(kind, []).extend(found)
+        previous_end = end
+    if headers and not _opens_record(headers[0].values) and len(headers[0].values) < 2:
+        return []
+    return headers
+
+
+def fallback_header(shadow: str) -> Header | None:
+    """A record without header fields: a title that names a meeting and a date."""
+    lines = [m for m in _LINE.finditer(shadow[:2000])][:3]
+    for line in lines:
+        title = line.group().strip()
+        if _MEETING_WORD.search(title) and parse_title_date(title) and len(title) < 120:
+            return Header(line.start(), line.end(), line.end(), {}, title)
+    return None
+
+
+def _opens_record(values: dict[str, list[str]]) -> bool:
+    has_date = any(parse_date(v)[0] for v in values.get("date", []))
+    return has_date or len({"date", "location", "chair"} & set(values)) >= 2
+
+
+def _clusters(shadow: str) -> list[list[tuple[int, int, list[tuple[str, str]]]]]:
+    clusters: list[list[tuple[int, int, list[tuple[str, str]]]]] = []
+    last_end = -1
+    for match in FIELD_RE.finditer(shadow):
+        pairs = _pairs(match)
+        if not pairs:
+            continue
+        hit = (match.start(), match.end(), pairs)
+        if clusters and _lines_between(shadow, last_end, match.start()) <= 3:
+            clusters[-1].append(hit)
+        else:
+            clusters.append([hit])
+        last_end = match.end()
+    return clusters
+
+
+def _pairs(match: re.Match[str]) -> list[tuple[str, str]]:
+    """(kind, value) pairs of a field line; a table row may hold several."""
+    line = match.group()
+    if "\t" not in line:
+        return [(str(match.lastgroup if match.lastgroup != "value" else _kind(match)), _clean(match.group("value")))]
+    pairs, cells = [], [c for c in line.split("\t")]
+    index = 0
+    while index < len(cells):
+        found = _CELL_RE.fullmatch(NUMBER_RE.sub("", cells[index], count=1))
+        if found:
+            value = _clean(found.group("value"))
+            if not value and index + 1 < len(cells):
+                index += 1
+                value = _clean(cells[index])
+            pairs.append((_kind(found), value))
+        index += 1
+    return pairs
+
+
+def _kind(match: re.Match[str]) -> str:
+    for kind in ("date", "location", "chair", "recorder"):
+        if match.group(kind):
+            return kind
+    return "date"
+
+
+def _clean(value: str) -> str:
+    return re.sub(r"\s+", " ", value).strip().rstrip("。；;，,").strip()
+
+
+def _lines_between(shadow: str, start: int, end: int) -> int:
+    return sum(1 for _ in _LINE.finditer(shadow, start, end)) - 1 if start >= 0 else 99
+
+
+def _title(shadow: str, fields_start: int, floor: int) -> tuple[int, str | None]:
+    """Walk back from the fields over the title lines (unnumbered, no full stop)."""
+    lines = [m for m in _LINE.finditer(shadow, max(floor, fields_start - 600), fields_start)]
+    taken: list[re.Match[str]] = []
+    for line in reversed(lines):
+        text = line.group().strip()
+        if len(taken) == 4 or not _is_title_line(text):
+            break
+        taken.append(line)
+    if not taken:
+        return fields_start, None
+    taken.reverse()
+    return taken[0].start() + _indent(taken[0].group()), _title_text(m.group().strip() for m in taken)
+
+
+def _is_title_line(text: str) -> bool:
+    if len(text) > 120 or "。" in text or _ADJOURN.search(text):
+        return False
+    return not NUMBER_RE.match(text) or NUMBER_RE.match(text).lastgroup == "bullet"  # type: ignore[union-attr]
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
+
+
+def _title_text(lines: object) -> str | None:
+    kept = [re.sub(r"[ \t\u3000]+", " ", t) for t in lines if not _TITLE_NOISE.match(t)]  # type: ignore[attr-defined]
+    title = " ".join(kept).strip()
+    title = _TITLE_SUFFIX.sub("", title).strip()
+    return title or None

@@ -1,0 +1,101 @@
+"""What the reader returns: frozen dataclasses that print as the JSON contract."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+
+def _iso(value: dt.date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+@dataclass(frozen=True, slots=True)
+class AgencyRef:
+    mention: str
+    name: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"mention": self.mention, "name": self.name}
+
+
+@dataclass(frozen=True, slots=True)
+class Deadline:
+    mention: str
+    date: dt.date
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"mention": self.mention, "date": self.date.isoformat()}
+
+
+@dataclass(frozen=True, slots=True)
+class CaseRelation:
+    """Lineage an item states: ``merge`` of sources into target, or ``rename``."""
+
+    kind: str
+    sources: list[str]
+    target: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, "sources": list(self.sources), "target": self.target}
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    path: list[str]
+    text: str
+    cases: list[str]
+    agencies: list[AgencyRef]
+    deadline: Deadline | None
+    status: str | None
+    span: tuple[int, int]
+    relations: list[CaseRelation] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "path": list(self.path),
+            "text": self.text,
+            "cases": list(self.cases),
+            "agencies": [a.to_dict() for a in self.agencies],
+            "deadline": self.deadline.to_dict() if self.deadline else None,
+            "status": self.status,
+            "span": list(self.span),
+            "relations": [r.to_dict() for r in self.relations],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Meeting:
+    title: str | None
+    date: dt.date | None
+    time: str | None
+    location: str | None
+    chair: str | None
+    recorder: str | None
+    span: tuple[int, int]
+    items: list[Item]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "title": self.title,
+            "date": _iso(self.date),
+            "time": self.time,
+            "location": self.location,
+            "chair": self.chair,
+            "recorder": self.recorder,
+            "span": list(self.span),
+            "items": [i.to_dict() for i in self.items],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """``text`` is the decoded source text that every span indexes into."""
+
+    source: str
+    text: str
+    meetings: list[Meeting]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"source": self.source, "meetings": [m.to_dict() for m in self.meetings]}

@@ -1,0 +1,99 @@
+"""Numbered entries and their tree.
+
+The depth of a numbering style (壹、 一、 （一） 1、 (1) ① -) is decided by the order in
+which the styles first appear in a record, as in a nested list: a style seen before
+closes the deeper levels, a new style opens a level below the current one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_CN = "一二三四五六七八九十"
+_LEGAL = "壹貳參叁肆伍陸柒捌玖拾"
+NUMBER_RE = re.compile(
+    r"^[ \t\u3000]*(?:"
+    rf"(?P<legal>[{_LEGAL}]{{1,3}})[ \t]*[、．.]"
+    rf"|(?P<cn>[{_CN}]{{1,3}})[ \t]*[、．.]"
+    rf"|[（(][ \t]*(?P<pcn>[{_CN}]{{1,3}})[ \t]*[）)]"
+    r"|(?P<ccn>[㈠-㈩])"
+    rf"|第[ \t]*(?P<case>[{_CN}\d]{{1,3}})[ \t]*案[ \t]*[：:、]?"
+    r"|(?P<num>\d{1,2})[ \t]*(?:[、．]|\.(?!\d))"
+    r"|(?P<numparen>\d{1,2})[ \t]*[）)]"
+    r"|[（(][ \t]*(?P<pnum>\d{1,2})[ \t]*[）)]"
+    r"|(?P<circ>[①-⑳])"
+    r"|(?P<stem>[甲乙丙丁戊己庚辛壬癸])[ \t]*[、．.]"
+    r"|(?P<alpha>[A-Za-z])[ \t]*[、．.](?=[ \t]*[\u4e00-\u9fff「])"
+    r"|[（(](?P<palpha>[a-z])[）)]"
+    r"|(?P<bullet>[-*•●○■◆▪·‧])(?=[ \t\u3000])"
+    r")[ \t\u3000]*",
+    re.M,
+)
+# Parenthesised and enclosed forms of one numeral are one style.
+_STYLE_OF_GROUP = {"ccn": "pcn"}
+
+
+@dataclass(eq=False)
+class Node:
+    label: str  # the bare numeral as written: 壹, 一, 1; "-" for a bullet
+    style: str
+    start: int  # where the number begins
+    body: int  # where the text after the number begins
+    line_end: int
+    depth: int = 0
+    end: int = 0  # end of the node's own text and its children's
+    parent: Node | None = None
+    children: list[Node] = field(default_factory=list)
+
+    @property
+    def path(self) -> list[str]:
+        labels, node = [], self
+        while node is not None:
+            labels.append(node.label)
+            node = node.parent
+        return labels[::-1]
+
+    @property
+    def own_end(self) -> int:
+        """End of the text before the first child."""
+        return self.children[0].start if self.children else self.end
+
+
+def numbered_lines(shadow: str, start: int, end: int) -> list[Node]:
+    nodes = []
+    for match in NUMBER_RE.finditer(shadow, start, end):
+        group = match.lastgroup or "bullet"
+        label = "-" if group == "bullet" else match.group(group)
+        line_end = shadow.find("\n", match.end())
+        line_end = end if line_end < 0 or line_end > end else line_end
+        if group == "bullet" and not shadow[match.end() : line_end].strip():
+            continue
+        start_at = match.start(group)
+        nodes.append(Node(label, _STYLE_OF_GROUP.get(group, group), start_at, match.end(), line_end))
+    return nodes
+
+
+def build_tree(nodes: list[Node], end: int) -> list[Node]:
+    """Give depths by order of appearance of styles; return the top-level nodes."""
+    styles: list[str] = []
+    stack: list[Node] = []
+    roots: list[Node] = []
+    for node in nodes:
+        if node.style in styles:
+            del styles[styles.index(node.style) + 1 :]
+        else:
+            styles.append(node.style)
+        node.depth = len(styles) - 1
+        while stack and stack[-1].depth >= node.depth:
+            stack.pop().end = node.start
+        if stack:
+            node.parent = stack[-1]
+            stack[-1].children.append(node)
+        else:
+            roots.append(node)
+        stack.append(node)
+    for node in stack:
+        node.end = end
+    return roots
+
