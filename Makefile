@@ -12,7 +12,7 @@ DEMO_ENV := DEBUG=false LIVINGLAB_HTTPS=false SECRET_KEY_FILE=var/secret_key \
 .PHONY: setup demo test test-fast test-postgres test-browser lint bench messages clean
 
 setup: $(VENV)/.installed node_modules/.installed var/secret_key
-	@$(BIN)/livinglab compilemessages --ignore '.venv/*' --ignore 'node_modules/*' -v 0
+	@$(DEMO_ENV) $(BIN)/livinglab compilemessages --ignore '.venv/*' --ignore 'node_modules/*' -v 0
 	@$(DEMO_ENV) $(BIN)/livinglab collectstatic --noinput -v 0
 
 $(VENV)/.installed: pyproject.toml requirements.lock

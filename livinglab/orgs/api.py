@@ -1,5 +1,6 @@
 from django.shortcuts import get_object_or_404
-from ninja import Field, Query, Router, Schema
+from django.utils.translation import gettext as _
+from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from livinglab.core.access import get_for_user
@@ -53,7 +54,7 @@ def resolve_organisation(request, name: str, city_id: int | None = None):
     city = get_object_or_404(Organisation.objects.cities(), pk=city_id) if city_id else None
     org = services.resolve_agency(name[:200], city)
     if org is None:
-        return 404, {"detail": "No organisation is known by that name."}
+        return Status(404, {"detail": _("No organisation is known by that name.")})
     return org
 
 
@@ -66,4 +67,4 @@ def get_organisation(request, org_id: int):
 def add_alias(request, org_id: int, payload: AliasIn):
     org = get_for_user(Organisation.objects, request.auth, org_id, "add_alias")
     services.add_alias(request.auth, org, payload.name)
-    return 201, org
+    return Status(201, org)

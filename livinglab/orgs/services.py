@@ -58,7 +58,9 @@ def _load_agency(result: LoadResult, entry: dict, *, city, parent, kind) -> None
 
 
 def _upsert(result: LoadResult, *, kind, name, short_name, aliases, city=None, parent=None):
-    defaults = {"kind": kind, "short_name": short_name, "city": city, "parent": parent}
+    defaults = {"kind": kind, "short_name": short_name, "parent": parent}
+    if kind != Organisation.Kind.CITY:  # a city is its own city, set below
+        defaults["city"] = city
     org, created = Organisation.objects.get_or_create(name=name, defaults=defaults)
     if created:
         result.created += 1

@@ -1,0 +1,15 @@
+"""The site's URLs plus one view that fails, to see the 500 page."""
+
+from django.urls import path
+
+from livinglab.urls import handler403, handler404, handler500
+from livinglab.urls import urlpatterns as site_patterns
+
+__all__ = ["handler403", "handler404", "handler500", "urlpatterns"]
+
+
+def boom(request):
+    raise RuntimeError("secret detail that must not leak")
+
+
+urlpatterns = [path("boom/", boom), *site_patterns]

@@ -1,0 +1,37 @@
+import pytest
+from django.test import Client
+
+
+@pytest.fixture
+def production_client(settings):
+    settings.DEBUG = False
+    return Client(raise_request_exception=False)
+
+
+def test_unknown_url_gives_404_page_in_chinese(production_client, db):
+    response = production_client.get("/no-such-page/")
+    assert response.status_code == 404
+    assert "找不到" in response.content.decode()
+
+
+def test_unknown_url_gives_404_page_in_english(production_client, db):
+    production_client.cookies["django_language"] = "en"
+    response = production_client.get("/no-such-page/")
+    assert response.status_code == 404
+    assert "Page not found" in response.content.decode()
+
+
+def test_server_error_gives_500_page_not_traceback(production_client, db, settings):
+    settings.ROOT_URLCONF = "tests.core.boom_urls"
+    response = production_client.get("/boom/")
+    assert response.status_code == 500
+    body = response.content.decode()
+    assert "Traceback" not in body
+    assert "secret detail" not in body
+    assert "出了點問題" in body or "Something went wrong" in body
+
+
+def test_forbidden_page_is_shown_for_missing_permission(production_client, world):
+    production_client.force_login(world.officer)
+    response = production_client.post(f"/accounts/tokens/{999999}/revoke/")
+    assert response.status_code == 404
