@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "livinglab.accounts",
     "livinglab.orgs",
     "livinglab.meetings",
+    "livinglab.tracking",
 ]
 
 MIDDLEWARE = [
