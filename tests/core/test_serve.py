@@ -1,0 +1,100 @@
+"""`livinglab serve` runs the production server; plain HTTP or behind an HTTPS proxy."""
+
+import os
+import secrets
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+LIVINGLAB = Path(sys.executable).parent / "livinglab"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def serve(tmp_path):
+    processes = []
+
+    def start(**extra_env):
+        env = {
+            k: v
+            for k, v in os.environ.items()
+            if not k.startswith(("LIVINGLAB_", "DEBUG", "SECRET_KEY"))
+        }
+        env.update(
+            DJANGO_SETTINGS_MODULE="livinglab.settings",
+            DEBUG="false",
+            SECRET_KEY=secrets.token_urlsafe(50),
+            ALLOWED_HOSTS="127.0.0.1",
+            DATABASE_URL=f"sqlite:///{tmp_path / 'serve.sqlite3'}",
+            LIVINGLAB_VAR_DIR=str(tmp_path),
+            **extra_env,
+        )
+        subprocess.run([LIVINGLAB, "migrate", "-v", "0"], env=env, check=True, timeout=120)
+        subprocess.run(
+            [LIVINGLAB, "collectstatic", "--noinput", "-v", "0"], env=env, check=True, timeout=120
+        )
+        port = free_port()
+        process = subprocess.Popen(
+            [LIVINGLAB, "serve", "--port", str(port), "--workers", "1"], env=env
+        )
+        processes.append(process)
+        base = f"http://127.0.0.1:{port}"
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(base + "/healthz", timeout=1)  # noqa: S310  local test server
+                return base
+            except (urllib.error.URLError, ConnectionError):
+                time.sleep(0.1)
+        raise AssertionError("server did not start")
+
+    yield start
+    for process in processes:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+def fetch(url, headers=None):
+    opener = urllib.request.build_opener(NoRedirect)
+    request = urllib.request.Request(url, headers=headers or {})  # noqa: S310
+    try:
+        with opener.open(request, timeout=5) as response:
+            return response.status, dict(response.headers), response.read().decode()
+    except urllib.error.HTTPError as error:
+        return error.code, dict(error.headers), error.read().decode()
+
+
+def test_serve_answers_plain_http_when_https_is_off(serve):
+    base = serve(LIVINGLAB_HTTPS="false")
+    status, headers, body = fetch(base + "/")
+    assert status == 200
+    assert "城市實驗室" in body
+    static_status, _, css = fetch(base + body.split('href="')[1].split('"')[0])
+    assert static_status == 200
+    assert ":root" in css
+
+
+def test_serve_redirects_to_https_but_not_healthz(serve):
+    base = serve()
+    status, headers, _ = fetch(base + "/")
+    assert status == 301
+    assert headers["Location"].startswith("https://")
+    assert fetch(base + "/healthz")[0] == 200
+    secure_status, secure_headers, _ = fetch(base + "/", {"X-Forwarded-Proto": "https"})
+    assert secure_status == 200
+    assert "max-age=31536000" in secure_headers["Strict-Transport-Security"]
