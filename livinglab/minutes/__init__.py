@@ -7,6 +7,7 @@ Pure Python; imports no Django. See ../shared/contracts/minutes-json.md.
 from .agencies import AgencyDirectory
 from .errors import MinutesError
 from .model import AgencyRef, CaseRelation, Deadline, Document, Item, Meeting
+from .reader import read_minutes
 
 __all__ = [
     "AgencyDirectory",
@@ -19,11 +20,3 @@ __all__ = [
     "MinutesError",
     "read_minutes",
 ]
-
-
-def __getattr__(name: str) -> object:
-    if name == "read_minutes":  # lazy so that the data model imports cheaply
-        from .reader import read_minutes
-
-        return read_minutes
-    raise AttributeError(name)

@@ -102,10 +102,10 @@ class AgencyDirectory:
         for length in range(min(len(mention) - 1, 6), 1, -1):
             prefix = mention[:length]
             if prefix in self.prefixes and mention[length:] in self.keys:
-                return self._pick(mention[length:], self.prefixes[prefix])
-        return self._pick(mention, city)
+                return self.pick(mention[length:], self.prefixes[prefix])
+        return self.pick(mention, city)
 
-    def _pick(self, key: str, city: str | None) -> str | None:
+    def pick(self, key: str, city: str | None) -> str | None:
         candidates = self.keys.get(key, [])
         for cand_city, full in candidates:
             if cand_city == city:

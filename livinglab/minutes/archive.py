@@ -34,8 +34,10 @@ def _check_sizes(archive: zipfile.ZipFile, source: str) -> None:
     for info in infos:
         total += info.file_size
         ratio = info.file_size / max(info.compress_size, 1)
-        if info.file_size > MAX_MEMBER or total > MAX_TOTAL or (
-            info.file_size > 1_000_000 and ratio > MAX_RATIO
+        if (
+            info.file_size > MAX_MEMBER
+            or total > MAX_TOTAL
+            or (info.file_size > 1_000_000 and ratio > MAX_RATIO)
         ):
             raise MinutesError(source, "refused: zip bomb (expands to an excessive size)")
 

@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>\n]{0,300})?/?>|&(?:nbsp|lt|gt|amp|quot|#\d{1,5});")
+_TAG = re.compile(
+    r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>\n]{0,300})?/?>|&(?:nbsp|lt|gt|amp|quot|#\d{1,5});"
+)
 _EMPHASIS = re.compile(r"\*\*|__|^#{1,6}(?= )", re.M)
 # "- (一)", "* 1、", "• 壹、": a bullet left in front of a number by a converter.
 _BULLET_BEFORE_NUMBER = re.compile(
@@ -24,7 +26,9 @@ _PAGE_NUMBER = re.compile(
     re.M,
 )
 _LINE = re.compile(r"[^\n]+")
-_NOT_HEADER = re.compile(r"[、：:。]|^\s*[（(]?[一二三四五六七八九十壹貳參肆伍陸柒捌玖\d]+[）)、.]|散會|臨時動議|紀錄|記錄|簽到")
+_NOT_HEADER = re.compile(
+    r"[、：:。]|^\s*[（(]?[一二三四五六七八九十壹貳參肆伍陸柒捌玖\d]+[）)、.]|散會|臨時動議|紀錄|記錄|簽到"
+)
 
 
 def shadow(text: str) -> str:
@@ -49,9 +53,7 @@ def _blank_page_headers(text: str) -> str:
     """
     lines = [m for m in _LINE.finditer(text) if len(m.group().strip()) >= 4]
     counts = Counter(m.group().strip() for m in lines)
-    repeated = {
-        line for line, n in counts.items() if n >= 3 and not _NOT_HEADER.search(line)
-    }
+    repeated = {line for line, n in counts.items() if n >= 3 and not _NOT_HEADER.search(line)}
     if not repeated:
         return text
     seen: set[str] = set()

@@ -76,7 +76,9 @@ def parse_title_date(text: str) -> dt.date | None:
     if date:
         return date
     year = re.search(r"(?<!\d)((?:19|20)\d\d)(?!\d)|(?<!\d)(\d{2,3})\s*年", text)
-    day = re.search(r"(?<![\d/])(\d{1,2})\s*/\s*(\d{1,2})(?![\d/])|(\d{1,2})\s*月\s*(\d{1,2})\s*日", text)
+    day = re.search(
+        r"(?<![\d/])(\d{1,2})\s*/\s*(\d{1,2})(?![\d/])|(\d{1,2})\s*月\s*(\d{1,2})\s*日", text
+    )
     if not year or not day:
         return None
     month_day = [g for g in day.groups() if g]

@@ -21,13 +21,19 @@ _LABELS = (
     rf"|(?P<chair>會議主席|主{_S}席|主{_S}持{_S}人|召{_S}集{_S}人)"
     rf"|(?P<recorder>[紀記]{_S}錄(?:人員|人)?)"
 )
-_PREFIX = rf"^{_S}(?:(?:[壹貳參叁肆伍陸柒捌玖拾]{{1,3}}|[一二三四五六七八九十]{{1,3}}){_S}[、.．]{_S})?"
+_PREFIX = (
+    rf"^{_S}(?:(?:[壹貳參叁肆伍陸柒捌玖拾]{{1,3}}|[一二三四五六七八九十]{{1,3}}){_S}[、.．]{_S})?"
+)
 FIELD_RE = re.compile(rf"{_PREFIX}(?:{_LABELS}){_S}(?:[：:]|\t)[ \t\u3000]*(?P<value>[^\n]*)", re.M)
 _CELL_RE = re.compile(rf"{_S}(?:{_LABELS}){_S}[：:]?{_S}(?P<value>.*)", re.S)
 _ADJOURN = re.compile(r"散\s*會|^\s*[-—]{3,}")
 _TITLE_NOISE = re.compile(r"^(?:會議|會談|座談會?)?(?:紀錄|記錄|議程|紀要)$")
-_TITLE_SUFFIX = re.compile(r"(?:[ \t\u3000]+(?:會議|會談)?(?:紀錄|記錄|議程|紀要)|(?:紀錄|記錄|議程|紀要))$")
-_MEETING_WORD = re.compile(r"會議|座談|高峰會|論壇|研討會|會談|工作坊|說明會|審查會|協調會|小組|委員會")
+_TITLE_SUFFIX = re.compile(
+    r"(?:[ \t\u3000]+(?:會議|會談)?(?:紀錄|記錄|議程|紀要)|(?:紀錄|記錄|議程|紀要))$"
+)
+_MEETING_WORD = re.compile(
+    r"會議|座談|高峰會|論壇|研討會|會談|工作坊|說明會|審查會|協調會|小組|委員會"
+)
 _LINE = re.compile(r"[^\n]*\S[^\n]*")
 
 
@@ -117,7 +123,12 @@ def _pairs(match: re.Match[str]) -> list[tuple[str, str]]:
     """(kind, value) pairs of a field line; a table row may hold several."""
     line = match.group()
     if "\t" not in line:
-        return [(str(match.lastgroup if match.lastgroup != "value" else _kind(match)), _clean(match.group("value")))]
+        return [
+            (
+                str(match.lastgroup if match.lastgroup != "value" else _kind(match)),
+                _clean(match.group("value")),
+            )
+        ]
     pairs, cells = [], [c for c in line.split("\t")]
     index = 0
     while index < len(cells):
@@ -159,7 +170,9 @@ def _title(shadow: str, fields_start: int, floor: int) -> tuple[int, str | None]
     if not taken:
         return fields_start, None
     taken.reverse()
-    return taken[0].start() + _indent(taken[0].group()), _title_text(m.group().strip() for m in taken)
+    return taken[0].start() + _indent(taken[0].group()), _title_text(
+        m.group().strip() for m in taken
+    )
 
 
 def _is_title_line(text: str) -> bool:

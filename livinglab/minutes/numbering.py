@@ -69,8 +69,10 @@ def numbered_lines(shadow: str, start: int, end: int) -> list[Node]:
         line_end = end if line_end < 0 or line_end > end else line_end
         if group == "bullet" and not shadow[match.end() : line_end].strip():
             continue
-        start_at = match.start(group)
-        nodes.append(Node(label, _STYLE_OF_GROUP.get(group, group), start_at, match.end(), line_end))
+        start_at = match.start() + len(match.group()) - len(match.group().lstrip(" \t\u3000"))
+        nodes.append(
+            Node(label, _STYLE_OF_GROUP.get(group, group), start_at, match.end(), line_end)
+        )
     return nodes
 
 
@@ -96,4 +98,3 @@ def build_tree(nodes: list[Node], end: int) -> list[Node]:
     for node in stack:
         node.end = end
     return roots
-

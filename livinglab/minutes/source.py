@@ -54,7 +54,9 @@ def _kind(filename: str | None, data: bytes, name: str) -> str:
         if suffix in KINDS:
             return KINDS[suffix]
         if suffix and suffix not in TEXT_SUFFIXES:
-            raise MinutesError(name, f"unsupported format '{suffix}' (use .txt, .docx, .odt or .pdf)")
+            raise MinutesError(
+                name, f"unsupported format '{suffix}' (use .txt, .docx, .odt or .pdf)"
+            )
         if suffix:
             return "txt"
     return _sniff(data)

@@ -1,0 +1,109 @@
+"""The first deadline an item sets, resolved against the meeting date.
+
+7 月 10 日前, 10月底, 年底, 第4季, 下半年度, 2個月內, 明天（4/8）, 12 月 9 日. A date
+without a year takes the meeting's year and rolls into the next where its month
+has passed, if it is a deadline (前, 底); a bare date already past is an event
+reported, not a deadline.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+
+from .dates import make_date, year_of
+from .model import Deadline
+from .numerals import to_int
+
+_Y = r"(?:(?P<{0}>\d{{2,4}}|今|本|明|次)\s*年度?\s*)?"
+_NUM = r"\d{1,3}|[一二三四五六七八九十兩]{1,3}"
+DEADLINE_RE = re.compile(
+    "|".join(
+        [
+            _Y.format("y1")
+            + r"(?P<m1>\d{1,2})\s*月\s*(?P<d1>\d{1,2})\s*日(?:\s*[（(][^）)\n]{1,5}[）)])?(?P<by1>\s*(?:以前|前|止|為止))?",
+            _Y.format("y2")
+            + r"(?P<m2>\d{1,2})\s*月\s*(?P<part2>底|中旬|下旬|上旬|初|中(?!心|央|華|旬))",
+            r"(?P<y3>\d{2,4}|今|本|明|次)?\s*年\s*底|(?P<y3b>今|本|明|次)?年度?底",
+            _Y.format("y4") + r"第\s*(?P<q4>[1-4一二三四])\s*季",
+            _Y.format("y5") + r"(?P<h5>上|下)半年",
+            rf"(?P<n6>{_NUM})\s*(?P<u6>個月|週|周|星期|天|日|個工作天|工作天)\s*內",
+            r"明[天日](?:\s*[（(]\s*(?P<m7>\d{1,2})\s*/\s*(?P<d7>\d{1,2})\s*[）)])?",
+            r"(?<![\d/])(?P<m8>\d{1,2})\s*/\s*(?P<d8>\d{1,2})\s*(?:前|以前)",
+        ]
+    )
+)
+_QUARTER_END = {1: (3, 31), 2: (6, 30), 3: (9, 30), 4: (12, 31)}
+
+
+def first_deadline(text: str, meeting: dt.date | None) -> Deadline | None:
+    if meeting is None:
+        return None
+    for match in DEADLINE_RE.finditer(text):
+        date = _resolve(match, meeting)
+        if date is not None:
+            return Deadline(match.group().strip(), date)
+    return None
+
+
+def _resolve(match: re.Match[str], meeting: dt.date) -> dt.date | None:
+    group = match.groupdict()
+    if group["m1"]:
+        return _day(group["y1"], int(group["m1"]), int(group["d1"]), meeting, bool(group["by1"]))
+    if group["m2"]:
+        month = int(group["m2"])
+        day = {"底": 0, "下旬": 0, "中旬": 20, "中": 15, "上旬": 10, "初": 10}[group["part2"]]
+        return _day(group["y2"], month, day, meeting, True)
+    if match.group().endswith("底"):
+        year = _year(group["y3"] or group["y3b"], meeting)
+        return dt.date(year, 12, 31)
+    if group["q4"]:
+        month, day = _QUARTER_END[to_int(group["q4"]) or 4]
+        return _day(group["y4"], month, day, meeting, True)
+    if group["h5"]:
+        month, day = (6, 30) if group["h5"] == "上" else (12, 31)
+        return _day(group["y5"], month, day, meeting, True)
+    if group["n6"]:
+        return _after(meeting, to_int(group["n6"]) or 0, group["u6"])
+    if match.group().startswith("明"):
+        if group["m7"]:
+            return _day(None, int(group["m7"]), int(group["d7"]), meeting, True)
+        return meeting + dt.timedelta(days=1)
+    return _day(None, int(group["m8"]), int(group["d8"]), meeting, True)
+
+
+def _year(text: str | None, meeting: dt.date) -> int:
+    if text in (None, "今", "本"):
+        return meeting.year
+    if text in ("明", "次"):
+        return meeting.year + 1
+    return year_of(text) or meeting.year  # type: ignore[arg-type]
+
+
+def _day(year: str | None, month: int, day: int, meeting: dt.date, by: bool) -> dt.date | None:
+    """A day of the month (0 = its last day); roll or drop a past yearless date."""
+    resolved = _year(year, meeting)
+    if not 1 <= month <= 12:
+        return None
+    last = calendar.monthrange(resolved, month)[1]
+    date = make_date(resolved, month, day or last)
+    if date is None or year is not None:
+        return date
+    if date < meeting:
+        if not by or month == meeting.month:
+            return None if not by else date
+        last = calendar.monthrange(resolved + 1, month)[1]
+        return make_date(resolved + 1, month, day or last)
+    return date
+
+
+def _after(meeting: dt.date, count: int, unit: str) -> dt.date | None:
+    if count <= 0 or count > 120:
+        return None
+    if unit == "個月":
+        month = meeting.month - 1 + count
+        year, month = meeting.year + month // 12, month % 12 + 1
+        return dt.date(year, month, min(meeting.day, calendar.monthrange(year, month)[1]))
+    days = count * 7 if unit in ("週", "周", "星期") else count
+    return meeting + dt.timedelta(days=days)

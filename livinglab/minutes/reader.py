@@ -1,0 +1,125 @@
+"""read_minutes: from a file to meetings and their decision items."""
+
+from __future__ import annotations
+
+import os
+import re
+
+from .agencies import AgencyDirectory
+from .cases import item_cases
+from .clean import shadow as make_shadow
+from .deadlines import first_deadline
+from .header import Header, fallback_header, find_headers
+from .mentions import Context, find_agencies, meeting_context
+from .model import Document, Item, Meeting
+from .numbering import Node, build_tree, numbered_lines
+from .sections import decision_items, names_case
+from .source import load_text
+from .statuses import item_status
+
+_BLANKS = re.compile(r"[ \t\u3000]+")
+
+
+def read_minutes(
+    source: str | os.PathLike[str] | bytes,
+    *,
+    filename: str | None = None,
+    directory: AgencyDirectory | None = None,
+    members: list[str] | None = None,
+) -> Document:
+    """Read a .txt/.docx/.odt/.pdf file (path or bytes); raise MinutesError if unreadable."""
+    name, text = load_text(source, filename)
+    return parse_text(text, name, directory=directory, members=members)
+
+
+def parse_text(
+    text: str,
+    source: str = "<text>",
+    *,
+    directory: AgencyDirectory | None = None,
+    members: list[str] | None = None,
+) -> Document:
+    """Read already decoded text (spans index into ``text``)."""
+    directory = directory or AgencyDirectory.default()
+    shadow = make_shadow(text)
+    headers = find_headers(shadow)
+    if not headers:
+        fallback = fallback_header(shadow)
+        headers = [fallback] if fallback else []
+    meetings = []
+    for index, header in enumerate(headers):
+        end = headers[index + 1].start if index + 1 < len(headers) else len(shadow)
+        meetings.append(_meeting(shadow, header, end, directory, members))
+    return Document(source, text, meetings)
+
+
+def _meeting(
+    shadow: str, header: Header, end: int, directory: AgencyDirectory, members: list[str] | None
+) -> Meeting:
+    end = _trim(shadow, header.start, end)
+    roots = build_tree(numbered_lines(shadow, header.fields_start, end), end)
+    location, chair = header.first("location"), header.first("chair")
+    record = shadow[header.start : end]
+    context = meeting_context(directory, location, chair, header.title, record, members)
+    date = header.date
+    items = [
+        _item(shadow, node, part, date, context) for node, part in decision_items(shadow, roots)
+    ]
+    return Meeting(
+        title=header.title,
+        date=date,
+        time=header.time,
+        location=location,
+        chair=chair,
+        recorder=header.first("recorder"),
+        span=(header.start, end),
+        items=items,
+    )
+
+
+def _item(shadow: str, node: Node, part: Node | None, date: object, context: Context) -> Item:
+    end = _trim(shadow, node.start, node.end)
+    text = collapse(shadow[node.start : end])
+    cases, relations = item_cases(shadow, node, text)
+    ancestors = _ancestors(node, part)
+    headings = [collapse(shadow[a.body : a.own_end]) for a in ancestors]
+    return Item(
+        path=node.path,
+        text=text,
+        cases=cases,
+        agencies=find_agencies(text, context) or _heading_agencies(headings, context),
+        deadline=first_deadline(text, date),  # type: ignore[arg-type]
+        status=item_status(text, headings, bool(cases) or names_case(shadow, node)),
+        span=(node.start, end),
+        relations=relations,
+    )
+
+
+def _ancestors(node: Node, part: Node | None) -> list[Node]:
+    """Entries above the item, nearest first, up to the top of the record."""
+    chain, current = [], node.parent
+    while current is not None:
+        chain.append(current)
+        current = current.parent
+    return chain
+
+
+def _heading_agencies(headings: list[str], context: Context) -> list:  # type: ignore[type-arg]
+    for head in headings:
+        found = find_agencies(head, context)
+        if found:
+            return found
+    return []
+
+
+def collapse(text: str) -> str:
+    """Item text as a reader wants it: debris blanks and empty lines removed."""
+    lines = (_BLANKS.sub(" ", line).strip() for line in text.split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def _trim(shadow: str, start: int, end: int) -> int:
+    """End of the last non-blank character before ``end``."""
+    while end > start and shadow[end - 1] in " \t\n\u3000":
+        end -= 1
+    return end

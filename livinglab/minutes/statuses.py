@@ -1,0 +1,92 @@
+"""What an item decides about its case: tracked, delisted, new, merged, renamed,
+regular or noted.
+
+A delisting or a turn to regular exchange that is conditional or still to be
+considered (…辦理完成後解除列管, 再研議是否…解列, 提報至第4季小組會議解除列管) keeps the
+case tracked for now; one referred upward (提至副首長會議解列) is decided now.
+"""
+
+from __future__ import annotations
+
+import re
+
+PRECEDENCE = ("merged", "renamed", "new", "regular", "delisted", "tracked", "noted")
+_PATTERNS = {
+    "merged": r"合併",
+    "renamed": r"定名為|更名|改名為|名稱(?:修正|變更|調整|更改)為",
+    "new": r"同意新增|新增立案|同意立案|同意列案|新增(?:合作)?提案|新增列管|新提案|新增為",
+    "regular": r"轉為?常態|列入常態|常態(?:性|化)?(?:交流|辦理|業務|例行)|常態性",
+    "delisted": r"解除列管|解列|同意結案|予以結案|准予結案|銷案|免予?列管|停止列管",
+    "tracked": (
+        r"(?<!解除)列管|(?:持續|繼續|賡續)[^，,。；;\n]{0,4}?(?:推動|辦理|列管|交流|合作|執行|進行|追蹤|分享)"
+        r"|維持[^，,。；;\n]{0,4}?(?:交流|合作|列管|辦理)"
+    ),
+    "noted": r"准予備查|同意備查|洽悉|准予核備|准予備案|備查",
+}
+_STATUS_RE = re.compile("|".join(f"(?P<{k}>{v})" for k, v in _PATTERNS.items()))
+_CLAUSE_START = re.compile(r"[，,。；;！？\n]")
+_NEGATION = re.compile(r"不|未|免|毋|無須|無需|暫")
+_PENDING = re.compile(
+    r"是否|研議|評估|再議|完成後|之後|後再|俟|提報至|於[^，,。；;]{0,12}完成|預計|擬於|屆時"
+)
+_LATER = re.compile(r"下次|將於|提請|提案列管|後續再")
+_UPWARD = re.compile(r"副首長|首長會議|副市長|市長|市政會議")
+
+
+def statuses(text: str) -> set[str]:
+    found: set[str] = set()
+    for match in _STATUS_RE.finditer(text):
+        kind = str(match.lastgroup)
+        clause = _clause_before(text, match.start())
+        found.add(_qualify(kind, clause))
+    found.discard("")
+    return found
+
+
+def _clause_before(text: str, position: int) -> str:
+    start = position
+    while start > 0 and not _CLAUSE_START.match(text, start - 1):
+        start -= 1
+        if position - start > 60:
+            break
+    return text[start:position]
+
+
+def _qualify(kind: str, clause: str) -> str:
+    if kind == "tracked" and (_NEGATION.search(clause) or _LATER.search(clause)):
+        return ""  # 尚未提至副首長會議列管, 暫不…提請列管, 於下次會議提案列管
+    if kind in ("delisted", "regular"):
+        if _NEGATION.search(clause[-4:]):
+            return "tracked"  # 不予解列
+        if _PENDING.search(clause) and not (_UPWARD.search(clause) and "是否" not in clause):
+            return "tracked"
+    return kind
+
+
+def decide(found: set[str]) -> str | None:
+    for kind in PRECEDENCE:
+        if kind in found:
+            return kind
+    return None
+
+
+def item_status(text: str, headings: list[str], names_case: bool) -> str | None:
+    """The item's status; else what the nearest heading over it states (列管合作案,
+    新增提案); else tracked for a named case that is given further work."""
+    own = decide(statuses(text))
+    inherited = _inherited(headings)
+    if inherited == "new" and own in (None, "tracked"):
+        return "new"  # a new proposal to be tracked from now on
+    if own or inherited:
+        return own or inherited
+    if names_case and re.search(r"請|持續|繼續|未來|將於", text):
+        return "tracked"
+    return None
+
+
+def _inherited(headings: list[str]) -> str | None:
+    for head in headings:
+        found = decide(statuses(head) & {"tracked", "new", "delisted"})
+        if found:
+            return found
+    return None
