@@ -1,5 +1,6 @@
 """The site's URLs plus one view that fails, to see the 500 page."""
 
+from django.core.exceptions import PermissionDenied
 from django.urls import path
 
 from livinglab.urls import handler403, handler404, handler500
@@ -12,4 +13,8 @@ def boom(request):
     raise RuntimeError("secret detail that must not leak")
 
 
-urlpatterns = [path("boom/", boom), *site_patterns]
+def forbidden(request):
+    raise PermissionDenied("no")
+
+
+urlpatterns = [path("boom/", boom), path("forbidden/", forbidden), *site_patterns]

@@ -31,7 +31,10 @@ def test_server_error_gives_500_page_not_traceback(production_client, db, settin
     assert "出了點問題" in body or "Something went wrong" in body
 
 
-def test_forbidden_page_is_shown_for_missing_permission(production_client, world):
-    production_client.force_login(world.officer)
-    response = production_client.post(f"/accounts/tokens/{999999}/revoke/")
-    assert response.status_code == 404
+def test_missing_permission_gives_403_page_in_the_users_language(production_client, db, settings):
+    settings.ROOT_URLCONF = "tests.core.boom_urls"
+    response = production_client.get("/forbidden/")
+    assert response.status_code == 403
+    assert "沒有權限" in response.content.decode()
+    production_client.cookies["django_language"] = "en"
+    assert "Not allowed" in production_client.get("/forbidden/").content.decode()
