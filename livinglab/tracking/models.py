@@ -230,6 +230,8 @@ class Decision(models.Model):
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, blank=True)
     deadline = models.DateField(_("deadline"), null=True, blank=True)
     deadline_mention = models.CharField(_("deadline as written"), max_length=100, blank=True)
+    # The reader's agencies as written and resolved, kept when no organisation matched.
+    agency_mentions = models.JSONField(_("agencies as written"), default=list, blank=True)
     agencies = models.ManyToManyField(
         "orgs.Organisation",
         through="DecisionAgency",

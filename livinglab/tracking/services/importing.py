@@ -1,0 +1,216 @@
+"""From uploaded records to meetings, decisions and cases.
+
+`import_minutes` reads each file with the minutes reader and stores a draft: the
+decoded text and a proposal (meetings, items, agencies, deadlines, statuses and, for
+each case name, the case it would link to with a confidence). The secretary edits the
+proposal and calls `confirm_import`, which writes everything in one transaction.
+The same file twice changes nothing (SHA-256 per body); a record that overlaps an
+earlier import links to the meeting already there; a failure leaves nothing behind.
+"""
+
+import datetime as dt
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from livinglab.core.access import require
+from livinglab.meetings.models import Body, Meeting, MinutesDocument
+from livinglab.minutes import AgencyDirectory, MinutesError, read_minutes
+from livinglab.tracking.services import proposal as proposals
+
+# Larger files are read by a background task while the page shows progress.
+BACKGROUND_BYTES = 2 * 1024 * 1024
+
+
+class ImportFailed(Exception):
+    """A file could not be imported; the message names the file and the reason."""
+
+
+@dataclass
+class Upload:
+    filename: str
+    data: bytes
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.data).hexdigest()
+
+    @classmethod
+    def of(cls, file) -> "Upload":
+        """A path, an uploaded file or an (name, bytes) pair."""
+        if isinstance(file, cls):
+            return file
+        if isinstance(file, tuple):
+            return cls(str(file[0]), bytes(file[1]))
+        if isinstance(file, str | Path):
+            try:
+                return cls(Path(file).name, Path(file).read_bytes())
+            except OSError as exc:
+                raise ImportFailed(f"{file}: {exc.strerror or exc}") from exc
+        return cls(file.name, file.read())
+
+
+def import_minutes(user, body: Body, files, *, confirm: bool = False) -> list[MinutesDocument]:
+    """Read `files` into drafts for `body` (confirmed at once with `confirm`)."""
+    require(user, "import", body)
+    uploads = [Upload.of(file) for file in files]
+    # Read every small file before writing anything, so a bad file leaves nothing.
+    read = {u.sha256: _read(body, u) for u in uploads if len(u.data) <= BACKGROUND_BYTES}
+    with transaction.atomic():
+        return [_import_one(user, body, u, read.get(u.sha256), confirm) for u in uploads]
+
+
+def _import_one(user, body, upload: Upload, document, confirm) -> MinutesDocument:
+    existing = MinutesDocument.objects.filter(body=body, sha256=upload.sha256).first()
+    if existing is not None and existing.status != MinutesDocument.Status.FAILED:
+        return existing  # the same record again: nothing changes
+    draft = existing or MinutesDocument(body=body, sha256=upload.sha256)
+    draft.filename, draft.uploaded_by, draft.error = upload.filename, user, ""
+    if document is None:
+        return _read_later(draft, upload, confirm)
+    _fill(draft, document)
+    if confirm:
+        confirm_import(user, draft)
+    return draft
+
+
+def _read_later(draft: MinutesDocument, upload: Upload, confirm: bool) -> MinutesDocument:
+    from django.core.files.base import ContentFile
+
+    from livinglab.tracking.tasks import read_minutes_task
+
+    draft.status, draft.progress = MinutesDocument.Status.READING, 0
+    draft.proposal = {"confirm_when_read": confirm}
+    draft.upload.save(upload.filename, ContentFile(upload.data), save=False)
+    draft.save()
+    transaction.on_commit(lambda: read_minutes_task.enqueue(draft.pk))
+    return draft
+
+
+def read_in_background(document_id: int) -> MinutesDocument:
+    """The task's work: read the stored upload, build the proposal, maybe confirm."""
+    draft = MinutesDocument.objects.select_related("body", "uploaded_by").get(pk=document_id)
+    _progress(draft, 10)
+    with draft.upload.open("rb") as handle:
+        upload = Upload(draft.filename, handle.read())
+    try:
+        document = _read(draft.body, upload)
+    except ImportFailed as exc:
+        draft.status, draft.error = MinutesDocument.Status.FAILED, str(exc)
+        draft.save(update_fields=["status", "error"])
+        return draft
+    _progress(draft, 60)
+    confirm = draft.proposal.get("confirm_when_read", False)
+    with transaction.atomic():
+        _fill(draft, document)
+        if confirm:
+            confirm_import(draft.uploaded_by, draft)
+    return draft
+
+
+def _progress(draft: MinutesDocument, percent: int) -> None:
+    draft.progress = percent
+    draft.save(update_fields=["progress"])
+
+
+def _read(body: Body, upload: Upload):
+    try:
+        return read_minutes(
+            upload.data,
+            filename=upload.filename,
+            directory=_directory(),
+            members=list(body.members.values_list("name", flat=True)) or None,
+        )
+    except MinutesError as exc:
+        raise ImportFailed(
+            _("%(file)s: %(reason)s") % {"file": upload.filename, "reason": exc.reason}
+        ) from exc
+
+
+def _directory() -> AgencyDirectory:
+    """The shipped agency dictionary plus the aliases added on the platform."""
+    from livinglab.orgs.models import Organisation
+
+    extra = []
+    agencies = Organisation.objects.agencies().exclude(aliases=None).select_related("city")
+    for org in agencies.prefetch_related("aliases"):
+        city = org.city.short_name if org.city else ""
+        aliases = [a.name for a in org.aliases.all()]
+        extra.append({"city": city, "name": org.name, "short": org.short_name, "aliases": aliases})
+    return AgencyDirectory.default().with_extra(extra)
+
+
+def _fill(draft: MinutesDocument, document) -> None:
+    draft.text = document.text
+    draft.proposal = proposals.build(draft.body, document)
+    draft.status, draft.progress = MinutesDocument.Status.DRAFT, 100
+    draft.save()
+
+
+@transaction.atomic
+def update_draft(user, draft: MinutesDocument, choices: dict) -> MinutesDocument:
+    """Save the secretary's corrections to a draft without confirming it."""
+    require(user, "confirm", draft)
+    _check_is_draft(draft)
+    draft.proposal = proposals.apply_choices(draft.proposal, choices)
+    draft.save(update_fields=["proposal"])
+    return draft
+
+
+def _check_is_draft(draft: MinutesDocument) -> None:
+    if draft.status != MinutesDocument.Status.DRAFT:
+        raise ImportFailed(
+            _("%(file)s: only a draft can be confirmed (this one is %(status)s)")
+            % {"file": draft.filename, "status": draft.get_status_display()}
+        )
+
+
+def confirm_import(user, draft: MinutesDocument, choices: dict | None = None) -> MinutesDocument:
+    """Write the draft's meetings, decisions and case changes, all or nothing."""
+    require(user, "confirm", draft)
+    if draft.status == MinutesDocument.Status.CONFIRMED:
+        return draft
+    _check_is_draft(draft)
+    from livinglab.tracking.services.recording import record_meeting
+
+    with transaction.atomic():
+        if choices:
+            draft.proposal = proposals.apply_choices(draft.proposal, choices)
+        placeholders: dict = {}
+        for entry in draft.proposal.get("meetings", []):
+            meeting, created = _meeting(draft, entry)
+            if created:
+                record_meeting(user, meeting, entry["items"], placeholders)
+        draft.status, draft.confirmed_by, draft.confirmed_at = "confirmed", user, timezone.now()
+        draft.save()
+    return draft
+
+
+_NUMBER = re.compile(r"第\s*(\d+)\s*次")
+
+
+def _meeting(draft: MinutesDocument, entry: dict) -> tuple[Meeting, bool]:
+    """The meeting already there (same body, date and title) or a new one."""
+    date = dt.date.fromisoformat(entry["date"]) if entry.get("date") else None
+    title = entry.get("title") or draft.filename
+    number = _NUMBER.search(title)
+    return Meeting.objects.get_or_create(
+        body=draft.body,
+        date=date,
+        title=title[:300],
+        defaults={
+            "number": int(number.group(1)) if number else None,
+            "time": dt.time.fromisoformat(entry["time"]) if entry.get("time") else None,
+            "location": (entry.get("location") or "")[:300],
+            "chair": (entry.get("chair") or "")[:200],
+            "recorder": (entry.get("recorder") or "")[:200],
+            "document": draft,
+            "span_start": entry["span"][0],
+            "span_end": entry["span"][1],
+        },
+    )

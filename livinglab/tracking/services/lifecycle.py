@@ -1,0 +1,259 @@
+"""A case's lifecycle: proposed → tracked → closed (delisted, regular, merged).
+
+The events are the history and the source of truth. `record` appends one and, in the
+same transaction, writes the state it implies onto the case (`replay`), so that lists
+can filter on a column without the two ever disagreeing. Corrections are events too:
+a decision moved to another case (`split`) or a merge undone (`unmerged`) make the
+replay skip what they cancel; nothing is edited or deleted.
+"""
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.utils import timezone
+
+from livinglab.core.access import require
+from livinglab.tracking.models import Case, CaseAlias, CaseEvent, CaseLink
+
+Kind = CaseEvent.Kind
+
+# 「提至副首長會議解列」, 「俟下次副首長會議上提出解除列管」: the body delists but the
+# parent body has the last word. The words between 會議 and 解列 stay short so that
+# 「尚未提至副首長會議列管，故逕於小組解列」 is not taken for a referral.
+_REFERRAL = re.compile(
+    r"(?:提至|提報|提交|送|俟|於)[^，。；,;]{0,8}?(?:副首長|副市長|首長|市長|上級)[^，。；,;]{0,4}?會議"
+    r"[^，。；,;]{0,4}?(?:解列|解除列管)"
+)
+
+
+def referral_in(text: str) -> str:
+    """The words that refer a delisting to the parent body, or ''."""
+    found = _REFERRAL.search(text or "")
+    return found.group(0) if found else ""
+
+
+@dataclass
+class State:
+    state: str = Case.State.PROPOSED
+    closure: str = ""
+    pending: str = ""
+    merged_into_id: int | None = None
+
+
+def replay(events) -> State:
+    """The state a sequence of events (in order) leaves a case in."""
+    events = list(events)
+    cancelled = _cancelled(events)
+    state = State()
+    for event in events:
+        if event.pk in cancelled or (event.decision_id in cancelled.decisions(event)):
+            continue
+        _apply(state, event.kind, event.payload)
+    return state
+
+
+class _Cancelled(set):
+    """Event ids undone by an `unmerged`, and decisions moved away by a `split`."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.split: dict[int, int] = {}  # decision id → id of the split event
+
+    def decisions(self, event) -> set[int]:
+        return {d for d, split_id in self.split.items() if event.pk < split_id}
+
+
+def _cancelled(events) -> _Cancelled:
+    cancelled = _Cancelled()
+    for event in events:
+        if event.kind == Kind.UNMERGED and event.payload.get("merge_event"):
+            cancelled.add(event.payload["merge_event"])
+        elif event.kind == Kind.SPLIT and event.payload.get("decision"):
+            cancelled.split[event.payload["decision"]] = event.pk
+    return cancelled
+
+
+def _apply(state: State, kind: str, payload: dict) -> None:
+    if kind == Kind.LINKED:
+        kind = payload.get("effect", Kind.NOTED)
+    if kind == Kind.PROPOSED:
+        state.state = Case.State.PROPOSED
+    elif kind == Kind.TRACKED:
+        state.state, state.closure, state.pending, state.merged_into_id = "tracked", "", "", None
+    elif kind in (Kind.DELISTED, Kind.REGULAR):
+        state.state, state.closure = Case.State.CLOSED, str(kind)
+        state.pending, state.merged_into_id = payload.get("pending", ""), None
+    elif kind == Kind.MERGED:
+        state.state, state.closure = Case.State.CLOSED, Case.Closure.MERGED
+        state.pending, state.merged_into_id = "", payload["into"]
+    elif kind == Kind.REFERRED:
+        state.pending = payload.get("pending", "")
+
+
+def refresh(case: Case) -> Case:
+    """Write onto the case the state its events imply."""
+    result = replay(case.events.order_by("on", "pk"))
+    case.state, case.closure, case.pending = result.state, result.closure, result.pending
+    case.merged_into_id = result.merged_into_id
+    case.save(update_fields=["state", "closure", "pending", "merged_into", "updated_at"])
+    return case
+
+
+def record(case: Case, kind: str, *, actor, on=None, decision=None, payload=None, note=""):
+    """Append an event and update the case's state with it, in one transaction."""
+    meeting = decision.meeting if decision is not None else None
+    with transaction.atomic():
+        event = CaseEvent.objects.create(
+            case=case,
+            kind=kind,
+            on=on or (meeting.date if meeting and meeting.date else timezone.localdate()),
+            meeting=meeting,
+            decision=decision,
+            actor=actor,
+            payload=payload or {},
+            note=note,
+        )
+        refresh(case)
+    return event
+
+
+def add_alias(case: Case, name: str, kind: str, *, from_case: Case | None = None) -> None:
+    if name and name != case.title:
+        CaseAlias.objects.get_or_create(
+            case=case, name=name, defaults={"kind": kind, "from_case": from_case}
+        )
+
+
+# --- Services a secretary calls directly -------------------------------------------
+
+
+@transaction.atomic
+def rename_case(user, case: Case, title: str, *, decision=None) -> Case:
+    require(user, "rename", case)
+    return _rename(case, title.strip(), actor=user, decision=decision)
+
+
+def _rename(case: Case, title: str, *, actor, decision=None, reason: str = "") -> Case:
+    old = case.title
+    if not title or title == old:
+        return case
+    case.title = title
+    case.save(update_fields=["title", "updated_at"])
+    case.aliases.filter(name=title).delete()  # the new title is no longer an alias
+    kind = CaseAlias.Kind.VARIANT if reason else CaseAlias.Kind.RENAMED
+    add_alias(case, old, kind)
+    payload = {"from": old, "to": title, **({"reason": reason} if reason else {})}
+    record(case, Kind.RENAMED, actor=actor, decision=decision, payload=payload)
+    return case
+
+
+def settle_title(case: Case, *, actor, decision=None) -> Case:
+    """Take the spelling the body uses most when a variant overtakes the title.
+
+    A slip in the first record (捕獸銹) should not name the case for ever once later
+    records write it right (捕獸鋏); explicit renames are never undone this way.
+    """
+    names = Counter(
+        case.links.active().filter(role=CaseLink.Role.SUBJECT).values_list("name", flat=True)
+    )
+    variants = set(case.aliases.filter(kind=CaseAlias.Kind.VARIANT).values_list("name", flat=True))
+    best, count = max(names.items(), key=lambda pair: pair[1], default=(case.title, 0))
+    if best in variants and count > names.get(case.title, 0):
+        _rename(case, best, actor=actor, decision=decision, reason="usage")
+    return case
+
+
+@transaction.atomic
+def merge_cases(user, sources: list[Case], target: Case, *, decision=None) -> Case:
+    """Close each source as merged into target; target keeps their names as aliases."""
+    require(user, "merge", target)
+    for source in sources:
+        require(user, "merge", source)
+    return _merge(sources, target, actor=user, decision=decision)
+
+
+def _merge(sources, target: Case, *, actor, decision=None) -> Case:
+    sources = [s for s in sources if s.pk != target.pk and s.body_id == target.body_id]
+    for source in sources:
+        merge_event = record(
+            source, Kind.MERGED, actor=actor, decision=decision, payload={"into": target.pk}
+        )
+        names = [source.title, *source.aliases.values_list("name", flat=True)]
+        for name in names:
+            add_alias(target, name, CaseAlias.Kind.MERGED, from_case=source)
+        record(
+            target,
+            Kind.MERGED_IN,
+            actor=actor,
+            decision=decision,
+            payload={"source": source.pk, "title": source.title, "merge_event": merge_event.pk},
+        )
+    return target
+
+
+@transaction.atomic
+def unmerge_case(user, source: Case) -> Case:
+    """Undo the merge that closed `source`: it is open again as it was before."""
+    require(user, "unmerge", source)
+    if source.closure != Case.Closure.MERGED:
+        raise ValueError(f"case {source.pk} is not merged")
+    target = source.merged_into
+    merge_event = source.events.filter(kind=Kind.MERGED).order_by("-pk").first()
+    payload = {"merge_event": merge_event.pk, "from": target.pk}
+    record(source, Kind.UNMERGED, actor=user, payload=payload)
+    target.aliases.filter(from_case=source).delete()
+    record(target, Kind.UNMERGED, actor=user, payload={"source": source.pk})
+    return source
+
+
+@transaction.atomic
+def split_link(user, link: CaseLink, *, into: Case | None = None, title: str = "") -> Case:
+    """Move a decision that was linked to the wrong case to `into` (or a new case)."""
+    origin = link.case
+    require(user, "split", origin)
+    if into is None:
+        into = Case.objects.create(body=origin.body, title=title or link.name)
+    require(user, "split", into)
+    effect = _effect_of(origin, link.decision)
+    link.split_at = timezone.now()
+    link.save(update_fields=["split_at"])
+    CaseLink.objects.create(
+        decision=link.decision,
+        case=into,
+        name=link.name,
+        method=CaseLink.Method.MANUAL,
+        confidence=1.0,
+        reviewed_by=user,
+        reviewed_at=timezone.now(),
+    )
+    record(origin, Kind.SPLIT, actor=user, payload={"decision": link.decision_id, "to": into.pk})
+    on = link.decision.meeting.date
+    payload = {"decision": link.decision_id, "from": origin.pk, "effect": effect}
+    record(into, Kind.LINKED, actor=user, on=on, decision=link.decision, payload=payload)
+    return into
+
+
+def _effect_of(case: Case, decision) -> str:
+    """The state change the decision made on `case`, to carry over when it moves."""
+    kinds = case.events.filter(decision=decision).values_list("kind", flat=True)
+    for kind in kinds:
+        if kind in (Kind.PROPOSED, Kind.TRACKED, Kind.DELISTED, Kind.REGULAR):
+            return kind
+    return Kind.NOTED
+
+
+@transaction.atomic
+def review_link(user, link: CaseLink, *, accept: bool) -> CaseLink:
+    """Answer the review queue: accept merges the new case into the suggested one."""
+    require(user, "review", link)
+    if accept and link.suggested_case_id:
+        target = link.suggested_case
+        while target.merged_into_id:  # the suggestion may since have been merged itself
+            target = target.merged_into
+        _merge([link.case], target, actor=user, decision=link.decision)
+    link.needs_review = False
+    link.reviewed_by, link.reviewed_at = user, timezone.now()
+    link.save(update_fields=["needs_review", "reviewed_by", "reviewed_at"])
+    return link

@@ -1,0 +1,158 @@
+"""Writing a confirmed meeting: its decisions, their cases and what each did to them.
+
+Called by `importing.confirm_import` inside its transaction, after `require`.
+"""
+
+import datetime as dt
+
+from livinglab.orgs.models import Organisation
+from livinglab.orgs.services import resolve_agency
+from livinglab.tracking.models import Case, CaseAgency, CaseLink, Decision, DecisionAgency
+from livinglab.tracking.services import lifecycle
+
+Kind = lifecycle.Kind
+
+
+def record_meeting(user, meeting, items: list[dict], placeholders: dict) -> list[Decision]:
+    """`placeholders` maps "new:N" keys to the cases created so far in this draft."""
+    decisions = []
+    agencies = _AgencyCache()
+    for position, entry in enumerate(items):
+        decision = _decision(meeting, position, entry, agencies)
+        if entry.get("track", True):
+            _apply(user, decision, entry, placeholders)
+        decisions.append(decision)
+    return decisions
+
+
+def _decision(meeting, position: int, entry: dict, agencies: "_AgencyCache") -> Decision:
+    deadline = entry.get("deadline") or {}
+    decision = Decision.objects.create(
+        meeting=meeting,
+        position=position,
+        path=entry.get("path", []),
+        text=entry.get("text", ""),
+        span_start=entry["span"][0],
+        span_end=entry["span"][1],
+        status=entry.get("status") or "",
+        deadline=dt.date.fromisoformat(deadline["date"]) if deadline.get("date") else None,
+        deadline_mention=(deadline.get("mention") or "")[:100],
+        agency_mentions=entry.get("agencies", []),
+    )
+    for ref in entry.get("agencies", []):
+        organisation = agencies.resolve(ref)
+        if organisation is not None:
+            DecisionAgency.objects.get_or_create(
+                decision=decision,
+                organisation=organisation,
+                defaults={"role": ref.get("role", "lead"), "mention": ref.get("mention", "")},
+            )
+    return decision
+
+
+class _AgencyCache:
+    """Full names the reader resolved, looked up once per meeting."""
+
+    def __init__(self) -> None:
+        self.found: dict[str, Organisation | None] = {}
+
+    def resolve(self, ref: dict) -> Organisation | None:
+        name = ref.get("name") or ref.get("mention") or ""
+        if name not in self.found:
+            self.found[name] = Organisation.objects.filter(name=name).first() or resolve_agency(
+                ref.get("mention") or name
+            )
+        return self.found[name]
+
+
+def _apply(user, decision: Decision, entry: dict, placeholders: dict) -> None:
+    created: set[int] = set()
+    cases = {}
+    for link in entry.get("links", []):
+        case, is_new = _case_for(link, decision, placeholders)
+        placeholders[link["case"]] = case
+        cases[link["case"]] = case
+        if is_new:
+            created.add(case.pk)
+        _link(decision, case, link, placeholders)
+    for link in entry.get("links", []):
+        case = cases[link["case"]]
+        kind = _effect(entry.get("status"), case.pk in created, link.get("role"))
+        if kind:
+            payload = {"pending": entry.get("pending", "")} if entry.get("pending") else {}
+            lifecycle.record(case, kind, actor=user, decision=decision, payload=payload)
+    for relation in entry.get("relations", []):
+        _relate(user, decision, relation, placeholders)
+    for case in cases.values():
+        lifecycle.settle_title(Case.objects.get(pk=case.pk), actor=user, decision=decision)
+
+
+def _case_for(link: dict, decision: Decision, placeholders: dict) -> tuple[Case, bool]:
+    key = link["case"]
+    if isinstance(key, int):
+        return Case.objects.get(pk=key), False
+    if key in placeholders:
+        return Case.objects.get(pk=placeholders[key].pk), False
+    title = (link.get("title") or link["name"])[:300]
+    meeting = decision.meeting
+    return Case.objects.create(body=meeting.body, title=title, created_in=meeting), True
+
+
+def _link(decision: Decision, case: Case, link: dict, placeholders: dict) -> None:
+    suggested = link.get("suggested")
+    if isinstance(suggested, str):
+        suggested = placeholders.get(suggested)
+    elif suggested is not None:
+        suggested = Case.objects.filter(pk=suggested).first()
+    CaseLink.objects.create(
+        decision=decision,
+        case=case,
+        name=link["name"],
+        method=link.get("method", CaseLink.Method.MANUAL),
+        role=link.get("role") or CaseLink.Role.SUBJECT,
+        confidence=link.get("confidence", 1.0),
+        needs_review=bool(link.get("review") and suggested),
+        suggested_case=suggested,
+    )
+    if link["name"] != case.title:
+        lifecycle.add_alias(case, link["name"], "variant")
+    _attach(case, decision)
+
+
+def _attach(case: Case, decision: Decision) -> None:
+    """Keep the case's latest date, current deadline and agencies in step."""
+    date = decision.meeting.date
+    if date and (case.last_decided_on is None or date >= case.last_decided_on):
+        case.last_decided_on = date
+        case.deadline = decision.deadline or case.deadline
+        case.save(update_fields=["last_decided_on", "deadline", "updated_at"])
+    for role in decision.decision_agencies.all():
+        CaseAgency.objects.get_or_create(
+            case=case, organisation_id=role.organisation_id, defaults={"role": role.role}
+        )
+
+
+def _effect(status: str | None, created: bool, role: str | None) -> str | None:
+    """The event a decision's status makes on one of its cases."""
+    if role == CaseLink.Role.MERGED_SOURCE:
+        return Kind.TRACKED if created else None  # the merge itself closes it
+    if status == "new":
+        return Kind.PROPOSED if created else Kind.NOTED
+    if status in ("delisted", "regular"):
+        return status
+    if status == "tracked":
+        return Kind.TRACKED
+    # First seen without a decision on its state: a case the body was already following.
+    return Kind.TRACKED if created else Kind.NOTED
+
+
+def _relate(user, decision: Decision, relation: dict, placeholders: dict) -> None:
+    def case(key):
+        return Case.objects.get(pk=placeholders[key].pk if isinstance(key, str) else key)
+
+    if relation["kind"] == "merge":
+        sources = [case(key) for key in relation["sources"]]
+        lifecycle._merge(sources, case(relation["target"]), actor=user, decision=decision)
+    elif relation["kind"] == "rename":
+        target = case(relation["case"])
+        lifecycle._rename(target, relation["title"], actor=user, decision=decision)
