@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "livinglab.orgs",
     "livinglab.meetings",
     "livinglab.tracking",
+    "livinglab.search",
 ]
 
 MIDDLEWARE = [
