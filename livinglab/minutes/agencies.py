@@ -14,9 +14,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-_SELF = re.compile(r"本(局|處|會|所|室|中心)")
-_SELF_GOV = ("本府", "本市府")
-_HOST = ("本市",)
+_HOST = ("本市", "本府", "本市府")
 
 
 @dataclass
@@ -125,12 +123,12 @@ class _Index:
     _cache: dict[int, _Index] = {}
 
     def __init__(self, directory: AgencyDirectory) -> None:
-        keys = set(directory.keys) | {"本局", "本處", "本會", "本所", "本府", "本市府"}
+        keys = set(directory.keys) | {"本局", "本處", "本會", "本所"}
         self.keys = keys
         self.prefixes = directory.prefixes
         self.lengths = sorted({len(k) for k in keys}, reverse=True)
-        self.prefix_lengths = sorted({len(p) for p in directory.prefixes}, reverse=True)
-        self.prefix_lengths = [n for n in self.prefix_lengths] + [2]
+        lengths = {len(p) for p in directory.prefixes} | {len(h) for h in _HOST}
+        self.prefix_lengths = sorted(lengths, reverse=True)
         finals = "".join(sorted({k[-1] for k in keys}))
         self.final_re = re.compile(f"[{re.escape(finals)}]")
         alternatives = sorted(directory.prefixes, key=len, reverse=True)

@@ -24,6 +24,8 @@ _RENAME = re.compile(
     r"(?:定名為|更名為|改名為|名稱(?:修正|變更|調整|更改)為|更名成)\s*[「『]([^」』\n]{2,80})[」』]"
 )
 _REASON = re.compile(r"案由\s*[：:]\s*(?:有關|關於)?\s*([^，,。；;\n]{2,80}?案)(?=[，,。；;\s]|$)")
+_INTO = re.compile(r"併入\s*[「『]([^」』\n]{2,80})[」』]")
+_QUOTED_PART = re.compile(r"[「『]([^」』\n]{2,80})[」』]")
 _QUOTED_HEAD = re.compile(r"^[ \t]*「([^」\n]{2,80})」")
 _SPACES = re.compile(r"[ \t\u3000]+")
 
@@ -35,6 +37,9 @@ def item_cases(shadow: str, node: Node, text: str) -> tuple[list[str], list[Case
     relations: list[CaseRelation] = []
     rename = _RENAME.search(text)
     target = _clean(rename.group(1)) if rename else None
+    into = _INTO.search(text)
+    if into and names and not merged:  # 本案併入「X」辦理
+        merged = (list(names), _clean(into.group(1)))
     if merged and (merged[1] or target):
         relations.append(CaseRelation("merge", merged[0], merged[1] or target or ""))
     elif target and names and target not in names:
@@ -125,6 +130,9 @@ def _strip_annotations(text: str) -> str:
 
 def _clean(name: str) -> str:
     name = _SPACES.sub(" ", _strip_annotations(name).replace("\n", "")).strip()
+    quoted = _QUOTED_PART.findall(name)
+    if len(quoted) == 1 and len(name) - len(quoted[0]) <= 10:
+        name = quoted[0]  # 「板橋車站周邊改善計畫」（工務局）, 新增「X」提案
     name = name.strip(_QUOTES + " ").removeprefix("有關").removeprefix("關於").strip()
     if name.endswith("一案") and len(name) > 4:
         name = name[:-2] + "案"

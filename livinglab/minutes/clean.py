@@ -27,7 +27,11 @@ _PAGE_NUMBER = re.compile(
 )
 _LINE = re.compile(r"[^\n]+")
 _NOT_HEADER = re.compile(
-    r"[、：:。]|^\s*[（(]?[一二三四五六七八九十壹貳參肆伍陸柒捌玖\d]+[）)、.]|散會|臨時動議|紀錄|記錄|簽到"
+    r"[、：:。]|^\s*[（(]?[一二三四五六七八九十壹貳參肆伍陸柒捌玖\d]+[）)、.]|散會|臨時動議|簽到|^(?:會議)?[紀記]錄$"
+)
+# A repeated title followed by header fields opens another record: not a page header.
+_FIELDS_FOLLOW = re.compile(
+    r"\s*(?:[^\n]*\n\s*){0,3}?[^\n]{0,8}?(?:時\s*間|日\s*期|地\s*點|主\s*席|主持人)\s*[：:\t]"
 )
 
 
@@ -60,7 +64,7 @@ def _blank_page_headers(text: str) -> str:
     parts, last = [], 0
     for match in lines:
         line = match.group().strip()
-        if line in repeated:
+        if line in repeated and not _FIELDS_FOLLOW.match(text, match.end()):
             if line in seen:
                 parts += [text[last : match.start()], " " * len(match.group())]
                 last = match.end()

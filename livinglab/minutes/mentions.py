@@ -13,15 +13,15 @@ _MEMBERS = re.compile(
     r"(?<![第\d０-９一二三四五六七八九十])(?:[4４四]\s*市|各\s*市)(?:政府)?(?![長場民區容議立內])"
 )
 _LISTED = re.compile(r"\s*(?:及|、|與|和|暨|以及)\s*")
-_EACH = re.compile(r"(?:各|該|[4４四])\s*市$")
+_EACH = re.compile(r"(?:各|該|兩|[2２4４四])\s*市$")
 _SELF = {"本局", "本處", "本會", "本所"}
-_SELF_GOV = {"本府", "本市府"}
 # Groupings of member cities that bodies name themselves by.
 _GROUPINGS = {
     "基北北桃": ["基隆市", "臺北市", "新北市", "桃園市"],
     "北北基桃": ["臺北市", "新北市", "基隆市", "桃園市"],
     "北北桃": ["臺北市", "新北市", "桃園市"],
     "北北基": ["臺北市", "新北市", "基隆市"],
+    "雙北": ["臺北市", "新北市"],
 }
 
 
@@ -43,9 +43,11 @@ def meeting_context(
 ) -> Context:
     host = directory.city_of(location) or directory.city_of(chair) or directory.city_of(title)
     own = None
-    if chair:
-        names = find_agencies(chair, Context(directory, host))
-        own = names[0].name if names else None
+    for source in (chair, location, title):  # 本局: the chair's organisation
+        names = find_agencies(source or "", Context(directory, host))
+        if names:
+            own = names[0].name
+            break
     return Context(directory, host, own, members if members is not None else infer_members(record))
 
 
@@ -90,8 +92,6 @@ def _each_member(mention: str, key: str, context: Context) -> list[AgencyRef]:
 def _resolve(key: str, city: str | None, context: Context) -> str | None:
     if key in _SELF:
         return context.own
-    if key in _SELF_GOV:
-        return context.directory.governments.get(context.host or "")
     if city == "本市":
         city = context.host
     if key in context.directory.fulls:

@@ -13,7 +13,7 @@ from .header import Header, fallback_header, find_headers
 from .mentions import Context, find_agencies, meeting_context
 from .model import Document, Item, Meeting
 from .numbering import Node, build_tree, numbered_lines
-from .sections import decision_items, names_case
+from .sections import decision_items, is_decision_heading, names_case
 from .source import load_text
 from .statuses import item_status
 
@@ -63,7 +63,8 @@ def _meeting(
     context = meeting_context(directory, location, chair, header.title, record, members)
     date = header.date
     items = [
-        _item(shadow, node, part, date, context) for node, part in decision_items(shadow, roots)
+        _item(shadow, node, part, date, context)
+        for node, part in decision_items(shadow, roots, header.fields_end, end)
     ]
     return Meeting(
         title=header.title,
@@ -89,10 +90,16 @@ def _item(shadow: str, node: Node, part: Node | None, date: object, context: Con
         cases=cases,
         agencies=find_agencies(text, context) or _heading_agencies(headings, context),
         deadline=first_deadline(text, date),  # type: ignore[arg-type]
-        status=item_status(text, headings, bool(cases) or names_case(shadow, node)),
+        status=item_status(text, headings, _named_in_section(shadow, node, part, cases)),
         span=(node.start, end),
         relations=relations,
     )
+
+
+def _named_in_section(shadow: str, node: Node, part: Node | None, cases: list[str]) -> bool:
+    """A case listed in a decision part (not an agenda item with its own 決議)."""
+    inline = part is node and not is_decision_heading(shadow, node)
+    return not inline and (bool(cases) or names_case(shadow, node))
 
 
 def _ancestors(node: Node, part: Node | None) -> list[Node]:

@@ -14,7 +14,13 @@ import re
 from .numbering import Node
 
 _TERM = r"(?:結論|決議|決定|裁示|指示|提示|裁\s*[（(]?\s*指\s*[)）]?\s*示|指\s*[（(]?\s*裁\s*[)）]?\s*示)"
-_DECISION_HEAD = re.compile(rf"{_TERM}(?:事項)?\s*$")
+_DECISION_HEAD = re.compile(rf"{_TERM}(?:事項)?\s*$|列管")
+# An unnumbered line that heads what follows: 「會議結論：」, 「報告事項」, 「散會：…」.
+_LOOSE_HEADING = re.compile(
+    r"^[ \t\u3000]*(?P<head>[^\s：:，,。；;、]{2,16})[ \t\u3000]*[：:]?[ \t\u3000]*$"
+    r"|^[ \t\u3000]*(?P<close>散\s*會|臨時動議)",
+    re.M,
+)
 _INLINE_DECISION = re.compile(
     rf"^[ \t\u3000]*(?:本案)?(?:會議|大會)?(?:主席|市長|副市長|主委|召集人|主任委員)?{_TERM}(?:事項)?[ \t\u3000]*[：:]",
     re.M,
@@ -42,12 +48,36 @@ def is_decision_heading(shadow: str, node: Node) -> bool:
     return len(head) <= 30 and bool(_DECISION_HEAD.search(head))
 
 
-def decision_items(shadow: str, roots: list[Node]) -> list[tuple[Node, Node | None]]:
+def decision_items(
+    shadow: str, roots: list[Node], start: int, end: int
+) -> list[tuple[Node, Node | None]]:
     """(item node, decision part it lies in) in document order."""
     found: list[tuple[Node, Node | None]] = []
+    headings = _loose_headings(shadow, roots, start, end)
     for root in roots:
-        _visit(shadow, root, found)
+        under = _heading_over(headings, root.start)
+        if under:
+            _choose(shadow, root, root, found)
+        else:
+            _visit(shadow, root, found)
     return found
+
+
+def _loose_headings(shadow: str, roots: list[Node], start: int, end: int) -> list[tuple[int, bool]]:
+    """(offset, opens a decision part) of unnumbered headings between top-level entries."""
+    inside = [(r.start, r.end) for r in roots]
+    found = []
+    for match in _LOOSE_HEADING.finditer(shadow, start, end):
+        if any(a <= match.start() < b for a, b in inside):
+            continue
+        head = match.group("head") or ""
+        found.append((match.start(), bool(head) and bool(_DECISION_HEAD.search(head))))
+    return found
+
+
+def _heading_over(headings: list[tuple[int, bool]], position: int) -> bool:
+    above = [decides for offset, decides in headings if offset < position]
+    return bool(above) and above[-1]
 
 
 def _visit(shadow: str, node: Node, found: list[tuple[Node, Node | None]]) -> None:
@@ -57,7 +87,7 @@ def _visit(shadow: str, node: Node, found: list[tuple[Node, Node | None]]) -> No
     inline = _INLINE_DECISION.search(shadow, node.body, node.own_end)
     if inline:
         after = [c for c in node.children if c.start > inline.start()]
-        if after:
+        if after and not _agenda_names_case(shadow, node):
             for child in after:
                 _choose(shadow, child, node, found)
         else:
@@ -116,3 +146,9 @@ def names_case(shadow: str, node: Node) -> bool:
 def is_category(head: str) -> bool:
     """列管合作案（計7案）, 新增提案（2案）: a heading over several cases."""
     return bool(_COUNT.search(head))
+
+
+def _agenda_names_case(shadow: str, node: Node) -> bool:
+    """An agenda item with 案由 or a case head is decided as a whole."""
+    own = shadow[node.body : node.own_end]
+    return "案由" in own or names_case(shadow, node)
