@@ -32,7 +32,6 @@ def normalise(name: str) -> str:
     text = unicodedata.normalize("NFKC", name)
     text = _REMARK.sub("", text)
     text = _DROP.sub("", text)
-    text = _REGION.sub("", text)
     for suffix in _SUFFIX:
         if text.endswith(suffix) and len(text) > len(suffix) + 2:
             text = text[: -len(suffix)] + ("合作" if suffix == "合作案" else "")
@@ -47,10 +46,20 @@ def similarity(a: str, b: str) -> float:
         return 0.0
     if na == nb:
         return 1.0
+    score = _score(na, nb)
+    pa, pb = _REGION.match(na), _REGION.match(nb)
+    if bool(pa) != bool(pb):
+        # A two-city case that grew to all cities drops its prefix (雙北…); two
+        # different prefixes (雙北… / 北桃…) are two cases, often merged later.
+        score = max(score, _score(_REGION.sub("", na), _REGION.sub("", nb)) * 0.97)
+    return round(score, 3)
+
+
+def _score(na: str, nb: str) -> float:
     in_order = fuzz.ratio(na, nb) / 100
     # Same characters in another order (交流合作 / 合作交流): slightly less sure.
     any_order = fuzz.ratio("".join(sorted(na)), "".join(sorted(nb))) / 100 * 0.95
-    return round(max(in_order, any_order), 3)
+    return max(in_order, any_order)
 
 
 @dataclass

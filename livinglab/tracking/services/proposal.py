@@ -68,11 +68,11 @@ class _Walker:
     def link(self, entry: dict, name: str, role: str = CaseLink.Role.SUBJECT, avoid=None):
         """Add a link for `name` (unless the item already links that case); return its key.
 
-        `avoid`: a merge's target, which its sources are by definition not, however
-        alike the names (桃園新北智慧農業場域交流 → 智慧農(漁)業場域交流).
+        `avoid`: a merge's target and other sources, which a source is by definition
+        not, however alike the names (桃園新北智慧農業場域交流 → 智慧農(漁)業場域交流).
         """
         match = self.index.match(name)
-        if match.key is not None and match.key == avoid:
+        if match.key is not None and match.key in (avoid or ()):
             match.key, match.score = None, 0.0
         if match.is_sure:
             key, method, suggested = match.key, match.method, None
@@ -100,8 +100,9 @@ class _Walker:
     def relation(self, entry: dict, relation) -> None:
         if relation.kind == "merge":
             target = self.link(entry, relation.target)
-            role = CaseLink.Role.MERGED_SOURCE
-            sources = [self.link(entry, s, role, avoid=target) for s in relation.sources]
+            role, sources = CaseLink.Role.MERGED_SOURCE, []
+            for name in relation.sources:
+                sources.append(self.link(entry, name, role, avoid={target, *sources}))
             for source in sources:
                 self.index.merge(source, target)
             entry["relations"].append({"kind": "merge", "sources": sources, "target": target})

@@ -1,0 +1,79 @@
+"""What the case and meeting pages read: a case's lineage and timeline, a meeting's decisions.
+
+Each function reads in a fixed number of queries, whatever the length of the history.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch
+
+from livinglab.tracking.models import Case, CaseAlias, CaseEvent, CaseLink, Decision
+
+
+@dataclass
+class Lineage:
+    merged_into: Case | None
+    merged_from: list[Case]
+    renamed_from: list[str]
+    also_written: list[str]
+
+
+def lineage(case: Case) -> Lineage:
+    aliases = list(case.aliases.all())
+    return Lineage(
+        merged_into=case.merged_into,
+        merged_from=list(Case.objects.filter(merged_into=case).order_by("pk")),
+        renamed_from=[a.name for a in aliases if a.kind == CaseAlias.Kind.RENAMED],
+        also_written=[a.name for a in aliases if a.kind != CaseAlias.Kind.RENAMED],
+    )
+
+
+@dataclass
+class Entry:
+    """One step of a case's history: a decision of a meeting, or a change made by hand."""
+
+    on: object
+    decision: Decision | None = None
+    events: list[CaseEvent] = field(default_factory=list)
+
+
+def entries(case: Case) -> list[Entry]:
+    """Every decision about the case across meetings, with the events each caused."""
+    links = (
+        case.links.active()
+        .select_related("decision__meeting__body")
+        .order_by("decision__meeting__date", "decision__position", "pk")
+    )
+    events = list(case.events.select_related("actor").order_by("on", "pk"))
+    by_decision: dict[int, Entry] = {}
+    result: list[Entry] = []
+    for link in links:
+        meeting = link.decision.meeting
+        entry = Entry(on=meeting.date, decision=link.decision)
+        by_decision[link.decision_id] = entry
+        result.append(entry)
+    for event in events:
+        if event.decision_id in by_decision:
+            by_decision[event.decision_id].events.append(event)
+        else:
+            result.append(Entry(on=event.on, events=[event]))
+    result.sort(key=lambda e: (e.on is None, e.on or 0, e.decision is None))
+    return result
+
+
+def decisions_of(meeting) -> list[Decision]:
+    """A meeting's decisions in order; `active_links` names the cases each is about."""
+    links = CaseLink.objects.active().select_related("case").order_by("pk")
+    return list(
+        meeting.decisions.order_by("position").prefetch_related(
+            Prefetch("links", queryset=links, to_attr="active_links")
+        )
+    )
+
+
+def review_queue(links):
+    return (
+        links.review_queue()
+        .select_related("case", "suggested_case", "decision__meeting")
+        .order_by("decision__meeting__date", "pk")
+    )
