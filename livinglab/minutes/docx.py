@@ -19,7 +19,11 @@ def docx_text(data: bytes, source: str) -> str:
     if body_xml is None:
         raise MinutesError(source, "corrupt .docx file (no word/document.xml)")
     numbering_xml = read_member(archive, "word/numbering.xml", source)
-    numbers = _Numbering(parse_xml(numbering_xml, source) if numbering_xml else None)
+    styles_xml = read_member(archive, "word/styles.xml", source)
+    numbers = _Numbering(
+        parse_xml(numbering_xml, source) if numbering_xml else None,
+        parse_xml(styles_xml, source) if styles_xml else None,
+    )
     body = parse_xml(body_xml, source).find(f"{W}body")
     if body is None:
         return ""
@@ -62,11 +66,16 @@ def _paragraph_text(paragraph: Element) -> str:
 class _Numbering:
     """Counters of Word's automatic numbering, keyed by list and level."""
 
-    def __init__(self, root: Element | None) -> None:
+    def __init__(self, root: Element | None, styles: Element | None = None) -> None:
         self.levels: dict[tuple[str, int], tuple[str, str, int]] = {}
         self.counters: dict[str, list[int]] = {}
+        self.styles: dict[str, Element] = {}  # paragraph styles that number (List Number)
         if root is not None:
             self._load(root)
+        for style in styles.findall(f"{W}style") if styles is not None else []:
+            num_pr = style.find(f"{W}pPr/{W}numPr")
+            if num_pr is not None:
+                self.styles[style.get(f"{W}styleId", "")] = num_pr
 
     def _load(self, root: Element) -> None:
         abstract = {}
@@ -87,6 +96,9 @@ class _Numbering:
 
     def label(self, paragraph: Element) -> str:
         num_pr = paragraph.find(f"{W}pPr/{W}numPr")
+        if num_pr is None:
+            style = paragraph.find(f"{W}pPr/{W}pStyle")
+            num_pr = self.styles.get(style.get(f"{W}val", "")) if style is not None else None
         if num_pr is None:
             return ""
         num_id = _val(num_pr, "numId", "")

@@ -57,7 +57,7 @@ def decision_items(
     for root in roots:
         under = _heading_over(headings, root.start)
         if under:
-            _choose(shadow, root, root, found)
+            _choose(shadow, root, None, found)
         else:
             _visit(shadow, root, found)
     return found
@@ -112,7 +112,9 @@ def _decision_part(shadow: str, part: Node, found: list[tuple[Node, Node | None]
         _choose(shadow, child, part, found)
 
 
-def _choose(shadow: str, node: Node, part: Node, found: list[tuple[Node, Node | None]]) -> None:
+def _choose(
+    shadow: str, node: Node, part: Node | None, found: list[tuple[Node, Node | None]]
+) -> None:
     if not node.children or (
         names_case(shadow, node) and not any(names_case(shadow, c) for c in node.children)
     ):
