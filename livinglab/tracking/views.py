@@ -1,0 +1,96 @@
+"""Pages of the case registry: the list, a case, an agency's open cases, the review queue."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from livinglab.core.access import get_for_user
+from livinglab.orgs.models import Organisation
+from livinglab.orgs.roles import roles_of
+from livinglab.tracking import timeline
+from livinglab.tracking.forms import RegistryForm, SplitForm
+from livinglab.tracking.models import Case, CaseLink
+from livinglab.tracking.registry import filter_cases, for_rows
+from livinglab.tracking.services import lifecycle
+
+PAGE_SIZE = 50
+
+
+def case_list(request):
+    form = RegistryForm(request.GET or None, request.user)
+    wanted = form.registry_filter()
+    cases = filter_cases(Case.objects.visible_to(request.user), wanted)
+    page = Paginator(for_rows(cases), PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "form": form,
+        "page": page,
+        "query": query.urlencode(),
+        "filtered": not wanted.is_empty,
+    }
+    template = "tracking/_rows.html" if request.headers.get("HX-Request") else "tracking/list.html"
+    return render(request, template, context)
+
+
+def case_detail(request, pk: int):
+    case = get_for_user(
+        Case.objects.select_related("body", "merged_into", "created_in"), request.user, pk
+    )
+    agencies = case.case_agencies.select_related("organisation").order_by("role", "pk")
+    context = {
+        "case": case,
+        "lineage": timeline.lineage(case),
+        "agencies": agencies,
+        "entries": timeline.entries(case),
+        "can_manage": roles_of(request.user).is_admin
+        or case.body_id in roles_of(request.user).secretariat_body_ids,
+        "today": None,
+    }
+    return render(request, "tracking/case.html", context)
+
+
+def agency_cases(request, pk: int):
+    agency = get_for_user(Organisation.objects.select_related("city"), request.user, pk)
+    cases = Case.objects.visible_to(request.user).open().for_agency(agency)
+    page = Paginator(for_rows(cases), PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "tracking/agency.html", {"agency": agency, "page": page, "query": ""})
+
+
+@login_required
+def review_queue(request):
+    if not roles_of(request.user).is_secretariat:
+        raise PermissionDenied
+    links = timeline.review_queue(CaseLink.objects.visible_to(request.user))
+    page = Paginator(links, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "tracking/review.html", {"page": page, "split_form": SplitForm()})
+
+
+@login_required
+@require_POST
+def review_answer(request, pk: int):
+    link = get_for_user(CaseLink.objects.review_queue(), request.user, pk, "review")
+    if request.POST.get("answer") == "move":
+        form = SplitForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, _("Give a case number or a new name."))
+            return redirect("tracking:review")
+        into = form.cleaned_data["into"]
+        target = get_for_user(Case.objects, request.user, into, "split") if into else None
+        lifecycle.review_link(request.user, link, accept=False)
+        case = lifecycle.split_link(
+            request.user, link, into=target, title=form.cleaned_data["title"]
+        )
+        messages.success(request, _("The decision was moved to “%(case)s”.") % {"case": case})
+    else:
+        accept = request.POST.get("answer") == "accept"
+        lifecycle.review_link(request.user, link, accept=accept)
+        if accept:
+            messages.success(request, _("Joined to the suggested case."))
+        else:
+            messages.success(request, _("Kept as a case of its own."))
+    return redirect("tracking:review")
