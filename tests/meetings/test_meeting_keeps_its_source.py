@@ -1,6 +1,7 @@
 from livinglab.meetings.models import Meeting
+from livinglab.minutes import Document
+from livinglab.minutes import Meeting as ReadMeeting
 from livinglab.tracking.services.importing import import_minutes
-from livinglab.minutes import Document, Meeting as ReadMeeting
 
 
 def test_meeting_keeps_its_source_document_and_text(world, monkeypatch):
