@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 
 from livinglab.demo.people import DEMO_PASSWORD, load_people
+from livinglab.demo.records import load_records
 from livinglab.orgs.services import load_agency_directory
 
 
@@ -12,3 +13,5 @@ class Command(BaseCommand):
         self.stdout.write(f"Agency directory: {result.created} organisations created.")
         users = load_people()
         self.stdout.write(f"Demo accounts (password “{DEMO_PASSWORD}”): {', '.join(users)}")
+        for body, cases in load_records().items():
+            self.stdout.write(f"{body}: {cases} cases")
