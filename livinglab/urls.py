@@ -7,6 +7,8 @@ urlpatterns = [
     path("", include("livinglab.core.urls")),
     path("accounts/", include("livinglab.accounts.urls")),
     path("organisations/", include("livinglab.orgs.urls")),
+    path("cases/", include("livinglab.tracking.urls")),
+    path("", include("livinglab.meetings.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("api/", api.urls),
