@@ -1,10 +1,12 @@
 from livinglab.demo.people import load_people
 from livinglab.demo.records import load_records
 from livinglab.meetings.models import Body, Meeting
+from livinglab.orgs.services import load_agency_directory
 from livinglab.tracking.models import Case, CaseEvent
 
 
 def test_demo_records_load_through_the_importer_and_only_once(db):
+    load_agency_directory()
     load_people()
     load_records()
     counts = [Meeting.objects.count(), Case.objects.count(), CaseEvent.objects.count()]
