@@ -47,6 +47,8 @@ INSTALLED_APPS = [
     "livinglab.meetings",
     "livinglab.tracking",
     "livinglab.search",
+    "livinglab.work",
+    "livinglab.reports",
 ]
 
 MIDDLEWARE = [
