@@ -1,0 +1,68 @@
+"""Checking attachments by what they contain, not by what they are called."""
+
+import io
+import zipfile
+
+from django.utils.translation import gettext as _
+
+MAX_BYTES = 10 * 1024 * 1024
+MAX_FILES = 5
+# An office document unpacks to at most this much; more is a zip bomb.
+MAX_UNPACKED_BYTES = 200 * 1024 * 1024
+MAX_MEMBERS = 2000
+
+_MAGIC = [
+    (b"%PDF-", "application/pdf"),
+    (b"\x89PNG\r\n\x1a\n", "image/png"),
+    (b"\xff\xd8\xff", "image/jpeg"),
+]
+_ZIP_TYPES = {
+    "word/": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "xl/": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "ppt/": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+}
+
+
+class AttachmentRejected(ValueError):
+    """The message names the file and the reason."""
+
+
+def sniff(filename: str, data: bytes) -> str:
+    """The content type of an acceptable attachment, or AttachmentRejected."""
+    if len(data) > MAX_BYTES:
+        raise AttachmentRejected(
+            _("%(file)s is larger than %(mb)s MB.") % {"file": filename, "mb": MAX_BYTES >> 20}
+        )
+    for magic, content_type in _MAGIC:
+        if data.startswith(magic):
+            return content_type
+    if data.startswith(b"PK\x03\x04"):
+        return _office_type(filename, data)
+    raise AttachmentRejected(
+        _("%(file)s is not a PDF, image or office document.") % {"file": filename}
+    )
+
+
+def _office_type(filename: str, data: bytes) -> str:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            members = archive.infolist()
+            if len(members) > MAX_MEMBERS or (
+                sum(m.file_size for m in members) > MAX_UNPACKED_BYTES
+            ):
+                raise AttachmentRejected(
+                    _("%(file)s unpacks to too much data.") % {"file": filename}
+                )
+            names = archive.namelist()
+            if "mimetype" in names:
+                mimetype = archive.read("mimetype")[:100].decode("ascii", "replace").strip()
+                if mimetype.startswith("application/vnd.oasis.opendocument."):
+                    return mimetype
+            for prefix, content_type in _ZIP_TYPES.items():
+                if "[Content_Types].xml" in names and any(n.startswith(prefix) for n in names):
+                    return content_type
+    except zipfile.BadZipFile:
+        pass
+    raise AttachmentRejected(
+        _("%(file)s is not a PDF, image or office document.") % {"file": filename}
+    )

@@ -1,0 +1,217 @@
+"""What agencies owe a body and what they report back.
+
+An assignment is one agency's share of a tracked case (lead or supporting), taken from
+the case's latest decision; its deadline comes from that decision until a secretary
+edits it. Overdue is computed from the deadline and the case's state, never stored.
+A progress report (辦理情形) is filed by an officer of the agency and accepted or
+returned by the body's secretariat; only accepted reports reach the tracking table.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from livinglab.orgs.roles import roles_of
+from livinglab.tracking.models import Case, DecisionAgency
+
+
+class AssignmentQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        roles = roles_of(user)
+        if roles.is_admin:
+            return self
+        return self.filter(
+            Q(case__body_id__in=roles.secretariat_body_ids)
+            | Q(organisation_id__in=roles.officer_org_ids)
+        )
+
+    def open(self):
+        return self.filter(case__state=Case.State.TRACKED)
+
+    def for_agency(self, agencies):
+        ids = [getattr(a, "pk", a) for a in agencies]
+        return self.filter(organisation_id__in=ids)
+
+    def overdue(self, today=None):
+        today = today or timezone.localdate()
+        return self.open().filter(deadline__lt=today)
+
+    def due_within(self, days: int, today=None):
+        today = today or timezone.localdate()
+        return self.open().filter(
+            deadline__gte=today, deadline__lte=today + timezone.timedelta(days=days)
+        )
+
+    def plate_order(self):
+        """Overdue and soonest first; those without a deadline last."""
+        return self.order_by(models.F("deadline").asc(nulls_last=True), "case__title", "pk")
+
+
+class Assignment(models.Model):
+    """One agency's share of a tracked case."""
+
+    case = models.ForeignKey(
+        Case, verbose_name=_("case"), on_delete=models.CASCADE, related_name="assignments"
+    )
+    organisation = models.ForeignKey(
+        "orgs.Organisation",
+        verbose_name=_("agency"),
+        on_delete=models.PROTECT,
+        related_name="assignments",
+    )
+    role = models.CharField(
+        _("role"),
+        max_length=20,
+        choices=DecisionAgency.Role.choices,
+        default=DecisionAgency.Role.LEAD,
+    )
+    decision = models.ForeignKey(
+        "tracking.Decision",
+        verbose_name=_("from decision"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    deadline = models.DateField(_("deadline"), null=True, blank=True)
+    deadline_edited = models.BooleanField(
+        _("deadline set by hand"),
+        default=False,
+        help_text=_("Set when a secretary changed the deadline; new decisions keep it."),
+    )
+    responsible = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("responsible person"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="assignments",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = AssignmentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("assignment")
+        verbose_name_plural = _("assignments")
+        ordering = ["deadline", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["case", "organisation"], name="unique_assignment_per_case_agency"
+            )
+        ]
+        indexes = [models.Index(fields=["organisation", "deadline"])]
+
+    def __str__(self):
+        return f"{self.case} · {self.organisation}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.case.state == Case.State.TRACKED
+
+    def is_overdue(self, today=None) -> bool:
+        today = today or timezone.localdate()
+        return self.is_open and self.deadline is not None and self.deadline < today
+
+
+class Proposal(models.TextChoices):
+    KEEP = "keep", _("keep tracking")
+    DELIST = "delist", _("delist")
+    REGULAR = "regular", _("turn into regular exchange")
+
+
+class ProgressReportQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """The secretariat sees its bodies' reports; an officer, their agency's and the
+        accepted reports of other agencies on cases they share."""
+        roles = roles_of(user)
+        if roles.is_admin:
+            return self
+        own = Q(assignment__organisation_id__in=roles.officer_org_ids)
+        shared = Q(
+            status=ProgressReport.Status.ACCEPTED,
+            assignment__case__in=Assignment.objects.filter(
+                organisation_id__in=roles.officer_org_ids
+            ).values("case"),
+        )
+        return self.filter(
+            Q(assignment__case__body_id__in=roles.secretariat_body_ids) | own | shared
+        )
+
+    def accepted(self):
+        return self.filter(status=ProgressReport.Status.ACCEPTED)
+
+    def submitted(self):
+        return self.filter(status=ProgressReport.Status.SUBMITTED)
+
+
+class ProgressReport(models.Model):
+    """辦理情形: what an agency did, how far along it is and what it proposes."""
+
+    class Status(models.TextChoices):
+        SUBMITTED = "submitted", _("waiting for review")
+        ACCEPTED = "accepted", _("accepted")
+        RETURNED = "returned", _("returned")
+
+    assignment = models.ForeignKey(
+        Assignment, verbose_name=_("assignment"), on_delete=models.CASCADE, related_name="reports"
+    )
+    text = models.TextField(_("progress"), max_length=4000)
+    percent_complete = models.PositiveSmallIntegerField(_("percent complete"), default=0)
+    expected_completion = models.DateField(_("expected completion"), null=True, blank=True)
+    proposal = models.CharField(
+        _("proposal"), max_length=20, choices=Proposal.choices, default=Proposal.KEEP
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.SUBMITTED
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("filed by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    submitted_at = models.DateTimeField(_("filed at"), default=timezone.now)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("reviewed by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
+    review_comment = models.TextField(_("review comment"), blank=True, max_length=2000)
+
+    objects = ProgressReportQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("progress report")
+        verbose_name_plural = _("progress reports")
+        ordering = ["-submitted_at", "-pk"]
+        indexes = [models.Index(fields=["assignment", "status", "-submitted_at"])]
+
+    def __str__(self):
+        return f"{self.assignment} · {self.submitted_at:%Y-%m-%d}"
+
+
+class Attachment(models.Model):
+    """A file filed with a progress report, checked by its content when uploaded."""
+
+    report = models.ForeignKey(ProgressReport, on_delete=models.CASCADE, related_name="attachments")
+    file = models.FileField(_("file"), upload_to="work/%Y/%m/")
+    filename = models.CharField(_("file name"), max_length=255)
+    content_type = models.CharField(_("type"), max_length=100)
+    size = models.PositiveIntegerField(_("size (bytes)"))
+
+    class Meta:
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+        ordering = ["pk"]
+
+    def __str__(self):
+        return self.filename

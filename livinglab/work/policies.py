@@ -1,0 +1,45 @@
+"""Who may do what with agency work.
+
+An agency's officers report on its assignments and name the person responsible; the
+body's secretariat manages deadlines and reviews reports; admins may do everything.
+Proposers, reviewers and the public have no part in it.
+"""
+
+from livinglab.core.access import policy
+from livinglab.orgs.roles import roles_of
+from livinglab.work.models import Assignment, ProgressReport
+
+
+def _secretariat(user, body_id: int) -> bool:
+    roles = roles_of(user)
+    return roles.is_admin or body_id in roles.secretariat_body_ids
+
+
+def _officer(user, organisation_id: int) -> bool:
+    return organisation_id in roles_of(user).officer_org_ids
+
+
+@policy(Assignment)
+def assignment_policy(user, action: str, assignment: Assignment) -> bool:
+    body_id = assignment.case.body_id
+    if action == "view":
+        return _secretariat(user, body_id) or _officer(user, assignment.organisation_id)
+    if action == "report":
+        return assignment.is_open and _officer(user, assignment.organisation_id)
+    if action == "name_responsible":
+        return _secretariat(user, body_id) or _officer(user, assignment.organisation_id)
+    if action == "change":
+        return _secretariat(user, body_id)
+    return False
+
+
+@policy(ProgressReport)
+def progress_report_policy(user, action: str, report: ProgressReport) -> bool:
+    assignment = report.assignment
+    if action == "view":
+        return True  # reaching the report already went through visible_to
+    if action == "review":
+        return report.status == ProgressReport.Status.SUBMITTED and _secretariat(
+            user, assignment.case.body_id
+        )
+    return False
