@@ -126,7 +126,11 @@ class _Index:
         keys = set(directory.keys) | {"本局", "本處", "本會", "本所"}
         self.keys = keys
         self.prefixes = directory.prefixes
-        self.lengths = sorted({len(k) for k in keys}, reverse=True)
+        self.lengths: dict[str, list[int]] = {}  # final character → key lengths
+        for key in keys:
+            self.lengths.setdefault(key[-1], []).append(len(key))
+        for char, lengths in self.lengths.items():
+            self.lengths[char] = sorted(set(lengths), reverse=True)
         lengths = {len(p) for p in directory.prefixes} | {len(h) for h in _HOST}
         self.prefix_lengths = sorted(lengths, reverse=True)
         finals = "".join(sorted({k[-1] for k in keys}))
@@ -167,7 +171,7 @@ class _Index:
             yield found
 
     def _longest(self, text: str, end: int) -> tuple[int, str, str | None] | None:
-        for length in self.lengths:
+        for length in self.lengths[text[end - 1]]:
             start = end - length
             if start >= 0 and text[start:end] in self.keys:
                 key = text[start:end]

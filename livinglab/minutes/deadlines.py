@@ -37,13 +37,28 @@ DEADLINE_RE = re.compile(
 _QUARTER_END = {1: (3, 31), 2: (6, 30), 3: (9, 30), 4: (12, 31)}
 
 
+# Every deadline form holds one of these; the full pattern runs only around them.
+_TRIGGER = re.compile(r"[月底季內/]|半年|明[天日]")
+
+
 def first_deadline(text: str, meeting: dt.date | None) -> Deadline | None:
     if meeting is None:
         return None
-    for match in DEADLINE_RE.finditer(text):
-        date = _resolve(match, meeting)
-        if date is not None:
-            return Deadline(match.group().strip(), date)
+    done = 0
+    for trigger in _TRIGGER.finditer(text):
+        if trigger.start() < done:
+            continue
+        start = max(done, trigger.start() - 16)
+        while start > done and text[start - 1].isdigit():  # not in the middle of a year
+            start -= 1
+        for match in DEADLINE_RE.finditer(text, start, min(len(text), trigger.end() + 16)):
+            if match.start() > trigger.start():
+                break
+            if match.end() > trigger.start():
+                date = _resolve(match, meeting)
+                if date is not None:
+                    return Deadline(match.group().strip(), date)
+                done = match.end()
     return None
 
 

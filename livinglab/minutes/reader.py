@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Sequence
 
 from .agencies import AgencyDirectory
 from .cases import item_cases
@@ -18,6 +19,7 @@ from .source import load_text
 from .statuses import item_status
 
 _BLANKS = re.compile(r"[ \t\u3000]+")
+_LINE_BREAKS = re.compile(r"[ \t\u3000]*\n[ \t\u3000\n]*")
 
 
 def read_minutes(
@@ -82,8 +84,7 @@ def _item(shadow: str, node: Node, part: Node | None, date: object, context: Con
     end = _trim(shadow, node.start, node.end)
     text = collapse(shadow[node.start : end])
     cases, relations = item_cases(shadow, node, text)
-    ancestors = _ancestors(node, part)
-    headings = [collapse(shadow[a.body : a.own_end]) for a in ancestors]
+    headings = _Headings(shadow, node)
     return Item(
         path=node.path,
         text=text,
@@ -102,16 +103,25 @@ def _named_in_section(shadow: str, node: Node, part: Node | None, cases: list[st
     return not inline and (bool(cases) or names_case(shadow, node))
 
 
-def _ancestors(node: Node, part: Node | None) -> list[Node]:
-    """Entries above the item, nearest first, up to the top of the record."""
-    chain, current = [], node.parent
-    while current is not None:
-        chain.append(current)
-        current = current.parent
-    return chain
+class _Headings(Sequence[str]):
+    """Own text of the entries above an item, nearest first, computed on demand."""
+
+    def __init__(self, shadow: str, node: Node) -> None:
+        self.shadow, self.chain = shadow, []
+        current = node.parent
+        while current is not None:
+            self.chain.append(current)
+            current = current.parent
+
+    def __len__(self) -> int:
+        return len(self.chain)
+
+    def __getitem__(self, index):  # type: ignore[no-untyped-def, override]
+        node = self.chain[index]
+        return collapse(self.shadow[node.body : node.own_end])
 
 
-def _heading_agencies(headings: list[str], context: Context) -> list:  # type: ignore[type-arg]
+def _heading_agencies(headings: Sequence[str], context: Context) -> list:  # type: ignore[type-arg]
     for head in headings:
         found = find_agencies(head, context)
         if found:
@@ -121,8 +131,7 @@ def _heading_agencies(headings: list[str], context: Context) -> list:  # type: i
 
 def collapse(text: str) -> str:
     """Item text as a reader wants it: debris blanks and empty lines removed."""
-    lines = (_BLANKS.sub(" ", line).strip() for line in text.split("\n"))
-    return "\n".join(line for line in lines if line)
+    return _BLANKS.sub(" ", _LINE_BREAKS.sub("\n", text)).strip()
 
 
 def _trim(shadow: str, start: int, end: int) -> int:

@@ -9,6 +9,7 @@ case tracked for now; one referred upward (提至副首長會議解列) is decid
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 PRECEDENCE = ("merged", "renamed", "new", "regular", "delisted", "tracked", "noted")
 _PATTERNS = {
@@ -24,7 +25,6 @@ _PATTERNS = {
     "noted": r"准予備查|同意備查|洽悉|准予核備|准予備案|備查",
 }
 _STATUS_RE = re.compile("|".join(f"(?P<{k}>{v})" for k, v in _PATTERNS.items()))
-_CLAUSE_START = re.compile(r"[，,。；;！？\n]")
 _NEGATION = re.compile(r"不|未|免|毋|無須|無需|暫")
 _PENDING = re.compile(
     r"是否|研議|評估|再議|完成後|之後|後再|俟|提報至|於[^，,。；;]{0,12}完成|預計|擬於|屆時"
@@ -44,12 +44,9 @@ def statuses(text: str) -> set[str]:
 
 
 def _clause_before(text: str, position: int) -> str:
-    start = position
-    while start > 0 and not _CLAUSE_START.match(text, start - 1):
-        start -= 1
-        if position - start > 60:
-            break
-    return text[start:position]
+    floor = max(0, position - 60)
+    start = max(text.rfind(c, floor, position) for c in "，,。；;！？\n") + 1
+    return text[max(start, floor) : position]
 
 
 def _qualify(kind: str, clause: str) -> str:
@@ -70,11 +67,11 @@ def decide(found: set[str]) -> str | None:
     return None
 
 
-def item_status(text: str, headings: list[str], names_case: bool) -> str | None:
+def item_status(text: str, headings: Sequence[str], names_case: bool) -> str | None:
     """The item's status; else what the nearest heading over it states (列管合作案,
     新增提案); else tracked for a named case that is given further work."""
     own = decide(statuses(text))
-    inherited = _inherited(headings)
+    inherited = _inherited(headings) if own in (None, "tracked") else None
     if inherited == "new" and own in (None, "tracked"):
         return "new"  # a new proposal to be tracked from now on
     if own or inherited:
@@ -84,7 +81,7 @@ def item_status(text: str, headings: list[str], names_case: bool) -> str | None:
     return None
 
 
-def _inherited(headings: list[str]) -> str | None:
+def _inherited(headings: Sequence[str]) -> str | None:
     for head in headings:
         found = decide(statuses(head) & {"tracked", "new", "delisted"})
         if found:

@@ -1,0 +1,157 @@
+"""Throughput of the minutes reader against the floor of one regex pass.
+
+Generates a corpus of thousands of records in varied styles (~10 MB), reads it
+and the seed files, and prints MB/s, records/s, the ratio to a single
+``re.finditer`` pass over the same text, and peak memory over input size.
+Run: python bench/bench_minutes.py
+"""
+
+from __future__ import annotations
+
+import random
+import re
+import sys
+import time
+import tracemalloc
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from livinglab.minutes.reader import parse_text  # noqa: E402
+
+SEEDS = ROOT / ".." / "shared" / "seeds"
+TARGET_BYTES = 10 * 1024 * 1024
+CITIES = ["臺北市", "新北市", "基隆市", "桃園市"]
+AGENCIES = [
+    "交通局",
+    "產業局",
+    "教育局",
+    "環保局",
+    "工務局",
+    "社會局",
+    "經發局",
+    "研考會",
+    "交工處",
+]
+VERBS = [
+    "請{a}於{m}月{d}日前完成",
+    "請{a}持續辦理",
+    "本案解除列管，請{a}持續追蹤",
+    "請{a}於2個月內提出計畫",
+    "本案同意新增，由{a}主辦",
+    "轉為常態交流予以解列",
+    "本案繼續列管，請{a}於年底前報告",
+]
+NUMBERS = "一二三四五六七八九十"
+
+
+def _case(rng: random.Random) -> str:
+    return (
+        rng.choice(["智慧", "跨市", "公共", "數位", "青年"])
+        + rng.choice(["停車", "市場", "交通", "照護", "能源"])
+        + rng.choice(["合作案", "推動計畫", "交流"])
+    )
+
+
+def _decision(rng: random.Random) -> str:
+    verb = rng.choice(VERBS)
+    return verb.format(a=rng.choice(AGENCIES), m=rng.randint(1, 12), d=rng.randint(1, 28)) + "。"
+
+
+def _record(rng: random.Random, number: int) -> str:
+    city = rng.choice(CITIES)
+    style = number % 3
+    lines = [f"{city}政府第{number}次業務會議紀錄", ""]
+    lines += [
+        f"時間：{rng.randint(110, 114)}年{rng.randint(1, 12)}月{rng.randint(1, 28)}日下午2時",
+        f"地點：{city}政府會議室",
+        f"主席：{city}政府{rng.choice(AGENCIES)} 王局長",
+        "紀錄：林小明",
+        "",
+    ]
+    if style == 0:
+        lines.append("壹、會議結論：")
+        for i in range(rng.randint(3, 8)):
+            lines.append(f"（{NUMBERS[i]}）{_case(rng)}：{_decision(rng)}{_decision(rng)}")
+    elif style == 1:
+        lines += ["報告事項", "一、宣讀上次會議紀錄", "決定：洽悉。", "主席裁示："]
+        for i in range(rng.randint(3, 8)):
+            lines.append(f"- {i + 1}、**{_case(rng)}**：{_decision(rng)}")
+    else:
+        lines.append("伍、會議決議：")
+        for i in range(rng.randint(2, 5)):
+            lines.append(f"{NUMBERS[i]}、列管案件（計2案）：")
+            for j in range(2):
+                lines.append(f"({NUMBERS[j]}) {_case(rng)}（原雙北合作案）：")
+                lines.append(f"1. {_decision(rng)}")
+                lines.append(f"2. <p>{_decision(rng)}</p>")
+    lines += ["散會：下午3時", "", ""]
+    return "\n".join(lines)
+
+
+def corpus() -> tuple[str, int]:
+    rng = random.Random(3)
+    parts, size, count = [], 0, 0
+    while size < TARGET_BYTES:
+        record = _record(rng, count + 1)
+        parts.append(record)
+        size += len(record.encode("utf-8"))
+        count += 1
+    return "".join(parts), count
+
+
+def baseline(text: str) -> float:
+    """The floor: one finditer pass over the lines of the text."""
+    start = time.perf_counter()
+    for _ in re.finditer(r"[^\n]+", text):
+        pass
+    return time.perf_counter() - start
+
+
+def measure(name: str, text: str) -> None:
+    size = len(text.encode("utf-8"))
+    floor = min(baseline(text) for _ in range(3))
+    start = time.perf_counter()
+    document = parse_text(text, name)
+    elapsed = time.perf_counter() - start
+    tracemalloc.start()
+    parse_text(text, name)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    records = len(document.meetings)
+    mb = size / 1024 / 1024
+    ratio = elapsed / max(floor, 1e-9)
+    print(
+        f"{name}: {mb:.2f} MB, {records} records, {sum(len(m.items) for m in document.meetings)} items"
+    )
+    print(
+        f"  reader   {elapsed:8.3f} s  {mb / elapsed:8.2f} MB/s  {records / elapsed:10.0f} records/s"
+    )
+    print(f"  baseline {floor:8.3f} s  {mb / floor:8.2f} MB/s  (re.finditer over lines)")
+    print(f"  ratio    {ratio:8.1f}x   peak memory {peak / max(size, 1):.1f}x input")
+    return elapsed, ratio, peak / max(size, 1), mb
+
+
+def verdict(label: str, ok: bool) -> None:
+    print(f"{'PASS' if ok else 'FAIL'}: {label}")
+
+
+def main() -> None:
+    text, count = corpus()
+    elapsed, ratio, memory, mb = measure(f"generated corpus ({count} records)", text)
+    if SEEDS.is_dir():
+        seeds = "\n\n".join(p.read_text("utf-8") for p in sorted(SEEDS.glob("*.txt")))
+        measure("seed files", seeds)
+    else:
+        print(f"seed files: not found at {SEEDS.resolve()}, skipped")
+    verdict(f"within 10x of the baseline ({ratio:.1f}x)", ratio <= 10)
+    verdict(
+        f"10 MB in under 5 s on one core ({elapsed * 10 / mb:.2f} s per 10 MB)",
+        elapsed * 10 / mb < 5,
+    )
+    verdict(f"peak memory under 10x input ({memory:.1f}x)", memory < 10)
+
+
+if __name__ == "__main__":
+    main()
