@@ -111,12 +111,18 @@ def _clusters(shadow: str) -> list[list[tuple[int, int, list[tuple[str, str]]]]]
         if not pairs:
             continue
         hit = (match.start(), match.end(), pairs)
-        if clusters and _lines_between(shadow, last_end, match.start()) <= 3:
+        repeated = clusters and _dated(pairs) and any(_dated(h[2]) for h in clusters[-1])
+        if clusters and not repeated and _lines_between(shadow, last_end, match.start()) <= 3:
             clusters[-1].append(hit)
         else:
             clusters.append([hit])
         last_end = match.end()
     return clusters
+
+
+def _dated(pairs: list[tuple[str, str]]) -> bool:
+    """A second dated field opens the next record even when close to the last."""
+    return any(kind == "date" and parse_date(value)[0] for kind, value in pairs)
 
 
 def _pairs(match: re.Match[str]) -> list[tuple[str, str]]:
