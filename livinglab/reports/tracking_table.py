@@ -49,6 +49,7 @@ class Row:
     decisions: list[PastDecision]
     progress: list[str]
     suggestion: str
+    suggestion_key: str
     deadline: dt.date | None
 
     @property
@@ -196,6 +197,7 @@ def _row(number, case, decisions, progress, closing) -> Row:
         decisions=decisions,
         progress=texts,
         suggestion=str(SUGGESTIONS[suggestion]),
+        suggestion_key=suggestion,
         deadline=case.deadline,
     )
 

@@ -1,0 +1,61 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from livinglab.work.attachments import MAX_FILES
+from livinglab.work.models import Proposal
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        files = data if isinstance(data, list | tuple) else ([data] if data else [])
+        if len(files) > MAX_FILES:
+            raise forms.ValidationError(_("At most %(count)s attachments.") % {"count": MAX_FILES})
+        return [super(MultipleFileField, self).clean(f, initial) for f in files]
+
+
+class ProgressReportForm(forms.Form):
+    text = forms.CharField(
+        label=_("What was done"), widget=forms.Textarea(attrs={"rows": 6}), max_length=4000
+    )
+    percent_complete = forms.IntegerField(
+        label=_("Percent complete"), min_value=0, max_value=100, initial=0
+    )
+    expected_completion = forms.DateField(
+        label=_("Expected completion"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    proposal = forms.ChoiceField(
+        label=_("Proposal"), choices=Proposal.choices, initial=Proposal.KEEP
+    )
+    attachments = MultipleFileField(
+        label=_("Attachments"),
+        required=False,
+        help_text=_("PDF, images or office documents; up to 10 MB each."),
+    )
+
+
+class ReviewForm(forms.Form):
+    decision = forms.ChoiceField(
+        choices=[("accept", _("Accept")), ("return", _("Return"))], widget=forms.HiddenInput
+    )
+    comment = forms.CharField(
+        label=_("Comment"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class DeadlineForm(forms.Form):
+    deadline = forms.DateField(
+        label=_("Deadline"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )

@@ -1,0 +1,158 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from livinglab.core.access import get_for_user
+from livinglab.orgs.roles import roles_of
+from livinglab.tracking.models import Case
+from livinglab.work import services
+from livinglab.work.attachments import AttachmentRejected
+from livinglab.work.forms import DeadlineForm, ProgressReportForm, ReviewForm
+from livinglab.work.models import Assignment, ProgressReport
+
+
+def _staff_only(user):
+    """Agency work is for officers and the secretariat; everyone else gets a 404."""
+    roles = roles_of(user)
+    if not (roles.is_admin or roles.officer_org_ids or roles.secretariat_body_ids):
+        raise PermissionDenied
+
+
+@login_required
+def plate(request):
+    """What is on our plate: the agency's open assignments, overdue first."""
+    _staff_only(request.user)
+    roles = roles_of(request.user)
+    if roles.officer_org_ids:
+        services.sync_assignments(Case.objects.for_agency(roles.officer_org_ids))
+    assignments = (
+        Assignment.objects.visible_to(request.user)
+        .open()
+        .filter(organisation_id__in=roles.officer_org_ids)
+        .select_related("case__body", "organisation", "responsible")
+        .plate_order()
+    )
+    waiting = ProgressReport.objects.visible_to(request.user).submitted()
+    if roles.secretariat_body_ids and not roles.is_admin:
+        waiting = waiting.filter(assignment__case__body_id__in=roles.secretariat_body_ids)
+    context = {
+        "assignments": assignments,
+        "today": timezone.localdate(),
+        "waiting_count": waiting.count() if roles.is_secretariat else 0,
+        "is_secretariat": roles.is_secretariat,
+    }
+    return render(request, "work/plate.html", context)
+
+
+@login_required
+def assignment_detail(request, pk: int):
+    _staff_only(request.user)
+    queryset = Assignment.objects.select_related("case__body", "organisation", "responsible")
+    assignment = get_for_user(queryset, request.user, pk, "view")
+    form = ProgressReportForm()
+    if request.method == "POST":
+        form = ProgressReportForm(request.POST, request.FILES)
+        if form.is_valid():
+            data = form.cleaned_data
+            report = services.NewReport(
+                text=data["text"],
+                percent_complete=data["percent_complete"],
+                expected_completion=data["expected_completion"],
+                proposal=data["proposal"],
+            )
+            try:
+                services.file_report(request.user, assignment, report, data["attachments"])
+            except AttachmentRejected as exc:
+                form.add_error("attachments", str(exc))
+            else:
+                messages.success(
+                    request, _("Progress report filed; the secretariat will review it.")
+                )
+                return redirect("work:assignment", pk=assignment.pk)
+    reports = (
+        ProgressReport.objects.visible_to(request.user)
+        .filter(assignment=assignment)
+        .select_related("author", "reviewed_by")
+        .prefetch_related("attachments")
+    )
+    context = {
+        "assignment": assignment,
+        "reports": reports,
+        "form": form,
+        "today": timezone.localdate(),
+        "can_report": services.allows(request.user, "report", assignment),
+        "can_change": services.allows(request.user, "change", assignment),
+        "deadline_form": DeadlineForm(initial={"deadline": assignment.deadline}),
+    }
+    return render(request, "work/assignment.html", context)
+
+
+@login_required
+@require_POST
+def assignment_deadline(request, pk: int):
+    assignment = get_for_user(Assignment.objects.select_related("case"), request.user, pk, "change")
+    form = DeadlineForm(request.POST)
+    if form.is_valid():
+        services.set_deadline(request.user, assignment, form.cleaned_data["deadline"])
+        messages.success(request, _("Deadline changed."))
+    return redirect("work:assignment", pk=assignment.pk)
+
+
+@login_required
+def review_queue(request):
+    """Reports waiting for the secretariat's review."""
+    roles = roles_of(request.user)
+    if not roles.is_secretariat:
+        raise PermissionDenied
+    reports = (
+        ProgressReport.objects.visible_to(request.user)
+        .submitted()
+        .filter(
+            **(
+                {}
+                if roles.is_admin
+                else {"assignment__case__body_id__in": roles.secretariat_body_ids}
+            )
+        )
+        .select_related("assignment__case__body", "assignment__organisation", "author")
+        .prefetch_related("attachments")
+        .order_by("submitted_at", "pk")
+    )
+    return render(request, "work/reviews.html", {"reports": reports, "form": ReviewForm()})
+
+
+@login_required
+@require_POST
+def review(request, pk: int):
+    queryset = ProgressReport.objects.select_related("assignment__case")
+    report = get_for_user(queryset, request.user, pk, "review")
+    form = ReviewForm(request.POST)
+    if form.is_valid():
+        accept = form.cleaned_data["decision"] == "accept"
+        services.review_report(
+            request.user, report, accept=accept, comment=form.cleaned_data["comment"]
+        )
+        messages.success(request, _("Report accepted.") if accept else _("Report returned."))
+    return redirect("work:reviews")
+
+
+@login_required
+def attachment(request, pk: int):
+    from django.http import FileResponse, Http404
+
+    from livinglab.work.models import Attachment
+
+    item = Attachment.objects.select_related("report").filter(pk=pk).first()
+    if item is None:
+        raise Http404
+    get_for_user(ProgressReport.objects.all(), request.user, item.report_id, "view")
+    return FileResponse(
+        item.file.open("rb"),
+        as_attachment=True,
+        filename=item.filename,
+        content_type=item.content_type,
+    )
