@@ -9,6 +9,8 @@ urlpatterns = [
     path("organisations/", include("livinglab.orgs.urls")),
     path("cases/", include("livinglab.tracking.urls")),
     path("", include("livinglab.meetings.urls")),
+    path("work/", include("livinglab.work.urls")),
+    path("reports/", include("livinglab.reports.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("api/", api.urls),
