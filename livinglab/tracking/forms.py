@@ -1,6 +1,7 @@
 from django import forms
 from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from livinglab.meetings.models import Body
 from livinglab.orgs.models import Organisation
@@ -12,7 +13,9 @@ class RegistryForm(forms.Form):
     """The registry's filters, as read from the query string."""
 
     q = forms.CharField(label=_("Search"), required=False, max_length=100)
-    body = forms.ModelChoiceField(label=_("Body"), queryset=Body.objects.none(), required=False)
+    body = forms.ModelChoiceField(
+        label=pgettext_lazy("meeting series", "Body"), queryset=Body.objects.none(), required=False
+    )
     state = forms.ChoiceField(
         label=_("State"), choices=[("", _("all states")), *Case.State.choices], required=False
     )
