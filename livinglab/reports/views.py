@@ -35,3 +35,17 @@ def tracking_table_file(request, pk: int, fmt: str):
     response = HttpResponse(export(build_table(body), fmt), content_type=CONTENT_TYPES[fmt])
     response["Content-Disposition"] = f'attachment; filename="tracking-table-{body.pk}.{fmt}"'
     return response
+
+
+@login_required
+def dashboard(request, pk: int):
+    from livinglab.reports.dashboard import build_dashboard
+    from livinglab.tracking.models import Case
+    from livinglab.work.services import sync_assignments
+
+    body = get_body_for_reports(request.user, pk)
+    cases = Case.objects.for_body(body)
+    sync_assignments(cases)
+    return render(
+        request, "reports/dashboard.html", {"body": body, "dashboard": build_dashboard(cases)}
+    )
