@@ -11,6 +11,7 @@ urlpatterns = [
     path("", include("livinglab.meetings.urls")),
     path("work/", include("livinglab.work.urls")),
     path("reports/", include("livinglab.reports.urls")),
+    path("imports/", include("livinglab.tracking.import_urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("api/", api.urls),
