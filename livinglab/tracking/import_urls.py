@@ -1,0 +1,13 @@
+"""The secretary's import pages, mounted at /imports/."""
+
+from django.urls import path
+
+from livinglab.tracking import import_views as views
+
+app_name = "imports"
+urlpatterns = [
+    path("bodies/<int:body_pk>/", views.upload, name="upload"),
+    path("<int:pk>/", views.draft, name="draft"),
+    path("<int:pk>/progress/", views.progress, name="progress"),
+    path("<int:pk>/items/<int:m>/<int:i>/", views.save_item, name="item"),
+]
