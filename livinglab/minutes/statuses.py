@@ -2,8 +2,13 @@
 regular or noted.
 
 A delisting or a turn to regular exchange that is conditional or still to be
-considered (…辦理完成後解除列管, 再研議是否…解列, 提報至第4季小組會議解除列管) keeps the
-case tracked for now; one referred upward (提至副首長會議解列) is decided now.
+considered (…辦理完成後解除列管, 再研議是否…解列, 提報至第4季小組會議解除列管, 年底辦理
+完成轉為常態交流) keeps the case tracked for now; one referred upward (提至副首長會議解列)
+is decided now.
+
+Regular exchange needs a decision formula: a verb of change (轉為/改為/列入/納入/回歸
+常態…) or 常態性辦理 as the predicate of the decision. Describing the work as routine
+(本項業務為各市常態例行性業務, 已屬常態業務) decides nothing about the case.
 """
 
 from __future__ import annotations
@@ -16,7 +21,10 @@ _PATTERNS = {
     "merged": r"合併|併入|併案",
     "renamed": r"定名為|更名|改名為|名稱(?:修正|變更|調整|更改)為",
     "new": r"同意新增|新增立案|同意立案|同意列案|新增(?:合作)?提案|新增列管|新提案|新增為",
-    "regular": r"轉為?常態|列入常態|常態(?:性|化)?(?:交流|辦理|業務|例行)|常態性",
+    "regular": (
+        r"(?:回歸|轉|改|列|納)(?:為|成|入)?[ \t]*常態"
+        r"|常態(?:性|化)?[ \t]*(?:辦理|交流|推動|執行|運作)"
+    ),
     "delisted": r"解除列管|解列|(?:同意|予以|准予|准予)(?:結案|銷案)|免予?列管|停止列管",
     "tracked": (
         r"(?<!解除)列管|(?:持續|繼續|賡續)[^，,。；;\n]{0,4}?(?:推動|辦理|列管|交流|合作|執行|進行|追蹤|分享)"
@@ -27,8 +35,13 @@ _PATTERNS = {
 _STATUS_RE = re.compile("|".join(f"(?P<{k}>{v})" for k, v in _PATTERNS.items()))
 _NEGATION = re.compile(r"不|未|免|毋|無須|無需|暫")
 _PENDING = re.compile(
-    r"是否|研議|評估|再議|完成後|之後|後再|俟|提報至|於[^，,。；;]{0,12}完成|預計|擬於|屆時"
+    r"是否|研議|評估|再議|完成後|之後|後再|俟|待|提報至|預計|擬於|將於|屆時"
+    # 於年底辦理完成轉為…, 請於…完成後: a completion still to come (not 已…完成)
+    r"|(?:於|底|年度|季|請)(?:(?!已)[^，,。；;]){0,12}完成"
 )
+# 為/屬/係/已 … 常態性辦理: the work described as routine, not a turn decided now.
+_DESCRIBED = re.compile(r"(?<![轉改列作成認])為|屬|係|已")
+_CHANGE = ("回歸", "轉", "改", "列", "納")
 _LATER = re.compile(r"下次|將於|提請|提案列管|後續再")
 _UPWARD = re.compile(r"副首長|首長會議|副市長|市長|市政會議")
 
@@ -38,7 +51,7 @@ def statuses(text: str) -> set[str]:
     for match in _STATUS_RE.finditer(text):
         kind = str(match.lastgroup)
         clause = _clause_before(text, match.start())
-        found.add(_qualify(kind, clause))
+        found.add(_qualify(kind, clause, match.group()))
     found.discard("")
     return found
 
@@ -49,9 +62,11 @@ def _clause_before(text: str, position: int) -> str:
     return text[max(start, floor) : position]
 
 
-def _qualify(kind: str, clause: str) -> str:
+def _qualify(kind: str, clause: str, match_text: str) -> str:
     if kind == "tracked" and (_NEGATION.search(clause) or _LATER.search(clause)):
         return ""  # 尚未提至副首長會議列管, 暫不…提請列管, 於下次會議提案列管
+    if kind == "regular" and not match_text.startswith(_CHANGE) and _DESCRIBED.search(clause):
+        return ""
     if kind in ("delisted", "regular"):
         if _NEGATION.search(clause[-4:]):
             return "tracked"  # 不予解列

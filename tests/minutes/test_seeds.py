@@ -115,7 +115,7 @@ EXPECTED_004 = [
             ("青創交流合作", "tracked"),
             ("公有市場聯合行銷活動", "regular"),
             ("新興能源經驗交流合作案", "tracked"),
-            ("山區捕獸鋏及山豬吊宣導及清除交流", "regular"),
+            ("山區捕獸鋏及山豬吊宣導及清除交流", "tracked"),  # routine work described
             ("瑞芳工業區事業廢棄物清運案", "tracked"),
         ],
     ),

@@ -41,3 +41,42 @@ def test_new_proposal_not_yet_tracked_is_new():
 
 def test_status_inherited_from_the_heading_over_the_item():
     assert item_status("請兩市交流。", ["列管合作案（計7案）"], True) == "tracked"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "本案轉為常態性交流，並解除列管。",
+        "考量各市均已穩定辦理，改為常態性辦理。",
+        "本案自即日起列入常態交流項目。",
+        "長照據點互訪納入常態業務辦理，解除列管。",
+        "本案回歸常態業務辦理並解除列管。",
+        "常態性辦理聯合稽查，解除列管。",
+        "後續由兩市常態化推動，本案予以解列。",
+        "活動皆已辦理完成，本案轉為常態交流。",
+    ],
+)
+def test_a_decision_formula_turns_the_case_into_regular_exchange(text):
+    assert decide(statuses(text)) == "regular"
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # the work described as routine: no decision about the case
+        ("本項業務為各市常態例行性業務，請各市提出成果。", None),
+        ("路燈巡檢屬常態性業務，請工務局持續辦理。", "tracked"),
+        ("本案係各區公所常態辦理之工作，請持續推動。", "tracked"),
+        ("兩市已常態性辦理交流，請於年底前提出成果。", None),
+        ("防汛整備已屬常態業務，同意解除列管。", "delisted"),
+        # a turn still to come keeps the case tracked
+        ("本案請於明年6月辦理完成轉為常態交流。", "tracked"),
+        ("年底辦理完成轉為常態性交流，屆時提報小組會議。", "tracked"),
+        ("俟示範場域驗收後轉為常態辦理。", "tracked"),
+        ("下次會議再研議是否轉為常態交流。", "tracked"),
+        ("待各市完成評估後列入常態交流。", "tracked"),
+        ("本案將於第4季列入常態交流。", "tracked"),
+    ],
+)
+def test_routine_work_described_or_a_future_turn_is_not_regular(text, status):
+    assert decide(statuses(text)) == status
