@@ -123,6 +123,7 @@ class CaseChoices:
                 self.new_titles.setdefault(link["case"], link.get("title") or link["name"])
                 highest = max(highest, int(link["case"].split(":")[1]))
         self.next_new = highest + 1
+        self.proposed = set(self.new_titles)  # the new cases the reader proposed
 
     def label(self, key) -> str:
         """How a link's case is written in its field: 'title #id', or a new case's title."""
@@ -249,9 +250,14 @@ class ItemForm(forms.Form):
                 continue
             key, title = self.cases.resolve(value)
             moved[link["case"]] = key
+            # A name that is no case yet corrects the name the reader found.
+            name = (
+                title if isinstance(key, str) and key not in self.cases.proposed else link["name"]
+            )
             links.append(
                 {
                     **link,
+                    "name": name,
                     "case": key,
                     "title": title,
                     "method": CaseLink.Method.NEW if isinstance(key, str) else "manual",

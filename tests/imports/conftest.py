@@ -1,0 +1,71 @@
+"""Helpers of the import page tests: upload as the secretary, post the draft form back."""
+
+from html.parser import HTMLParser
+
+import pytest
+
+from livinglab.meetings.models import MinutesDocument
+from tests.imports.records import INDUSTRY_MEETING, upload_file
+from tests.tracking.conftest import FakeReader
+
+
+class FormValues(HTMLParser):
+    """The values a browser would post for the draft form, as the page shows them."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.values: dict[str, str] = {}
+        self._select = self._textarea = None
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        name = a.get("name")
+        if tag == "input" and name and a.get("type") not in ("submit", "file"):
+            if a.get("type") != "checkbox" or "checked" in a:
+                self.values[name] = a.get("value") or ("on" if a.get("type") == "checkbox" else "")
+        elif tag == "select":
+            self._select = name
+        elif tag == "option" and self._select and "selected" in a:
+            self.values[self._select] = a.get("value", "")
+        elif tag == "textarea":
+            self._textarea = name
+            self.values[name] = ""
+
+    def handle_endtag(self, tag):
+        if tag == "select":
+            self._select = None
+        elif tag == "textarea":
+            self._textarea = None
+
+    def handle_data(self, data):
+        if self._textarea:
+            self.values[self._textarea] += data.removeprefix("\n")
+
+
+def form_values(response) -> dict[str, str]:
+    parser = FormValues()
+    parser.feed(response.content.decode())
+    parser.values.pop("language", None)
+    parser.values.pop("next", None)
+    return parser.values
+
+
+def upload(client, body, name="第3次會議紀錄.txt", text=INDUSTRY_MEETING):
+    return client.post(f"/imports/bodies/{body.pk}/", {"files": [upload_file(name, text)]})
+
+
+@pytest.fixture
+def draft(client, world) -> MinutesDocument:
+    """The sample record uploaded by the signed-in secretary."""
+    client.force_login(world.secretary)
+    response = upload(client, world.body)
+    assert response.status_code == 302
+    return MinutesDocument.objects.get()
+
+
+@pytest.fixture
+def reader(monkeypatch) -> FakeReader:
+    """Stands in for the minutes reader: each file's bytes name the document it returns."""
+    fake = FakeReader()
+    monkeypatch.setattr("livinglab.tracking.services.importing.read_minutes", fake)
+    return fake
