@@ -29,7 +29,7 @@ def serve(tmp_path):
         env = {
             k: v
             for k, v in os.environ.items()
-            if not k.startswith(("LIVINGLAB_", "DEBUG", "SECRET_KEY"))
+            if not k.startswith(("LIVINGLAB_", "DEBUG", "SECRET_KEY", "DJANGO_"))
         }
         env.update(
             DJANGO_SETTINGS_MODULE="livinglab.settings",
@@ -50,7 +50,8 @@ def serve(tmp_path):
         )
         processes.append(process)
         base = f"http://127.0.0.1:{port}"
-        for _ in range(100):
+        deadline = time.monotonic() + 60  # generous: CI machines can be busy
+        while time.monotonic() < deadline:
             try:
                 urllib.request.urlopen(base + "/healthz", timeout=1)  # noqa: S310  local test server
                 return base

@@ -18,7 +18,7 @@ def run_with(**env):
     clean = {
         k: v
         for k, v in os.environ.items()
-        if not k.startswith(("LIVINGLAB_", "DEBUG", "SECRET_KEY", "DATABASE_URL"))
+        if not k.startswith(("LIVINGLAB_", "DEBUG", "SECRET_KEY", "DATABASE_URL", "DJANGO_"))
     }
     clean["DJANGO_SETTINGS_MODULE"] = "livinglab.settings"
     return subprocess.run(CHECK, env={**clean, **env}, capture_output=True, text=True, timeout=60)
@@ -49,7 +49,7 @@ def test_secret_is_read_from_file(tmp_path):
     env = {
         k: v
         for k, v in os.environ.items()
-        if not k.startswith(("LIVINGLAB_", "DEBUG", "SECRET_KEY"))
+        if not k.startswith(("LIVINGLAB_", "DEBUG", "SECRET_KEY", "DJANGO_"))
     }
     result = subprocess.run(
         [sys.executable, "-c", code],
@@ -65,7 +65,7 @@ def test_deploy_check_passes_with_production_settings(tmp_path):
     env = {
         k: v
         for k, v in os.environ.items()
-        if not k.startswith(("LIVINGLAB_", "DEBUG", "SECRET_KEY"))
+        if not k.startswith(("LIVINGLAB_", "DEBUG", "SECRET_KEY", "DJANGO_"))
     }
     env.update(
         DJANGO_SETTINGS_MODULE="livinglab.settings",
