@@ -11,7 +11,7 @@ import re
 
 from .model import CaseRelation
 from .numbering import Node
-from .sections import case_head, head_before_colon, is_category
+from .sections import case_head, head_before_colon, is_category, is_strong_name
 
 _ANNOTATION = re.compile(r"[ \t]*[（(]([^（）()\n]{2,40})[）)][ \t]*")
 _ANNOTATION_CONTENT = re.compile(
@@ -30,10 +30,15 @@ _QUOTED_HEAD = re.compile(r"^[ \t]*「([^」\n]{2,80})」")
 _SPACES = re.compile(r"[ \t\u3000]+")
 
 
-def item_cases(shadow: str, node: Node, text: str) -> tuple[list[str], list[CaseRelation]]:
-    """(cases, relations) of an item; ``text`` is the item's collapsed text."""
+def item_cases(
+    shadow: str, node: Node, text: str, tracking: bool = True
+) -> tuple[list[str], list[CaseRelation]]:
+    """(cases, relations) of an item; ``text`` is the item's collapsed text.
+
+    Outside tracking records a head before a colon names a case only when it ends
+    in 案 or is quoted (see ``sections``)."""
     own = shadow[node.body : node.own_end]
-    names, merged = _names(shadow, node, own)
+    names, merged = _names(shadow, node, own, tracking)
     relations: list[CaseRelation] = []
     rename = _RENAME.search(text)
     target = _clean(rename.group(1)) if rename else None
@@ -51,18 +56,18 @@ def item_cases(shadow: str, node: Node, text: str) -> tuple[list[str], list[Case
 
 
 def _names(
-    shadow: str, node: Node, own: str
+    shadow: str, node: Node, own: str, tracking: bool
 ) -> tuple[list[str], tuple[list[str], str | None] | None]:
-    head = case_head(shadow, node)
+    head = case_head(shadow, node, tracking)
     if head:
         rest = own[own.find(head) + len(head) + 1 :]
         # 研擬新增合作提案：⏎ 新興能源經驗交流合作案：… — the first head is a category
         if is_category(head) or (
             rest.lstrip(" \t\u3000").startswith("\n") and head_before_colon(rest.strip())
         ):
-            return _from_body(rest)
+            return _from_body(rest, tracking)
         return _from_head(head)
-    return _from_body(own)
+    return _from_body(own, tracking)
 
 
 def _from_head(head: str) -> tuple[list[str], tuple[list[str], str | None] | None]:
@@ -79,10 +84,12 @@ def _from_head(head: str) -> tuple[list[str], tuple[list[str], str | None] | Non
     return ([name] if name else []), None
 
 
-def _from_body(text: str) -> tuple[list[str], tuple[list[str], str | None] | None]:
+def _from_body(
+    text: str, tracking: bool = True
+) -> tuple[list[str], tuple[list[str], str | None] | None]:
     body = text.lstrip(" \t\n\u3000")
     second = head_before_colon(body)
-    if second:
+    if second and (tracking or is_strong_name(second)):
         return _from_head(second)
     listed = _list(body)
     if listed:

@@ -14,7 +14,7 @@ from .header import Header, fallback_header, find_headers
 from .mentions import Context, find_agencies, meeting_context
 from .model import Document, Item, Meeting
 from .numbering import Node, build_tree, numbered_lines
-from .sections import decision_items, is_decision_heading, names_case
+from .sections import decision_items, is_decision_heading, is_tracking_record, names_case
 from .source import load_text
 from .statuses import item_status
 
@@ -64,9 +64,10 @@ def _meeting(
     record = shadow[header.start : end]
     context = meeting_context(directory, location, chair, header.title, record, members)
     date = header.date
+    tracking = is_tracking_record(shadow, header.fields_end, end)
     items = [
-        _item(shadow, node, part, date, context)
-        for node, part in decision_items(shadow, roots, header.fields_end, end)
+        _item(shadow, node, part, date, context, tracking)
+        for node, part in decision_items(shadow, roots, header.fields_end, end, tracking)
     ]
     return Meeting(
         title=header.title,
@@ -80,10 +81,12 @@ def _meeting(
     )
 
 
-def _item(shadow: str, node: Node, part: Node | None, date: object, context: Context) -> Item:
+def _item(
+    shadow: str, node: Node, part: Node | None, date: object, context: Context, tracking: bool
+) -> Item:
     end = _trim(shadow, node.start, node.end)
     text = collapse(shadow[node.start : end])
-    cases, relations = item_cases(shadow, node, text)
+    cases, relations = item_cases(shadow, node, text, tracking)
     headings = _Headings(shadow, node)
     return Item(
         path=node.path,
@@ -91,16 +94,18 @@ def _item(shadow: str, node: Node, part: Node | None, date: object, context: Con
         cases=cases,
         agencies=find_agencies(text, context) or _heading_agencies(headings, context),
         deadline=first_deadline(text, date),  # type: ignore[arg-type]
-        status=item_status(text, headings, _named_in_section(shadow, node, part, cases)),
+        status=item_status(text, headings, _named_in_section(shadow, node, part, cases, tracking)),
         span=(node.start, end),
         relations=relations,
     )
 
 
-def _named_in_section(shadow: str, node: Node, part: Node | None, cases: list[str]) -> bool:
+def _named_in_section(
+    shadow: str, node: Node, part: Node | None, cases: list[str], tracking: bool
+) -> bool:
     """A case listed in a decision part (not an agenda item with its own 決議)."""
     inline = part is node and not is_decision_heading(shadow, node)
-    return not inline and (bool(cases) or names_case(shadow, node))
+    return not inline and (bool(cases) or names_case(shadow, node, tracking))
 
 
 class _Headings(Sequence[str]):

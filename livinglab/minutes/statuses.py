@@ -35,7 +35,7 @@ _PATTERNS = {
 _STATUS_RE = re.compile("|".join(f"(?P<{k}>{v})" for k, v in _PATTERNS.items()))
 _NEGATION = re.compile(r"不|未|免|毋|無須|無需|暫")
 _PENDING = re.compile(
-    r"是否|研議|評估|再議|完成後|之後|後再|俟|待|提報至|預計|擬於|將於|屆時"
+    r"是否|研議|評估|再議|完成後|之後|後再|俟|待|提報|下次|下一次|預計|擬於|將於|屆時"
     # 於年底辦理完成轉為…, 請於…完成後: a completion still to come (not 已…完成)
     r"|(?:於|底|年度|季|請)(?:(?!已)[^，,。；;]){0,12}完成"
 )

@@ -60,3 +60,39 @@ def test_rename_of_the_case():
 def test_explanatory_heads_are_not_cases():
     item = _item("一、說明：本次會議無新增事項。\n")
     assert item.cases == []
+
+
+DIRECTIVE_HEAD = (
+    "臺北市政府擴大會報紀錄\n時間：114年3月4日上午9時\n地點：市政大樓會議室\n"
+    "主席：蔣市長\n紀錄：林小姐\n主席裁示事項：\n"
+)
+
+
+def _directive_items(body):
+    (meeting,) = parse_text(DIRECTIVE_HEAD + body).meetings
+    return meeting.items
+
+
+def test_topic_before_a_colon_in_a_directive_record_is_not_a_case():
+    items = _directive_items(
+        "一、數位身分推廣：請資訊局於年底前完成App改版。\n"
+        "二、防汛整備：\n（一）抽水站巡檢：請工務局每週回報。\n（二）請消防局備妥救生艇。\n"
+    )
+    assert [(i.path, i.cases) for i in items] == [
+        (["一"], []),
+        (["二", "一"], []),
+        (["二", "二"], []),
+    ]
+
+
+def test_a_directive_record_still_names_cases_ending_in_an_or_quoted():
+    items = _directive_items(
+        "一、南港轉運站改建案：請交通局持續推動。\n"
+        "二、「青年住宅二期計畫」：請都發局於6月底前提出期程。\n"
+    )
+    assert [i.cases for i in items] == [["南港轉運站改建案"], ["青年住宅二期計畫"]]
+
+
+def test_the_same_topic_head_names_a_case_in_a_tracking_record():
+    item = _item("一、數位身分推廣：本案持續列管，請資訊局於年底前完成。\n")
+    assert item.cases == ["數位身分推廣"]

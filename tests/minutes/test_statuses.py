@@ -80,3 +80,15 @@ def test_a_decision_formula_turns_the_case_into_regular_exchange(text):
 )
 def test_routine_work_described_or_a_future_turn_is_not_regular(text, status):
     assert decide(statuses(text)) == status
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("請將成果提報第4季小組會議解除列管。", "tracked"),
+        ("本案於下次工作小組會議解除列管。", "tracked"),
+        ("兩市合意解列，提報下次副首長會議確認。", "delisted"),
+    ],
+)
+def test_delisting_at_a_later_meeting_keeps_the_case_tracked_unless_referred_upward(text, status):
+    assert decide(statuses(text)) == status
