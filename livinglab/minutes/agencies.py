@@ -92,6 +92,11 @@ class AgencyDirectory:
         match = _Index.of(self).prefix_re.search(text)
         return self.prefixes[match.group()] if match else None
 
+    def cities_in(self, text: str) -> Iterator[str]:
+        """The cities a text names, in order."""
+        for match in _Index.of(self).prefix_re.finditer(text):
+            yield self.prefixes[match.group()]
+
     def resolve(self, mention: str, city: str | None = None) -> str | None:
         """Full official name of a mention such as 新北市經發局 or 交工處."""
         mention = re.sub(r"\s+", "", mention)

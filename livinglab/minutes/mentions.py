@@ -1,5 +1,12 @@
 """Agencies an item names, resolved in the meeting's context: its host city for a
-bare 交通局, the chair's organisation for 本局, the member cities for 4市."""
+bare 交通局, the chair's organisation for 本局, the member cities for 4市, the cities
+of a grouping for 基北北桃教育局處 (教育局 or 教育處, as each city names it).
+
+``assigned_agencies`` keeps those an item gives work to or names as responsible:
+where the item asks, charges or entrusts (請X…, 由X辦理, X主辦, 責成X, 交X研議),
+only those; never an agency thanked or praised (感謝新北市…), nor one that is
+part of a case name or of a quoted title (「4市交流合作案」).
+"""
 
 from __future__ import annotations
 
@@ -13,10 +20,10 @@ _MEMBERS = re.compile(
     r"(?<![第\d０-９一二三四五六七八九十])(?:[4４四]\s*市|各\s*市)(?:政府)?(?![長場民區容議立內])"
 )
 _LISTED = re.compile(r"\s*(?:及|、|與|和|暨|以及)\s*")
-_EACH = re.compile(r"(?:各|該|兩|[2２4４四])\s*市$")
+_EACH = re.compile(r"(?:各|該|兩|[2２4４四])\s*(?:縣\s*)?市$")
 _SELF = {"本局", "本處", "本會", "本所"}
 # Groupings of member cities that bodies name themselves by.
-_GROUPINGS = {
+GROUPINGS = {
     "基北北桃": ["基隆市", "臺北市", "新北市", "桃園市"],
     "北北基桃": ["臺北市", "新北市", "基隆市", "桃園市"],
     "北北桃": ["臺北市", "新北市", "桃園市"],
@@ -53,40 +60,158 @@ def meeting_context(
 
 def infer_members(text: str) -> list[str]:
     """Member cities named by the record itself (基北北桃 → four cities)."""
-    for grouping, cities in _GROUPINGS.items():
+    for grouping, cities in GROUPINGS.items():
         if grouping in text:
             return list(cities)
     return []
 
 
+_GROUPING_BEFORE = re.compile("(?:" + "|".join(GROUPINGS) + r")\s*$")
+# Asked, charged, entrusted or made a member, in the clause before the mention.
+_REQUEST = re.compile(
+    r"(?<![申邀聲])請|責成|責由|交由|交辦|委由|委請|督促|指派|(?<![經理自])由(?!於|衷)"
+    r"|納入|加入|成員"
+)
+_ASK = re.compile(r"(?<![申邀聲])請")  # 請A…，並與B共同…: a request runs to the full stop
+_REQUEST_JUST_BEFORE = re.compile(r"交\s*$")  # 交研考會研議
+# Named responsible right after the mention (X主辦、Y協辦).
+_RESPONSIBLE_AFTER = re.compile(r"\s*(?:為|擔任)?(?:主辦|協辦|主責|負責|統籌|督導|權責)")
+# 4市交流合作案: the words of a name, not an assignment.
+_NAME_AFTER = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:合作|交流|計畫|推動)案")
+_THANKS = re.compile(r"感謝|謝謝|致謝|肯定|感佩|嘉許|表揚")
+_RELEASED = re.compile(r"不(?:再)?列管|不再|退出|移除|免除")
+_CLAUSE_END = "，,。；;：:！？\n"
+_SENTENCE_END = "。；;！？\n"
+_QUOTED = re.compile(r"[「『][^」』\n]{1,80}[」』]")
+
+
 def find_agencies(text: str, context: Context) -> list[AgencyRef]:
-    refs: list[tuple[int, AgencyRef]] = []
+    """Every agency the text names, resolved, in order of first mention."""
+    return _unique(ref for _, _, ref in locate_agencies(text, context))
+
+
+def assigned_agencies(
+    text: str, context: Context, names: list[str] | tuple[str, ...] = ()
+) -> list[AgencyRef]:
+    """The agencies the text gives work to or names as responsible (see above);
+    ``names`` are the case names it mentions, whose words assign nothing."""
+    located = locate_agencies(text, context)
+    if not located:
+        return []
+    excluded = [m.span() for m in _QUOTED.finditer(text)]
+    for name in names:
+        at = text.find(name)
+        while at >= 0:
+            excluded.append((at, at + len(name)))
+            at = text.find(name, at + len(name))
+    starts = {start for start, _, _ in located}
+    kept, assigned = [], []
+    for start, end, ref in located:
+        if any(a <= start < b for a, b in excluded) or _NAME_AFTER.match(text, end):
+            continue
+        clause = _before(text, start, _CLAUSE_END)
+        if _THANKS.search(clause) or _RELEASED.search(clause):
+            continue
+        kept.append(ref)
+        if (
+            _REQUEST.search(clause)
+            or _REQUEST_JUST_BEFORE.search(clause)
+            or _ASK.search(_before(text, start, _SENTENCE_END))
+            or _RESPONSIBLE_AFTER.match(text, end)
+            or _asked_later(text, end, starts)
+        ):
+            assigned.append(ref)
+    return _unique(assigned or kept)
+
+
+def _asked_later(text: str, end: int, starts: set[int]) -> bool:
+    """新北市農業局將辦理…，請擴大邀請…: a request without a subject, later in the
+    sentence, is made to the agency named before it."""
+    stop = min((i for i in (text.find(c, end) for c in _SENTENCE_END) if i >= 0), default=len(text))
+    for ask in _ASK.finditer(text, end, stop):
+        after = ask.end()
+        while after < stop and text[after] in " \t\u3000":
+            after += 1
+        if after not in starts and not _MEMBER_AT.match(text, after):
+            return True
+    return False
+
+
+_MEMBER_AT = re.compile(r"本[局處會所府市]|[各該兩][縣]?市|[2-4２-４四三]市|大家|各單位|各局處")
+
+
+def _before(text: str, position: int, ends: str) -> str:
+    """The clause or sentence before ``position``."""
+    floor = max(0, position - 80)
+    start = max(text.rfind(c, floor, position) for c in ends) + 1
+    return text[max(start, floor) : position]
+
+
+def locate_agencies(text: str, context: Context) -> list[tuple[int, int, AgencyRef]]:
+    """(start, end, ref) of every agency mention in the text, in order."""
+    refs: list[tuple[int, int, AgencyRef]] = []
     directory = context.directory
     last_end, last_city = -9, None
+    grouped: list[tuple[int, int]] = []  # 4市教育局: no bare 4市 besides
+    cities_of_key: dict[str, str | None] = {}  # 青年局 named again: the same city's
     for start, end, key, city in directory.scan(text):
+        either = text[end : end + 1] == "處" and key.endswith("局")  # 教育局處
+        if either:
+            end += 1
         if city is None and _LISTED.fullmatch(text[last_end:start]):
             city = last_city  # 桃園市政府經濟發展局及環保局: the city carries over
-        if city is None and _EACH.search(text, max(0, start - 3), start):
-            refs += [(start, r) for r in _each_member(text[start - 2 : end], key, context)]
+        if city is None and key not in directory.fulls and key not in _SELF:
+            city = _city_in_clause(text, start, directory) or cities_of_key.get(key)
+        cities = None
+        if city is None:
+            each = _EACH.search(text, max(0, start - 4), start)
+            group = _GROUPING_BEFORE.search(text, max(0, start - 5), start)
+            if group:
+                cities, begin = GROUPINGS[group.group().strip()], group.start()
+            elif each:
+                cities, begin = context.members, each.start()
+        if cities is not None:
+            mention = text[begin:end]
+            for name in _each_city(key, cities, context, either):
+                refs.append((begin, end, AgencyRef(mention, name)))
+            grouped.append((begin, end))
+            last_end = end
             continue
         name = _resolve(key, city, context)
+        if name is None and either:
+            name = _resolve(key[:-1] + "處", city, context)
         if name:
-            refs.append((start, AgencyRef(text[start:end], name)))
+            refs.append((start, end, AgencyRef(text[start:end], name)))
             last_city = directory.fulls.get(name) if city in (None, "本市") else city
+            cities_of_key[key] = directory.fulls.get(name)
         last_end = end
     if context.members:
         for match in _MEMBERS.finditer(text):
+            if any(a <= match.start() < b for a, b in grouped):
+                continue
             for member in context.members:
                 government = directory.governments.get(member, f"{member}政府")
-                refs.append((match.start(), AgencyRef(match.group(), government)))
-    return _unique(ref for _, ref in sorted(refs, key=lambda pair: pair[0]))
+                refs.append((match.start(), match.end(), AgencyRef(match.group(), government)))
+    refs.sort(key=lambda triple: triple[0])
+    return refs
 
 
-def _each_member(mention: str, key: str, context: Context) -> list[AgencyRef]:
-    """各市教育局, 該市教育局處: the agency of every member city."""
-    found = (context.directory.pick(key, member) for member in context.members)
-    names = [name for name in found if name and context.directory.fulls.get(name)]
-    return [AgencyRef(mention, name) for name in names]
+def _city_in_clause(text: str, start: int, directory: AgencyDirectory) -> str | None:
+    """臺北市因青年局成立: the last city named earlier in the mention's clause."""
+    named = list(directory.cities_in(_before(text, start, _CLAUSE_END)))
+    return named[-1] if named else None
+
+
+def _each_city(key: str, cities: list[str], context: Context, either: bool) -> list[str]:
+    """各市教育局, 基北北桃教育局處: the agency of every city named (局 or 處)."""
+    directory, names = context.directory, []
+    for city in cities:
+        name = directory.pick(key, city)
+        if name is None and either:
+            name = directory.pick(key[:-1] + "處", city)
+        if name and directory.fulls.get(name) == city:
+            names.append(name)
+    return names
 
 
 def _resolve(key: str, city: str | None, context: Context) -> str | None:

@@ -11,7 +11,7 @@ from .cases import item_cases
 from .clean import shadow as make_shadow
 from .deadlines import first_deadline
 from .header import Header, fallback_header, find_headers
-from .mentions import Context, find_agencies, meeting_context
+from .mentions import Context, assigned_agencies, meeting_context
 from .model import Document, Item, Meeting
 from .numbering import Node, build_tree, numbered_lines
 from .sections import decision_items, is_decision_heading, is_tracking_record, names_case
@@ -92,7 +92,7 @@ def _item(
         path=node.path,
         text=text,
         cases=cases,
-        agencies=find_agencies(text, context) or _heading_agencies(headings, context),
+        agencies=assigned_agencies(text, context, cases) or _heading_agencies(headings, context),
         deadline=first_deadline(text, date),  # type: ignore[arg-type]
         status=item_status(text, headings, _named_in_section(shadow, node, part, cases, tracking)),
         span=(node.start, end),
@@ -128,7 +128,7 @@ class _Headings(Sequence[str]):
 
 def _heading_agencies(headings: Sequence[str], context: Context) -> list:  # type: ignore[type-arg]
     for head in headings:
-        found = find_agencies(head, context)
+        found = assigned_agencies(head, context)
         if found:
             return found
     return []

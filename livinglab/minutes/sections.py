@@ -49,8 +49,11 @@ _CATEGORY = re.compile(
 )
 _TRACKING = re.compile(r"列管|解列|合作案")
 _QUOTED_NAME = re.compile(r"^[「『][^」』]{2,80}[」』]")
-# A line-only heading over sub-entries: no sentence punctuation.
-_HEADING_LINE = re.compile(r"[ \t\u3000]*([^，,。；;：:\n]{2,60}?)[ \t\u3000]*(?:\n|$)")
+# 一、市有閒置空間活化案。（地政局）: the name, a full stop, the agency in charge.
+_HEADING_LINE = re.compile(
+    r"[ \t\u3000]*([^，,。；;：:\n]{2,60}?)[ \t\u3000]*。?"
+    r"(?:[ \t\u3000]*[（(][^（）()\n]{1,30}[）)])?[ \t\u3000]*(?:\n|$)"
+)
 
 
 def heading(shadow: str, node: Node) -> str:
