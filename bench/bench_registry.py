@@ -18,6 +18,7 @@ import argparse
 import datetime as dt
 import os
 import random
+import shutil
 import statistics
 import sys
 import tempfile
@@ -116,7 +117,10 @@ def main() -> None:
         f" {facts['grams']:,} search rows in {time.perf_counter() - started:.0f} s ({facts['vendor']})"
     )
     target = 200 if args.postgres else 100
-    report(measure(facts, args.repeat), target)
+    try:
+        report(measure(facts, args.repeat), target)
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
 
 
 def _configure(workdir: Path, postgres: str | None) -> None:
