@@ -88,13 +88,16 @@ def _item(
     text = collapse(shadow[node.start : end])
     cases, relations = item_cases(shadow, node, text, tracking)
     headings = _Headings(shadow, node)
+    status = item_status(text, headings, _named_in_section(shadow, node, part, cases, tracking))
+    if status == "tracked" and not cases and not tracking:
+        status = None  # 持續推動 in a directive: no case is kept on the list
     return Item(
         path=node.path,
         text=text,
         cases=cases,
         agencies=assigned_agencies(text, context, cases) or _heading_agencies(headings, context),
         deadline=first_deadline(text, date),  # type: ignore[arg-type]
-        status=item_status(text, headings, _named_in_section(shadow, node, part, cases, tracking)),
+        status=status,
         span=(node.start, end),
         relations=relations,
     )

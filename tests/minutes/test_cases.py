@@ -96,3 +96,8 @@ def test_a_directive_record_still_names_cases_ending_in_an_or_quoted():
 def test_the_same_topic_head_names_a_case_in_a_tracking_record():
     item = _item("一、數位身分推廣：本案持續列管，請資訊局於年底前完成。\n")
     assert item.cases == ["數位身分推廣"]
+
+
+def test_a_directive_to_keep_going_keeps_no_case_on_the_list():
+    (item,) = _directive_items("一、捷運延伸線工程：請捷運局持續加速推動。\n")
+    assert (item.cases, item.status) == ([], None)
