@@ -1,0 +1,53 @@
+"""The secretary uploads a record, corrects the draft and confirms it."""
+
+import re
+
+from playwright.sync_api import expect
+
+from livinglab.tracking.models import Case, Decision
+from tests.conftest import PASSWORD
+from tests.imports.records import INDUSTRY_MEETING
+
+
+def _sign_in(page, username: str) -> None:
+    page.goto("/accounts/signin/")
+    page.locator("input[name=username]").fill(username)
+    page.locator("input[name=password]").fill(PASSWORD)
+    page.locator("main button[type=submit]").click()
+    page.wait_for_load_state()
+
+
+def test_secretary_imports_corrects_and_confirms_a_record(page, world, screenshot, tmp_path):
+    record = tmp_path / "產業合作推動小組第3次會議紀錄.txt"
+    record.write_text(INDUSTRY_MEETING, encoding="utf-8")
+    _sign_in(page, "secretary")
+
+    page.goto(f"/imports/bodies/{world.body.pk}/")
+    screenshot("import-upload")
+    page.locator("input[type=file]").set_input_files(record)
+    page.locator("main form button[type=submit]").click()
+    page.wait_for_url(re.compile(r"/imports/\d+/$"))
+
+    expect(page.locator(".source-text mark")).to_have_count(4)
+    expect(page.locator("fieldset.item")).to_have_count(4)
+    screenshot("import-draft")
+
+    page.locator("#row-0-1 .source-link").click()  # shows the item in the source
+    expect(page.locator("mark#item-0-1")).to_have_css("outline-style", "solid")
+    page.locator("#id_i0-1-track").uncheck()
+    page.locator("#id_i0-2-deadline").fill("2024-11-15")
+    page.locator("#row-0-2 .row-actions button").click()  # saved without a reload
+    expect(page.locator("#row-0-2 .saved")).to_be_visible()
+    expect(page.locator("#id_i0-2-deadline")).to_have_value("2024-11-15")
+    expect(page.locator("#id_i0-1-track")).not_to_be_checked()  # the rest stays as it was
+    screenshot("import-draft-corrected")
+
+    page.locator(".draft-actions button[value=confirm]").click()
+    page.wait_for_url(re.compile(r"/meetings/\d+/"))
+    expect(page.locator(".messages .message-success")).to_contain_text("產業合作推動小組第3次")
+    screenshot("import-confirmed-meeting")
+
+    titles = set(Case.objects.values_list("title", flat=True))
+    assert "共享單車資料交換案" not in titles
+    assert Case.objects.get(title="電動機車充電站布建案").deadline.isoformat() == "2024-11-15"
+    assert Decision.objects.count() == 4
