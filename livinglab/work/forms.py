@@ -59,3 +59,23 @@ class DeadlineForm(forms.Form):
     deadline = forms.DateField(
         label=_("Deadline"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
+
+
+class PreferenceForm(forms.Form):
+    email_digest = forms.BooleanField(
+        label=_("E-mail me a digest of deadlines due soon and overdue"), required=False
+    )
+    days_ahead = forms.IntegerField(
+        label=_("Days ahead"),
+        min_value=1,
+        max_value=60,
+        help_text=_("Deadlines within this many days are in the digest (1–60)."),
+    )
+
+
+class BulkUploadForm(forms.Form):
+    file = forms.FileField(
+        label=_("Filled-in spreadsheet"),
+        help_text=_(".ods or .xlsx in the layout of the download; up to 5 MB."),
+        widget=forms.ClearableFileInput(attrs={"accept": ".ods,.xlsx"}),
+    )

@@ -186,6 +186,11 @@ class ProgressReport(models.Model):
     )
     reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
     review_comment = models.TextField(_("review comment"), blank=True, max_length=2000)
+    from_spreadsheet = models.BooleanField(
+        _("from a spreadsheet"),
+        default=False,
+        help_text=_("Entered by the secretariat on behalf of the agency from a bulk update."),
+    )
 
     objects = ProgressReportQuerySet.as_manager()
 
@@ -215,3 +220,137 @@ class Attachment(models.Model):
 
     def __str__(self):
         return self.filename
+
+
+class NotificationPreference(models.Model):
+    """How a person wants to hear about agency work; absent means the defaults."""
+
+    DEFAULT_DAYS_AHEAD = 7
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="work_preference"
+    )
+    email_digest = models.BooleanField(
+        _("e-mail digest of deadlines"),
+        default=True,
+        help_text=_("A daily e-mail when assignments of your agency fall due or are overdue."),
+    )
+    days_ahead = models.PositiveSmallIntegerField(
+        _("days ahead"),
+        default=DEFAULT_DAYS_AHEAD,
+        help_text=_("Remind me of deadlines this many days before they fall due."),
+    )
+
+    class Meta:
+        verbose_name = _("notification preference")
+        verbose_name_plural = _("notification preferences")
+
+    def __str__(self):
+        return str(self.user)
+
+
+class NotificationQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        if user is None or not user.is_authenticated:
+            return self.none()
+        return self.filter(user=user)
+
+    def unread(self):
+        return self.filter(read_at__isnull=True)
+
+
+class Notification(models.Model):
+    """A message on the site (the bell). The text is rendered from `kind` when shown, so
+    that it appears in the reader's language."""
+
+    class Kind(models.TextChoices):
+        REPORT_ACCEPTED = "report_accepted", _("progress report accepted")
+        REPORT_RETURNED = "report_returned", _("progress report returned")
+        REPORT_TO_REVIEW = "report_to_review", _("progress report to review")
+        BULK_TO_REVIEW = "bulk_to_review", _("progress reports from a spreadsheet to review")
+        REMINDER = "reminder", _("deadline reminder")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
+    )
+    kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
+    subject = models.CharField(_("about"), max_length=300)
+    count = models.PositiveIntegerField(default=1)
+    url = models.CharField(max_length=300, blank=True)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    read_at = models.DateTimeField(_("read at"), null=True, blank=True)
+
+    objects = NotificationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["user", "read_at"])]
+
+    def __str__(self):
+        return f"{self.user} · {self.kind} · {self.subject}"
+
+
+class ReminderLog(models.Model):
+    """One reminder sent: an assignment, to a person, of a kind, for a date bucket.
+
+    The bucket of a "due soon" reminder is the deadline itself (a changed deadline is
+    reminded again); that of an "overdue" reminder is the Monday of the week, so overdue
+    work is reminded once a week however often the command runs.
+    """
+
+    class Kind(models.TextChoices):
+        DUE = "due", _("due soon")
+        OVERDUE = "overdue", _("overdue")
+
+    assignment = models.ForeignKey(Assignment, on_delete=models.CASCADE, related_name="+")
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    bucket = models.DateField()
+    sent_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("reminder sent")
+        verbose_name_plural = _("reminders sent")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["assignment", "recipient", "kind", "bucket"], name="unique_reminder"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.assignment_id} → {self.recipient_id} {self.kind} {self.bucket}"
+
+
+class BulkUpdateQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        roles = roles_of(user)
+        if roles.is_admin:
+            return self
+        return self.filter(body_id__in=roles.secretariat_body_ids)
+
+
+class BulkUpdate(models.Model):
+    """A spreadsheet of progress uploaded by the secretariat: checked rows waiting to be
+    applied (all or nothing), then the record of who applied it and when."""
+
+    body = models.ForeignKey("meetings.Body", on_delete=models.CASCADE, related_name="+")
+    uploader = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    filename = models.CharField(_("file name"), max_length=255)
+    rows = models.JSONField(default=list)
+    created_at = models.DateTimeField(default=timezone.now)
+    applied_at = models.DateTimeField(null=True, blank=True)
+
+    objects = BulkUpdateQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("bulk update")
+        verbose_name_plural = _("bulk updates")
+
+    def __str__(self):
+        return f"{self.body} · {self.filename}"

@@ -7,7 +7,7 @@ Proposers, reviewers and the public have no part in it.
 
 from livinglab.core.access import policy
 from livinglab.orgs.roles import roles_of
-from livinglab.work.models import Assignment, ProgressReport
+from livinglab.work.models import Assignment, BulkUpdate, ProgressReport
 
 
 def _secretariat(user, body_id: int) -> bool:
@@ -30,6 +30,8 @@ def assignment_policy(user, action: str, assignment: Assignment) -> bool:
         return _secretariat(user, body_id) or _officer(user, assignment.organisation_id)
     if action == "change":
         return _secretariat(user, body_id)
+    if action == "report_on_behalf":  # from a bulk update spreadsheet
+        return assignment.is_open and _secretariat(user, body_id)
     return False
 
 
@@ -42,4 +44,14 @@ def progress_report_policy(user, action: str, report: ProgressReport) -> bool:
         return report.status == ProgressReport.Status.SUBMITTED and _secretariat(
             user, assignment.case.body_id
         )
+    return False
+
+
+@policy(BulkUpdate)
+def bulk_update_policy(user, action: str, upload: BulkUpdate) -> bool:
+    """Only the body's secretariat (or an admin) downloads, uploads and applies."""
+    if action in ("create", "view"):
+        return _secretariat(user, upload.body_id)
+    if action == "apply":
+        return upload.applied_at is None and _secretariat(user, upload.body_id)
     return False

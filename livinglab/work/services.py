@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from livinglab.core.access import require
 from livinglab.tracking.models import Case, CaseAgency
+from livinglab.work import notifications
 from livinglab.work.attachments import MAX_FILES, AttachmentRejected, sniff
 from livinglab.work.models import Assignment, Attachment, ProgressReport, Proposal
 
@@ -92,6 +93,7 @@ def file_report(user, assignment: Assignment, report: NewReport, files=()) -> Pr
             )
             attachment.file.save(name, ContentFile(data), save=False)
             attachment.save()
+        notifications.report_filed(filed, by=user)
     return filed
 
 
@@ -101,7 +103,9 @@ def review_report(user, report: ProgressReport, *, accept: bool, comment: str = 
     report.status = ProgressReport.Status.ACCEPTED if accept else ProgressReport.Status.RETURNED
     report.reviewed_by, report.reviewed_at = user, timezone.now()
     report.review_comment = comment
-    report.save(update_fields=["status", "reviewed_by", "reviewed_at", "review_comment"])
+    with transaction.atomic():
+        report.save(update_fields=["status", "reviewed_by", "reviewed_at", "review_comment"])
+        notifications.report_reviewed(report)
     return report
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from livinglab.work import views
+from livinglab.work import bulk_views, notification_views, views
 
 app_name = "work"
 urlpatterns = [
@@ -10,4 +10,14 @@ urlpatterns = [
     path("reviews/", views.review_queue, name="reviews"),
     path("reports/<int:pk>/review/", views.review, name="review"),
     path("attachments/<int:pk>/", views.attachment, name="attachment"),
+    path("notifications/", notification_views.notification_list, name="notifications"),
+    path("notifications/bell/", notification_views.bell, name="bell"),
+    path("notifications/preferences/", notification_views.preferences, name="preferences"),
+    path("bodies/<int:body_pk>/bulk/", bulk_views.bulk_update, name="bulk"),
+    path(
+        "bodies/<int:body_pk>/bulk/download.<str:fmt>",
+        bulk_views.bulk_download,
+        name="bulk_download",
+    ),
+    path("bulk/<int:pk>/", bulk_views.bulk_preview, name="bulk_preview"),
 ]

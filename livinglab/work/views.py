@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from livinglab.core.access import get_for_user
+from livinglab.meetings.models import Body
 from livinglab.orgs.roles import roles_of
 from livinglab.tracking.models import Case
 from livinglab.work import services
@@ -44,6 +45,11 @@ def plate(request):
         "today": timezone.localdate(),
         "waiting_count": waiting.count() if roles.is_secretariat else 0,
         "is_secretariat": roles.is_secretariat,
+        "bulk_bodies": Body.objects.filter(
+            **({} if roles.is_admin else {"pk__in": roles.secretariat_body_ids})
+        ).order_by("name")
+        if roles.is_secretariat
+        else [],
     }
     return render(request, "work/plate.html", context)
 
