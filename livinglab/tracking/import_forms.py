@@ -217,6 +217,7 @@ class ItemForm(forms.Form):
                 "field": self[f"link_{k}"],
                 "percent": _percent(link),
                 "suggested": self.cases.label(suggested) if suggested is not None else "",
+                "use_name": self.add_prefix(f"use_link_{k}"),
             }
 
     def choices(self) -> dict:
@@ -244,7 +245,10 @@ class ItemForm(forms.Form):
     def _links(self) -> tuple[list, list]:
         links, moved = [], {}
         for k, link in enumerate(self.entry.get("links", [])):
-            value = self.cleaned_data.get(f"link_{k}", "")
+            # "Use this case" next to a suggestion posts the suggestion for the field.
+            value = self.data.get(self.add_prefix(f"use_link_{k}")) or self.cleaned_data.get(
+                f"link_{k}", ""
+            )
             if not value.strip() or value.strip() == self.cases.label(link["case"]):
                 links.append(link)
                 continue

@@ -20,6 +20,9 @@ def _sign_in(page, username: str) -> None:
 def test_secretary_imports_corrects_and_confirms_a_record(page, world, screenshot, tmp_path):
     record = tmp_path / "產業合作推動小組第3次會議紀錄.txt"
     record.write_text(INDUSTRY_MEETING, encoding="utf-8")
+    # Cases of earlier meetings, written a little differently: one sure link, one to check.
+    charging = Case.objects.create(body=world.body, title="電動機車充電站佈建案")
+    Case.objects.create(body=world.body, title="共享單車資料互通案")
     _sign_in(page, "secretary")
 
     page.goto(f"/imports/bodies/{world.body.pk}/")
@@ -30,10 +33,15 @@ def test_secretary_imports_corrects_and_confirms_a_record(page, world, screensho
 
     expect(page.locator(".source-text mark")).to_have_count(4)
     expect(page.locator("fieldset.item")).to_have_count(4)
+    expect(page.locator("#row-0-2 .confidence")).to_have_text("89%")
+    expect(page.locator("#row-0-1 .confidence-low")).to_contain_text("75%")
     screenshot("import-draft")
 
     page.locator("#row-0-1 .source-link").click()  # shows the item in the source
     expect(page.locator("mark#item-0-1")).to_have_css("outline-style", "solid")
+    page.locator("#row-0-1 .suggestion button").click()  # take the suggested case
+    expect(page.locator("#id_i0-1-link_0")).to_have_value(re.compile(r"共享單車資料互通案 #\d+"))
+    expect(page.locator("#row-0-1 .confidence-low")).to_have_count(0)
     page.locator("#id_i0-1-track").uncheck()
     page.locator("#id_i0-2-deadline").fill("2024-11-15")
     page.locator("#row-0-2 .row-actions button").click()  # saved without a reload
@@ -49,5 +57,6 @@ def test_secretary_imports_corrects_and_confirms_a_record(page, world, screensho
 
     titles = set(Case.objects.values_list("title", flat=True))
     assert "共享單車資料交換案" not in titles
-    assert Case.objects.get(title="電動機車充電站布建案").deadline.isoformat() == "2024-11-15"
+    charging.refresh_from_db()
+    assert charging.deadline.isoformat() == "2024-11-15"
     assert Decision.objects.count() == 4
