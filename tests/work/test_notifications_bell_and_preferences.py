@@ -50,7 +50,7 @@ def test_list_shows_and_marks_read(client, world, report):
     review_report(world.secretary, report, accept=True)
     client.force_login(world.officer)
     page = client.get(reverse("work:notifications"))
-    assert "青創交流合作" in page.content.decode()
+    assert "您對「青創交流合作」的辦理情形已採認" in page.content.decode()
     assert not Notification.objects.filter(user=world.officer, read_at__isnull=True).exists()
     assert client.get(reverse("work:bell")).context["unread"] == 0
 

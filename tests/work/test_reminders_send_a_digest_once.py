@@ -41,7 +41,7 @@ def test_digest_per_agency_overdue_first(world, due, django_capture_on_commit_ca
     assert "青創交流合作" in body and "智慧路燈<script>" in body
     assert body.index("青創交流合作") < body.index("智慧路燈")  # overdue first
     assert "新興能源經驗交流合作案" not in body  # due in 20 days, beyond 7
-    assert "deadline" not in body  # zh-Hant by default
+    assert "已逾期" in body and "即將到期" in body  # zh-Hant by default
     html = to_officer[0].alternatives[0][0]
     assert "&lt;script&gt;" in html and "<script>" not in html
     to_other = [m for m in mail.outbox if m.to == ["other_officer@example.org"]]
