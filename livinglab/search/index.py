@@ -73,7 +73,9 @@ def search(cases, query: str):
 def reindex_after_commit(case_id: int) -> None:
     """Reindex once per case when the current transaction commits (or now, outside one)."""
     pending = getattr(connection, "_livinglab_search_pending", None)
-    if pending is None:
+    if pending is None or not connection.run_on_commit:
+        # No callback waits: a new transaction began, or the last one was rolled back
+        # and its callbacks discarded; either way, forget what was pending.
         pending = connection._livinglab_search_pending = set()
     if case_id in pending:
         return
