@@ -5,6 +5,7 @@ it, then one row per case with the seven columns of `tracking_table.headers()`.
 """
 
 import io
+from dataclasses import dataclass, field
 
 from livinglab.reports.tracking_table import TrackingTable, headers
 
@@ -17,6 +18,37 @@ CONTENT_TYPES = {
 }
 # Column widths in centimetres; they add up to the 27.7 cm between A4 landscape margins.
 WIDTHS_CM = (1.2, 4.0, 3.5, 8.0, 5.5, 2.5, 3.0)
+PAGE_WIDTH_CM = 27.7
+MAX_IMAGE_HEIGHT_CM = 17.0
+
+
+@dataclass
+class Section:
+    """A heading, an optional note and a table under it."""
+
+    heading: str
+    headers: list[str]
+    rows: list[list[str]]
+    widths: tuple[float, ...] | None = None
+    note: str = ""
+
+    def column_widths(self) -> tuple[float, ...]:
+        if self.widths:
+            return self.widths
+        return (PAGE_WIDTH_CM / len(self.headers),) * len(self.headers)
+
+
+@dataclass
+class Report:
+    """A text document (.odt/.docx): title, subtitle, sections, then chart images.
+
+    `notice` is printed before the images, e.g. to say why there are none."""
+
+    title: str
+    subtitle: str
+    sections: list[Section]
+    images: list[bytes] = field(default_factory=list)
+    notice: str = ""
 
 
 def export(table: TrackingTable, fmt: str) -> bytes:
@@ -64,37 +96,68 @@ def to_xlsx(table: TrackingTable) -> bytes:
     return out.getvalue()
 
 
-def to_docx(table: TrackingTable, images=()) -> bytes:
+def to_docx(table: TrackingTable, images=(), notice: str = "") -> bytes:
+    section = Section("", headers(), _body_rows(table), WIDTHS_CM)
+    return report_to_docx(Report(table.title, table.subtitle, [section], list(images), notice))
+
+
+def report_to_docx(report: Report) -> bytes:
     from docx import Document
     from docx.enum.section import WD_ORIENT
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Cm
 
     document = Document()
-    section = document.sections[0]
-    section.orientation = WD_ORIENT.LANDSCAPE
-    section.page_width, section.page_height = Cm(29.7), Cm(21.0)
+    page = document.sections[0]
+    page.orientation = WD_ORIENT.LANDSCAPE
+    page.page_width, page.page_height = Cm(29.7), Cm(21.0)
     for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
-        setattr(section, side, Cm(1.0))
-    document.add_heading(table.title, level=1).alignment = WD_ALIGN_PARAGRAPH.CENTER
-    document.add_paragraph(table.subtitle).alignment = WD_ALIGN_PARAGRAPH.CENTER
-    grid = document.add_table(rows=1, cols=7)
-    grid.style = "Table Grid"
-    for cell, text in zip(grid.rows[0].cells, headers(), strict=True):
-        cell.text = text
-        for run in cell.paragraphs[0].runs:
-            run.bold = True
-    for values in _body_rows(table):
-        for cell, text in zip(grid.add_row().cells, values, strict=True):
-            cell.text = text
-    for column, width in zip(grid.columns, WIDTHS_CM, strict=True):
-        for cell in column.cells:
-            cell.width = Cm(width)
-    for image in images:
-        document.add_picture(io.BytesIO(image), width=Cm(24))
+        setattr(page, side, Cm(1.0))
+    document.add_heading(report.title, level=1).alignment = WD_ALIGN_PARAGRAPH.CENTER
+    document.add_paragraph(report.subtitle).alignment = WD_ALIGN_PARAGRAPH.CENTER
+    for section in report.sections:
+        if section.heading:
+            document.add_heading(section.heading, level=2)
+        if section.note:
+            document.add_paragraph(section.note)
+        if section.rows or not section.note:
+            _docx_table(document, section)
+    if report.notice:
+        document.add_paragraph(report.notice)
+    for image in report.images:
+        width, height = _image_cm(image)
+        document.add_picture(io.BytesIO(image), width=Cm(width), height=Cm(height))
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
+
+
+def _docx_table(document, section: Section) -> None:
+    from docx.shared import Cm
+
+    grid = document.add_table(rows=1, cols=len(section.headers))
+    grid.style = "Table Grid"
+    for cell, text in zip(grid.rows[0].cells, section.headers, strict=True):
+        cell.text = text
+        for run in cell.paragraphs[0].runs:
+            run.bold = True
+    for values in section.rows:
+        for cell, text in zip(grid.add_row().cells, values, strict=True):
+            cell.text = text
+    for column, width in zip(grid.columns, section.column_widths(), strict=True):
+        for cell in column.cells:
+            cell.width = Cm(width)
+
+
+def _image_cm(png: bytes) -> tuple[float, float]:
+    """Width and height to print a PNG at: 24 cm wide, at most 17 cm high."""
+    width_px = int.from_bytes(png[16:20], "big") or 1
+    height_px = int.from_bytes(png[20:24], "big") or 1
+    width = 24.0
+    height = width * height_px / width_px
+    if height > MAX_IMAGE_HEIGHT_CM:
+        width, height = width * MAX_IMAGE_HEIGHT_CM / height, MAX_IMAGE_HEIGHT_CM
+    return round(width, 2), round(height, 2)
 
 
 def _odf_page_layout(document):
@@ -123,12 +186,12 @@ def _odf_cell(text: str, style=None):
     return cell
 
 
-def _odf_columns(document, sheet):
+def _odf_columns(document, sheet, widths=WIDTHS_CM, prefix="col"):
     from odf.style import Style, TableColumnProperties
     from odf.table import TableColumn
 
-    for index, width in enumerate(WIDTHS_CM):
-        style = Style(name=f"col{index}", family="table-column")
+    for index, width in enumerate(widths):
+        style = Style(name=f"{prefix}{index}", family="table-column")
         style.addElement(TableColumnProperties(columnwidth=f"{width}cm"))
         document.automaticstyles.addElement(style)
         sheet.addElement(TableColumn(stylename=style))
@@ -167,10 +230,14 @@ def to_ods(table: TrackingTable) -> bytes:
     return out.getvalue()
 
 
-def to_odt(table: TrackingTable, images=()) -> bytes:
+def to_odt(table: TrackingTable, images=(), notice: str = "") -> bytes:
+    section = Section("", headers(), _body_rows(table), WIDTHS_CM)
+    return report_to_odt(Report(table.title, table.subtitle, [section], list(images), notice))
+
+
+def report_to_odt(report: Report) -> bytes:
     from odf.opendocument import OpenDocumentText
     from odf.style import ParagraphProperties, Style, TextProperties
-    from odf.table import Table, TableRow
     from odf.text import H, P
 
     document = OpenDocumentText()
@@ -180,32 +247,52 @@ def to_odt(table: TrackingTable, images=()) -> bytes:
     title = Style(name="Title", family="paragraph")
     title.addElement(ParagraphProperties(textalign="center"))
     title.addElement(TextProperties(fontsize="16pt", fontweight="bold"))
-    for style in (centred, title):
+    heading = Style(name="Heading", family="paragraph")
+    heading.addElement(ParagraphProperties(margintop="0.4cm", marginbottom="0.2cm"))
+    heading.addElement(TextProperties(fontsize="13pt", fontweight="bold"))
+    for style in (centred, title, heading):
         document.automaticstyles.addElement(style)
-    document.text.addElement(H(outlinelevel=1, stylename=title, text=table.title))
-    document.text.addElement(P(stylename=centred, text=table.subtitle))
+    document.text.addElement(H(outlinelevel=1, stylename=title, text=report.title))
+    document.text.addElement(P(stylename=centred, text=report.subtitle))
     cell_style = _odf_cell_style(document)
-    grid = Table(name="列管")
-    _odf_columns(document, grid)
-    for values in [headers(), *_body_rows(table)]:
-        row = TableRow()
-        for text in values:
-            row.addElement(_odf_cell(text, cell_style))
-        grid.addElement(row)
-    document.text.addElement(grid)
-    for index, image in enumerate(images):
+    for index, section in enumerate(report.sections):
+        if section.heading:
+            document.text.addElement(H(outlinelevel=2, stylename=heading, text=section.heading))
+        if section.note:
+            document.text.addElement(P(text=section.note))
+        if section.rows or not section.note:
+            document.text.addElement(_odf_table(document, section, cell_style, index))
+    if report.notice:
+        document.text.addElement(P(text=report.notice))
+    for index, image in enumerate(report.images):
         _odf_image(document, image, index)
     out = io.BytesIO()
     document.write(out)
     return out.getvalue()
 
 
+def _odf_table(document, section: Section, cell_style, index: int):
+    from odf.table import Table, TableRow
+
+    grid = Table(name="列管" if index == 0 else f"{index + 1}")
+    _odf_columns(document, grid, section.column_widths(), prefix=f"t{index}col")
+    for values in [section.headers, *section.rows]:
+        row = TableRow()
+        for text in values:
+            row.addElement(_odf_cell(text, cell_style))
+        grid.addElement(row)
+    return grid
+
+
 def _odf_image(document, png: bytes, index: int):
     from odf.draw import Frame, Image
     from odf.text import P
 
+    width, height = _image_cm(png)
     href = document.addPicture(f"Pictures/chart{index}.png", "image/png", png)
-    frame = Frame(width="24cm", height="12cm", anchortype="paragraph", name=f"chart{index}")
+    frame = Frame(
+        width=f"{width}cm", height=f"{height}cm", anchortype="as-char", name=f"chart{index}"
+    )
     frame.addElement(Image(href=href))
     paragraph = P()
     paragraph.addElement(frame)

@@ -188,7 +188,7 @@ def _row(number, case, decisions, progress, closing) -> Row:
     if case.pk in closing:
         suggestion = _CLOSING[closing[case.pk]]
     else:
-        suggestion = _suggestion(reports)
+        suggestion = suggestion_for(reports)
     return Row(
         number=number,
         case=case,
@@ -212,7 +212,7 @@ def _mentioned(decision: PastDecision) -> list[str]:
     return names
 
 
-def _suggestion(reports) -> str:
+def suggestion_for(reports) -> str:
     """The lead agency's accepted proposal wins; otherwise the first proposal to close."""
     for report in reports:
         if report.assignment.role == DecisionAgency.Role.LEAD:

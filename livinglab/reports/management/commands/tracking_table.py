@@ -5,8 +5,8 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from livinglab.meetings.models import Body
-from livinglab.reports.exports import FORMATS, export
-from livinglab.reports.tracking_table import build_table
+from livinglab.reports.exports import FORMATS
+from livinglab.reports.services import export_table
 
 
 class Command(BaseCommand):
@@ -32,6 +32,6 @@ class Command(BaseCommand):
             meeting = body.meetings.filter(pk=options["meeting"]).first()
             if meeting is None:
                 raise CommandError(_("No such meeting in this body."))
-        table = build_table(body, meeting)
-        output.write_bytes(export(table, fmt))
-        self.stdout.write(f"{output}: {len(table.rows)}")
+        data, count = export_table(body, fmt, meeting)
+        output.write_bytes(data)
+        self.stdout.write(f"{output}: {count}")

@@ -1,0 +1,211 @@
+"""Dashboard charts drawn on the server with matplotlib, as SVG for pages, PNG for exports.
+
+Figures are made with the object-oriented API (`Figure`), never pyplot, so that threads
+serving requests share no state. Text is drawn with Noto Sans CJK when the machine has
+it (Debian's fonts-noto-cjk); without it the pages show the tables only and the exports
+say why they have no charts (`cjk_font()` is None).
+"""
+
+import functools
+import io
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+from django.utils.translation import gettext as _  # noqa: E402
+from matplotlib import font_manager  # noqa: E402  (after choosing the backend)
+from matplotlib.figure import Figure  # noqa: E402
+
+from livinglab.reports.dashboard import Dashboard  # noqa: E402
+
+CHARTS = ("states", "quarters", "overdue", "ageing", "timeline")
+CJK_FAMILIES = ("Noto Sans CJK TC", "Noto Sans CJK JP", "Noto Sans CJK SC")
+# Okabe–Ito colours: told apart by readers with colour-blindness, and in greyscale print.
+COLOURS = {
+    "proposed": "#999999",
+    "tracked": "#0072B2",
+    "closed": "#009E73",
+    "new": "#56B4E9",
+    "delisted": "#009E73",
+    "regular": "#E69F00",
+    "merged": "#CC79A7",
+    "renamed": "#F0E442",
+    "noted": "#0072B2",
+    "overdue": "#D55E00",
+}
+MAX_AGENCIES = 15
+TITLE_CHARS = 18
+
+
+@functools.cache
+def cjk_font() -> str | None:
+    """The family name of an installed Noto Sans CJK face, or None."""
+    installed = {entry.name for entry in font_manager.fontManager.ttflist}
+    return next((family for family in CJK_FAMILIES if family in installed), None)
+
+
+def _configure() -> None:
+    # Set once at import; every figure then draws with the same fonts.
+    family = cjk_font()
+    matplotlib.rcParams["font.sans-serif"] = [*([family] if family else []), "DejaVu Sans"]
+    matplotlib.rcParams["font.family"] = "sans-serif"
+    matplotlib.rcParams["svg.hashsalt"] = "livinglab"
+    matplotlib.rcParams["svg.fonttype"] = "path"  # glyphs as outlines: no font needed to view
+
+
+_configure()
+
+
+def render(name: str, dashboard: Dashboard, fmt: str = "svg") -> bytes:
+    """Chart `name` (one of CHARTS) as SVG or PNG bytes."""
+    draw = {
+        "states": _states,
+        "quarters": _quarters,
+        "overdue": _overdue,
+        "ageing": _ageing,
+        "timeline": _timeline,
+    }[name]
+    figure = draw(dashboard)
+    out = io.BytesIO()
+    figure.savefig(out, format=fmt, dpi=150 if fmt == "png" else 100, bbox_inches="tight")
+    return out.getvalue()
+
+
+def render_all_png(dashboard: Dashboard) -> list[bytes]:
+    """Every chart as PNG for the office exports; none without a CJK font."""
+    if cjk_font() is None:
+        return []
+    return [render(name, dashboard, "png") for name in CHARTS]
+
+
+def _figure(height: float = 3.2, width: float = 7.5):
+    figure = Figure(figsize=(width, height), layout="constrained")
+    axes = figure.add_subplot()
+    for side in ("top", "right"):
+        axes.spines[side].set_visible(False)
+    return figure, axes
+
+
+def _empty(axes, text: str) -> None:
+    axes.text(0.5, 0.5, text, ha="center", va="center", transform=axes.transAxes, color="#555")
+    axes.set_axis_off()
+
+
+def _states(dashboard: Dashboard):
+    figure, axes = _figure(2.4)
+    states = dashboard.states
+    labels = [label for _key, label, _n in states]
+    values = [n for _key, _label, n in states]
+    bars = axes.barh(labels, values, color=[COLOURS[key] for key, _l, _n in states])
+    axes.bar_label(bars, padding=3)
+    axes.invert_yaxis()
+    axes.set_xlabel(_("cases"))
+    axes.set_title(_("Cases by state"), loc="left")
+    axes.margins(x=0.12)
+    return figure
+
+
+def _quarters(dashboard: Dashboard):
+    figure, axes = _figure()
+    axes.set_title(_("Tracked and closed per quarter"), loc="left")
+    rows = dashboard.quarters
+    if not rows:
+        _empty(axes, _("No cases yet."))
+        return figure
+    positions = range(len(rows))
+    axes.bar(
+        [p - 0.2 for p in positions],
+        [r[1] for r in rows],
+        0.4,
+        label=_("tracked"),
+        color=COLOURS["tracked"],
+    )
+    axes.bar(
+        [p + 0.2 for p in positions],
+        [r[2] for r in rows],
+        0.4,
+        label=_("closed"),
+        color=COLOURS["closed"],
+    )
+    axes.set_xticks(list(positions), [r[0] for r in rows], rotation=45 if len(rows) > 8 else 0)
+    axes.set_ylabel(_("cases"))
+    axes.yaxis.get_major_locator().set_params(integer=True)
+    axes.legend(frameon=False)
+    return figure
+
+
+def _overdue(dashboard: Dashboard):
+    rows = dashboard.overdue_by_agency[:MAX_AGENCIES]
+    figure, axes = _figure(max(1.8, 0.9 + 0.32 * len(rows)))
+    axes.set_title(_("Overdue by agency"), loc="left")
+    if not rows:
+        _empty(axes, _("Nothing overdue."))
+        return figure
+    bars = axes.barh(
+        [name for name, _n in rows], [n for _name, n in rows], color=COLOURS["overdue"]
+    )
+    axes.bar_label(bars, padding=3)
+    axes.invert_yaxis()
+    axes.set_xlabel(_("overdue assignments"))
+    axes.xaxis.get_major_locator().set_params(integer=True)
+    axes.margins(x=0.12)
+    return figure
+
+
+def _ageing(dashboard: Dashboard):
+    figure, axes = _figure(2.8)
+    axes.set_title(_("How long cases stay tracked"), loc="left")
+    buckets = dashboard.ageing
+    labels = [b.label for b in buckets]
+    still = [b.open for b in buckets]
+    axes.bar(labels, still, label=_("still tracked"), color=COLOURS["tracked"])
+    axes.bar(
+        labels,
+        [b.closed for b in buckets],
+        bottom=still,
+        label=_("closed"),
+        color=COLOURS["closed"],
+    )
+    axes.set_ylabel(_("cases"))
+    axes.yaxis.get_major_locator().set_params(integer=True)
+    axes.legend(frameon=False)
+    return figure
+
+
+def _short(title: str) -> str:
+    return title if len(title) <= TITLE_CHARS else title[: TITLE_CHARS - 1] + "…"
+
+
+def _timeline(dashboard: Dashboard):
+    lanes = dashboard.lanes
+    figure, axes = _figure(max(2.0, 1.0 + 0.3 * len(lanes)), 9.0)
+    axes.set_title(_("Each case across meetings"), loc="left")
+    if not lanes:
+        _empty(axes, _("No cases yet."))
+        return figure
+    seen: dict[str, str] = {}
+    for index, lane in enumerate(lanes):
+        dates = [mark.date for mark in lane.marks]
+        if dates:
+            axes.plot([min(dates), max(dates)], [index, index], color="#cccccc", zorder=1)
+        for mark in lane.marks:
+            colour = COLOURS.get(mark.status, "#555555")
+            axes.scatter(
+                [mark.date],
+                [index],
+                s=36,
+                color=colour,
+                zorder=2,
+                edgecolors="white",
+                linewidths=0.5,
+            )
+            seen.setdefault(mark.label, colour)
+    axes.set_yticks(range(len(lanes)), [_short(lane.case.title) for lane in lanes])
+    axes.set_ylim(len(lanes) - 0.5, -0.5)
+    axes.grid(axis="x", color="#eeeeee")
+    handles = [
+        axes.scatter([], [], s=36, color=colour, label=label) for label, colour in seen.items()
+    ]
+    axes.legend(handles=handles, frameon=False, loc="upper left", bbox_to_anchor=(1.0, 1.0))
+    return figure
