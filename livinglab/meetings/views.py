@@ -3,7 +3,7 @@
 from django.db.models import Count, Q
 from django.shortcuts import render
 
-from livinglab.core.access import get_for_user
+from livinglab.core.access import allows, get_for_user
 from livinglab.meetings.models import Body, Meeting
 from livinglab.meetings.source import highlighted
 from livinglab.tracking import timeline
@@ -31,6 +31,7 @@ def body_detail(request, pk: int):
         "meetings": body.meetings.order_by("-date", "-pk")[:500],
         "children": Body.objects.visible_to(request.user).filter(parent=body).order_by("name"),
         "members": body.members.order_by("name"),
+        "can_manage": allows(request.user, "manage", body),
     }
     return render(request, "meetings/body.html", context)
 
