@@ -8,11 +8,12 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from livinglab.core.access import get_for_user
+from livinglab.core.access import allows, get_for_user
 from livinglab.orgs.models import Organisation
 from livinglab.orgs.roles import roles_of
 from livinglab.tracking import timeline
 from livinglab.tracking.forms import RegistryForm, SplitForm
+from livinglab.tracking.manage_forms import datalist, merge_candidates
 from livinglab.tracking.models import Case, CaseLink
 from livinglab.tracking.registry import filter_cases, for_rows
 from livinglab.tracking.services import lifecycle
@@ -42,13 +43,14 @@ def case_detail(request, pk: int):
         Case.objects.select_related("body", "merged_into", "created_in"), request.user, pk
     )
     agencies = case.case_agencies.select_related("organisation").order_by("role", "pk")
+    can_manage = allows(request.user, "merge", case)
     context = {
         "case": case,
         "lineage": timeline.lineage(case),
         "agencies": agencies,
         "entries": timeline.entries(case),
-        "can_manage": roles_of(request.user).is_admin
-        or case.body_id in roles_of(request.user).secretariat_body_ids,
+        "can_manage": can_manage,
+        "merge_candidates": datalist(merge_candidates(case, request.user)) if can_manage else [],
         "today": None,
     }
     return render(request, "tracking/case.html", context)
