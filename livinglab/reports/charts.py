@@ -14,6 +14,7 @@ import matplotlib
 matplotlib.use("Agg")
 
 from django.utils.translation import gettext as _  # noqa: E402
+from matplotlib import dates as mdates  # noqa: E402
 from matplotlib import font_manager  # noqa: E402  (after choosing the backend)
 from matplotlib.figure import Figure  # noqa: E402
 
@@ -50,6 +51,7 @@ def _configure() -> None:
     family = cjk_font()
     matplotlib.rcParams["font.sans-serif"] = [*([family] if family else []), "DejaVu Sans"]
     matplotlib.rcParams["font.family"] = "sans-serif"
+    matplotlib.rcParams["font.size"] = 10
     matplotlib.rcParams["svg.hashsalt"] = "livinglab"
     matplotlib.rcParams["svg.fonttype"] = "path"  # glyphs as outlines: no font needed to view
 
@@ -58,7 +60,9 @@ _configure()
 
 
 def render(name: str, dashboard: Dashboard, fmt: str = "svg") -> bytes:
-    """Chart `name` (one of CHARTS) as SVG or PNG bytes."""
+    """Chart `name` (one of CHARTS) as SVG or PNG bytes.
+
+    A PNG (for documents) carries its title; an SVG sits under the page's own heading."""
     draw = {
         "states": _states,
         "quarters": _quarters,
@@ -67,6 +71,9 @@ def render(name: str, dashboard: Dashboard, fmt: str = "svg") -> bytes:
         "timeline": _timeline,
     }[name]
     figure = draw(dashboard)
+    if fmt != "png":
+        for axes in figure.axes:
+            axes.set_title("", loc="left")
     out = io.BytesIO()
     figure.savefig(out, format=fmt, dpi=150 if fmt == "png" else 100, bbox_inches="tight")
     return out.getvalue()
@@ -79,7 +86,7 @@ def render_all_png(dashboard: Dashboard) -> list[bytes]:
     return [render(name, dashboard, "png") for name in CHARTS]
 
 
-def _figure(height: float = 3.2, width: float = 7.5):
+def _figure(height: float = 2.6, width: float = 6.0):
     figure = Figure(figsize=(width, height), layout="constrained")
     axes = figure.add_subplot()
     for side in ("top", "right"):
@@ -93,7 +100,7 @@ def _empty(axes, text: str) -> None:
 
 
 def _states(dashboard: Dashboard):
-    figure, axes = _figure(2.4)
+    figure, axes = _figure(1.8)
     states = dashboard.states
     labels = [label for _key, label, _n in states]
     values = [n for _key, _label, n in states]
@@ -101,6 +108,7 @@ def _states(dashboard: Dashboard):
     axes.bar_label(bars, padding=3)
     axes.invert_yaxis()
     axes.set_xlabel(_("cases"))
+    axes.xaxis.get_major_locator().set_params(integer=True)
     axes.set_title(_("Cases by state"), loc="left")
     axes.margins(x=0.12)
     return figure
@@ -118,7 +126,7 @@ def _quarters(dashboard: Dashboard):
         [p - 0.2 for p in positions],
         [r[1] for r in rows],
         0.4,
-        label=_("tracked"),
+        label=_("newly tracked"),
         color=COLOURS["tracked"],
     )
     axes.bar(
@@ -137,13 +145,13 @@ def _quarters(dashboard: Dashboard):
 
 def _overdue(dashboard: Dashboard):
     rows = dashboard.overdue_by_agency[:MAX_AGENCIES]
-    figure, axes = _figure(max(1.8, 0.9 + 0.32 * len(rows)))
+    figure, axes = _figure(max(1.4, 0.9 + 0.32 * len(rows)))
     axes.set_title(_("Overdue by agency"), loc="left")
     if not rows:
         _empty(axes, _("Nothing overdue."))
         return figure
     bars = axes.barh(
-        [name for name, _n in rows], [n for _name, n in rows], color=COLOURS["overdue"]
+        [name for name, _n in rows], [n for _name, n in rows], height=0.6, color=COLOURS["overdue"]
     )
     axes.bar_label(bars, padding=3)
     axes.invert_yaxis()
@@ -154,7 +162,7 @@ def _overdue(dashboard: Dashboard):
 
 
 def _ageing(dashboard: Dashboard):
-    figure, axes = _figure(2.8)
+    figure, axes = _figure()
     axes.set_title(_("How long cases stay tracked"), loc="left")
     buckets = dashboard.ageing
     labels = [b.label for b in buckets]
@@ -179,16 +187,16 @@ def _short(title: str) -> str:
 
 def _timeline(dashboard: Dashboard):
     lanes = dashboard.lanes
-    figure, axes = _figure(max(2.0, 1.0 + 0.3 * len(lanes)), 9.0)
+    figure, axes = _figure(max(1.8, 0.9 + 0.3 * len(lanes)), 9.0)
     axes.set_title(_("Each case across meetings"), loc="left")
     if not lanes:
         _empty(axes, _("No cases yet."))
         return figure
     seen: dict[str, str] = {}
     for index, lane in enumerate(lanes):
-        dates = [mark.date for mark in lane.marks]
-        if dates:
-            axes.plot([min(dates), max(dates)], [index, index], color="#cccccc", zorder=1)
+        days = [mark.date for mark in lane.marks]
+        if days:
+            axes.plot([min(days), max(days)], [index, index], color="#cccccc", zorder=1)
         for mark in lane.marks:
             colour = COLOURS.get(mark.status, "#555555")
             axes.scatter(
@@ -204,6 +212,9 @@ def _timeline(dashboard: Dashboard):
     axes.set_yticks(range(len(lanes)), [_short(lane.case.title) for lane in lanes])
     axes.set_ylim(len(lanes) - 0.5, -0.5)
     axes.grid(axis="x", color="#eeeeee")
+    locator = mdates.AutoDateLocator(maxticks=8)
+    axes.xaxis.set_major_locator(locator)
+    axes.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m"))
     handles = [
         axes.scatter([], [], s=36, color=colour, label=label) for label, colour in seen.items()
     ]

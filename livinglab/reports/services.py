@@ -84,7 +84,7 @@ def dashboard_report(scope: Scope, dashboard: Dashboard) -> Report:
         ),
         Section(
             _("Tracked and closed per quarter"),
-            [_("Quarter"), _("tracked"), _("closed")],
+            [_("Quarter"), _("newly tracked"), _("closed")],
             [[q, str(t), str(c)] for q, t, c in dashboard.quarters],
         ),
         Section(

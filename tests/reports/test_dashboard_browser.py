@@ -1,0 +1,38 @@
+"""The secretary opens a body's dashboard in chromium: five charts load as images, each
+next to its table. Leaves a screenshot in var/screenshots/ to look at."""
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.conftest import browser, page, screenshot  # noqa: F401  (fixtures)
+from tests.conftest import PASSWORD
+from tests.reports.records import RECORD
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def imported(world):
+    from livinglab.tracking.services.importing import import_minutes
+
+    import_minutes(world.secretary, world.body, [("雙北.txt", RECORD.encode())], confirm=True)
+    return world
+
+
+def test_secretary_sees_charts_beside_tables(page, imported, screenshot):  # noqa: F811
+    page.goto("/accounts/signin/")
+    page.get_by_label("使用者名稱").fill("secretary")
+    page.get_by_label("密碼").fill(PASSWORD)
+    page.get_by_role("button", name="登入").click()
+    page.wait_for_url("**/")
+    page.goto(f"/reports/bodies/{imported.body.pk}/dashboard/")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("雙北產業合作工作小組")
+    images = page.locator(".chart-panel img")
+    expect(images).to_have_count(5)
+    for index in range(5):
+        image = images.nth(index)
+        image.scroll_into_view_if_needed()
+        expect(image).to_have_js_property("complete", True)
+        assert image.evaluate("img => img.naturalWidth") > 300
+    expect(page.locator("td[data-state=tracked]")).to_have_text("2")
+    screenshot("reports-dashboard-zh")
