@@ -92,6 +92,10 @@ class AgencyDirectory:
         match = _Index.of(self).prefix_re.search(text)
         return self.prefixes[match.group()] if match else None
 
+    def is_ambiguous(self, key: str) -> bool:
+        """A short name several cities use (教育局), resolved by context."""
+        return len(self.keys.get(key, ())) > 1 and key not in self.fulls
+
     def cities_in(self, text: str) -> Iterator[str]:
         """The cities a text names, in order."""
         for match in _Index.of(self).prefix_re.finditer(text):
@@ -136,8 +140,11 @@ class _Index:
             self.lengths.setdefault(key[-1], []).append(len(key))
         for char, lengths in self.lengths.items():
             self.lengths[char] = sorted(set(lengths), reverse=True)
-        lengths = {len(p) for p in directory.prefixes} | {len(h) for h in _HOST}
-        self.prefix_lengths = sorted(lengths, reverse=True)
+        self.prefix_cities = {**directory.prefixes, **dict.fromkeys(_HOST, "本市")}
+        self.longest_prefix = max(map(len, self.prefix_cities))
+        tails = sorted(self.prefix_cities, key=len, reverse=True)
+        # the longest city prefix ending just before a name, in one search
+        self.prefix_tail_re = re.compile("(?:" + "|".join(map(re.escape, tails)) + r")\Z")
         finals = "".join(sorted({k[-1] for k in keys}))
         self.final_re = re.compile(f"[{re.escape(finals)}]")
         alternatives = sorted(directory.prefixes, key=len, reverse=True)
@@ -185,12 +192,9 @@ class _Index:
         return None
 
     def _prefix(self, text: str, start: int) -> tuple[int, str | None]:
-        for length in self.prefix_lengths:
-            begin = start - length
-            if begin >= 0 and text[begin:start] in self.prefixes:
-                return begin, self.prefixes[text[begin:start]]
-            if begin >= 0 and text[begin:start] in _HOST:
-                return begin, "本市"
+        match = self.prefix_tail_re.search(text, max(0, start - self.longest_prefix), start)
+        if match:
+            return match.start(), self.prefix_cities[match.group()]
         return start, None
 
 

@@ -28,6 +28,7 @@ _INTO = re.compile(r"併入\s*[「『]([^」』\n]{2,80})[」』]")
 _QUOTED_PART = re.compile(r"[「『]([^」』\n]{2,80})[」』]")
 _QUOTED_HEAD = re.compile(r"^[ \t]*「([^」\n]{2,80})」")
 _SPACES = re.compile(r"[ \t\u3000]+")
+_SOURCE_SEPARATOR = re.compile(r"以及|及|與|、")
 
 
 def item_cases(
@@ -111,7 +112,7 @@ def _list(text: str) -> list[str]:
 
 
 def _split_sources(text: str) -> list[str]:
-    parts = re.split(r"及|與|、|以及", text)
+    parts = _SOURCE_SEPARATOR.split(text)
     return [n for n in (_clean(p) for p in parts) if n]
 
 
@@ -132,12 +133,14 @@ def _strip_annotations(text: str) -> str:
     def drop(match: re.Match[str]) -> str:
         return "" if _ANNOTATION_CONTENT.search(match.group(1)) else match.group()
 
+    if "（" not in text and "(" not in text:
+        return text
     return _ANNOTATION.sub(drop, text)
 
 
 def _clean(name: str) -> str:
     name = _SPACES.sub(" ", _strip_annotations(name).replace("\n", "")).strip()
-    quoted = _QUOTED_PART.findall(name)
+    quoted = _QUOTED_PART.findall(name) if "「" in name or "『" in name else ()
     if len(quoted) == 1 and len(name) - len(quoted[0]) <= 10:
         name = quoted[0]  # 「板橋車站周邊改善計畫」（工務局）, 新增「X」提案
     name = name.strip(_QUOTES + " ").removeprefix("有關").removeprefix("關於").strip()

@@ -26,6 +26,7 @@ _PAGE_NUMBER = re.compile(
     re.M,
 )
 _LINE = re.compile(r"[^\n]+")
+_NOT_NEWLINE = re.compile(r"[^\n]")
 _NOT_HEADER = re.compile(
     r"[、：:。]|^\s*[（(]?[一二三四五六七八九十壹貳參肆伍陸柒捌玖\d]+[）)、.]|散會|臨時動議|簽到|^(?:會議)?[紀記]錄$"
 )
@@ -46,7 +47,7 @@ def shadow(text: str) -> str:
 
 
 def _blank(text: str, pattern: re.Pattern[str]) -> str:
-    return pattern.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), text)
+    return pattern.sub(lambda m: _NOT_NEWLINE.sub(" ", m.group()), text)
 
 
 def _blank_page_headers(text: str) -> str:

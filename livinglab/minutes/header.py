@@ -35,6 +35,7 @@ _MEETING_WORD = re.compile(
     r"會議|座談|高峰會|論壇|研討會|會談|工作坊|說明會|審查會|協調會|小組|委員會"
 )
 _LINE = re.compile(r"[^\n]*\S[^\n]*")
+_SPACES = re.compile(r"\s+")
 
 
 @dataclass
@@ -157,7 +158,7 @@ def _kind(match: re.Match[str]) -> str:
 
 
 def _clean(value: str) -> str:
-    return re.sub(r"\s+", " ", value).strip().rstrip("。；;，,").strip()
+    return _SPACES.sub(" ", value).strip().rstrip("。；;，,").strip()
 
 
 def _lines_between(shadow: str, start: int, end: int) -> int:

@@ -14,13 +14,13 @@ import re
 from dataclasses import dataclass, field
 
 from .agencies import AgencyDirectory
+from .clauses import CLAUSE_OR_COLON_STOP, SENTENCE_STOP, before
 from .model import AgencyRef
 
 _MEMBERS = re.compile(
     r"(?<![第\d０-９一二三四五六七八九十])(?:[4４四]\s*市|各\s*市)(?:政府)?(?![長場民區容議立內])"
 )
 _LISTED = re.compile(r"\s*(?:及|、|與|和|暨|以及)\s*")
-_EACH = re.compile(r"(?:各|該|兩|[2２4４四])\s*(?:縣\s*)?市$")
 _SELF = {"本局", "本處", "本會", "本所"}
 # Groupings of member cities that bodies name themselves by.
 GROUPINGS = {
@@ -38,6 +38,8 @@ class Context:
     host: str | None = None  # city of the meeting
     own: str | None = None  # full name of the chair's organisation
     members: list[str] = field(default_factory=list)
+    # agencies a heading assigns, by its text: items of a case share their headings
+    heading_agencies: dict[str, list[AgencyRef]] = field(default_factory=dict)
 
 
 def meeting_context(
@@ -66,22 +68,23 @@ def infer_members(text: str) -> list[str]:
     return []
 
 
-_GROUPING_BEFORE = re.compile("(?:" + "|".join(GROUPINGS) + r")\s*$")
-# Asked, charged, entrusted or made a member, in the clause before the mention.
+# 基北北桃教育局處, 各市教育局, 4市環保局: the agency of several cities.
+_SEVERAL_BEFORE = re.compile(
+    "(?:(?P<group>" + "|".join(GROUPINGS) + r")|(?:各|該|兩|[2２4４四])\s*(?:縣\s*)?市)\s*\Z"
+)
+# Asked, charged, entrusted or made a member, in the clause before the mention;
+# 交研考會研議: 交 just before it.
 _REQUEST = re.compile(
     r"(?<![申邀聲])請|責成|責由|交由|交辦|委由|委請|督促|指派|(?<![經理自])由(?!於|衷)"
-    r"|納入|加入|成員"
+    r"|納入|加入|成員|交\s*$"
 )
 _ASK = re.compile(r"(?<![申邀聲])請")  # 請A…，並與B共同…: a request runs to the full stop
-_REQUEST_JUST_BEFORE = re.compile(r"交\s*$")  # 交研考會研議
 # Named responsible right after the mention (X主辦、Y協辦).
 _RESPONSIBLE_AFTER = re.compile(r"\s*(?:為|擔任)?(?:主辦|協辦|主責|負責|統籌|督導|權責)")
 # 4市交流合作案: the words of a name, not an assignment.
 _NAME_AFTER = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:合作|交流|計畫|推動)案")
-_THANKS = re.compile(r"感謝|謝謝|致謝|肯定|感佩|嘉許|表揚")
-_RELEASED = re.compile(r"不(?:再)?列管|不再|退出|移除|免除")
-_CLAUSE_END = "，,。；;：:！？\n"
-_SENTENCE_END = "。；;！？\n"
+# Thanked or praised, or released from the case.
+_NOT_GIVEN = re.compile(r"感謝|謝謝|致謝|肯定|感佩|嘉許|表揚|不(?:再)?列管|不再|退出|移除|免除")
 _QUOTED = re.compile(r"[「『][^」』\n]{1,80}[」』]")
 
 
@@ -98,36 +101,56 @@ def assigned_agencies(
     located = locate_agencies(text, context)
     if not located:
         return []
-    excluded = [m.span() for m in _QUOTED.finditer(text)]
+    excluded = _excluded_spans(text, names)
+    starts = {start for start, _, _ in located}
+    kept, assigned = [], []
+    verdicts: dict[int, int] = {}  # a mention of 4市 gives four refs: judge it once
+    for start, end, ref in located:
+        verdict = verdicts.get(start)
+        if verdict is None:
+            verdict = verdicts[start] = _role(text, start, end, excluded, starts)
+        if verdict:
+            kept.append(ref)
+            if verdict == 2:
+                assigned.append(ref)
+    return _unique(assigned or kept)
+
+
+def _excluded_spans(text: str, names: list[str] | tuple[str, ...]) -> list[tuple[int, int]]:
+    """Quoted titles and case names: their words assign nothing."""
+    excluded = [m.span() for m in _QUOTED.finditer(text)] if "「" in text or "『" in text else []
     for name in names:
         at = text.find(name)
         while at >= 0:
             excluded.append((at, at + len(name)))
             at = text.find(name, at + len(name))
-    starts = {start for start, _, _ in located}
-    kept, assigned = [], []
-    for start, end, ref in located:
-        if any(a <= start < b for a, b in excluded) or _NAME_AFTER.match(text, end):
-            continue
-        clause = _before(text, start, _CLAUSE_END)
-        if _THANKS.search(clause) or _RELEASED.search(clause):
-            continue
-        kept.append(ref)
-        if (
-            _REQUEST.search(clause)
-            or _REQUEST_JUST_BEFORE.search(clause)
-            or _ASK.search(_before(text, start, _SENTENCE_END))
-            or _RESPONSIBLE_AFTER.match(text, end)
-            or _asked_later(text, end, starts)
-        ):
-            assigned.append(ref)
-    return _unique(assigned or kept)
+    return excluded
+
+
+def _role(
+    text: str, start: int, end: int, excluded: list[tuple[int, int]], starts: set[int]
+) -> int:
+    """0: not given work (quoted, a name, thanked, released); 1: named; 2: assigned."""
+    if any(a <= start < b for a, b in excluded) or _NAME_AFTER.match(text, end):
+        return 0
+    clause = before(text, start, CLAUSE_OR_COLON_STOP, 80)
+    if _NOT_GIVEN.search(clause):
+        return 0
+    if (
+        _REQUEST.search(clause)
+        or _RESPONSIBLE_AFTER.match(text, end)
+        or _ASK.search(before(text, start, SENTENCE_STOP, 80))
+        or _asked_later(text, end, starts)
+    ):
+        return 2
+    return 1
 
 
 def _asked_later(text: str, end: int, starts: set[int]) -> bool:
     """新北市農業局將辦理…，請擴大邀請…: a request without a subject, later in the
     sentence, is made to the agency named before it."""
-    stop = min((i for i in (text.find(c, end) for c in _SENTENCE_END) if i >= 0), default=len(text))
+    stop_at = SENTENCE_STOP.search(text, end)
+    stop = stop_at.start() if stop_at else len(text)
     for ask in _ASK.finditer(text, end, stop):
         after = ask.end()
         while after < stop and text[after] in " \t\u3000":
@@ -138,13 +161,6 @@ def _asked_later(text: str, end: int, starts: set[int]) -> bool:
 
 
 _MEMBER_AT = re.compile(r"本[局處會所府市]|[各該兩][縣]?市|[2-4２-４四三]市|大家|各單位|各局處")
-
-
-def _before(text: str, position: int, ends: str) -> str:
-    """The clause or sentence before ``position``."""
-    floor = max(0, position - 80)
-    start = max(text.rfind(c, floor, position) for c in ends) + 1
-    return text[max(start, floor) : position]
 
 
 def locate_agencies(text: str, context: Context) -> list[tuple[int, int, AgencyRef]]:
@@ -160,16 +176,15 @@ def locate_agencies(text: str, context: Context) -> list[tuple[int, int, AgencyR
             end += 1
         if city is None and _LISTED.fullmatch(text[last_end:start]):
             city = last_city  # 桃園市政府經濟發展局及環保局: the city carries over
-        if city is None and key not in directory.fulls and key not in _SELF:
-            city = _city_in_clause(text, start, directory) or cities_of_key.get(key)
         cities = None
         if city is None:
-            each = _EACH.search(text, max(0, start - 4), start)
-            group = _GROUPING_BEFORE.search(text, max(0, start - 5), start)
-            if group:
-                cities, begin = GROUPINGS[group.group().strip()], group.start()
-            elif each:
-                cities, begin = context.members, each.start()
+            several = _SEVERAL_BEFORE.search(text, max(0, start - 6), start)
+            if several and several.group("group"):
+                cities, begin = GROUPINGS[several.group("group")], several.start()
+            elif several:
+                cities, begin = context.members, several.start()
+            elif directory.is_ambiguous(key):
+                city = _city_in_clause(text, start, directory) or cities_of_key.get(key)
         if cities is not None:
             mention = text[begin:end]
             for name in _each_city(key, cities, context, either):
@@ -198,7 +213,7 @@ def locate_agencies(text: str, context: Context) -> list[tuple[int, int, AgencyR
 
 def _city_in_clause(text: str, start: int, directory: AgencyDirectory) -> str | None:
     """臺北市因青年局成立: the last city named earlier in the mention's clause."""
-    named = list(directory.cities_in(_before(text, start, _CLAUSE_END)))
+    named = list(directory.cities_in(before(text, start, CLAUSE_OR_COLON_STOP, 80)))
     return named[-1] if named else None
 
 

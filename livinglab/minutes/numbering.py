@@ -65,14 +65,14 @@ def numbered_lines(shadow: str, start: int, end: int) -> list[Node]:
     for match in NUMBER_RE.finditer(shadow, start, end):
         group = match.lastgroup or "bullet"
         label = "-" if group == "bullet" else match.group(group)
-        line_end = shadow.find("\n", match.end())
-        line_end = end if line_end < 0 or line_end > end else line_end
-        if group == "bullet" and not shadow[match.end() : line_end].strip():
+        body = match.end()
+        line_end = shadow.find("\n", body, end)
+        line_end = end if line_end < 0 else line_end
+        if group == "bullet" and not shadow[body:line_end].strip():
             continue
-        start_at = match.start() + len(match.group()) - len(match.group().lstrip(" \t\u3000"))
-        nodes.append(
-            Node(label, _STYLE_OF_GROUP.get(group, group), start_at, match.end(), line_end)
-        )
+        whole = match.group()
+        start_at = match.start() + len(whole) - len(whole.lstrip(" \t\u3000"))
+        nodes.append(Node(label, _STYLE_OF_GROUP.get(group, group), start_at, body, line_end))
     return nodes
 
 

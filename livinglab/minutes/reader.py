@@ -65,8 +65,9 @@ def _meeting(
     context = meeting_context(directory, location, chair, header.title, record, members)
     date = header.date
     tracking = is_tracking_record(shadow, header.fields_end, end)
+    texts: dict[int, str] = {}  # own text of headings, shared by the items under them
     items = [
-        _item(shadow, node, part, date, context, tracking)
+        _item(shadow, node, part, date, context, tracking, texts)
         for node, part in decision_items(shadow, roots, header.fields_end, end, tracking)
     ]
     return Meeting(
@@ -82,12 +83,18 @@ def _meeting(
 
 
 def _item(
-    shadow: str, node: Node, part: Node | None, date: object, context: Context, tracking: bool
+    shadow: str,
+    node: Node,
+    part: Node | None,
+    date: object,
+    context: Context,
+    tracking: bool,
+    texts: dict[int, str],
 ) -> Item:
     end = _trim(shadow, node.start, node.end)
     text = collapse(shadow[node.start : end])
     cases, relations = item_cases(shadow, node, text, tracking)
-    headings = _Headings(shadow, node)
+    headings = _Headings(shadow, node, texts)
     status = item_status(text, headings, _named_in_section(shadow, node, part, cases, tracking))
     if status == "tracked" and not cases and not tracking:
         status = None  # 持續推動 in a directive: no case is kept on the list
@@ -112,10 +119,11 @@ def _named_in_section(
 
 
 class _Headings(Sequence[str]):
-    """Own text of the entries above an item, nearest first, computed on demand."""
+    """Own text of the entries above an item, nearest first, computed on demand and
+    once per meeting (``texts`` is shared by the items of a meeting)."""
 
-    def __init__(self, shadow: str, node: Node) -> None:
-        self.shadow, self.chain = shadow, []
+    def __init__(self, shadow: str, node: Node, texts: dict[int, str]) -> None:
+        self.shadow, self.chain, self.texts = shadow, [], texts
         current = node.parent
         while current is not None:
             self.chain.append(current)
@@ -126,12 +134,17 @@ class _Headings(Sequence[str]):
 
     def __getitem__(self, index):  # type: ignore[no-untyped-def, override]
         node = self.chain[index]
-        return collapse(self.shadow[node.body : node.own_end])
+        text = self.texts.get(id(node))
+        if text is None:
+            text = self.texts[id(node)] = collapse(self.shadow[node.body : node.own_end])
+        return text
 
 
 def _heading_agencies(headings: Sequence[str], context: Context) -> list:  # type: ignore[type-arg]
     for head in headings:
-        found = assigned_agencies(head, context)
+        found = context.heading_agencies.get(head)
+        if found is None:
+            found = context.heading_agencies[head] = assigned_agencies(head, context)
         if found:
             return found
     return []

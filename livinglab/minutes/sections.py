@@ -48,6 +48,7 @@ _CATEGORY = re.compile(
     r"(?:案|案件|提案|事項|項目)$|類(?:別)?$"
 )
 _TRACKING = re.compile(r"列管|解列|合作案")
+_TRAILING_NOTE = re.compile(r"[（(][^（）()]{0,40}[）)]$")  # （原雙北合作案）
 _QUOTED_NAME = re.compile(r"^[「『][^」』]{2,80}[」』]")
 # 一、市有閒置空間活化案。（地政局）: the name, a full stop, the agency in charge.
 _HEADING_LINE = re.compile(
@@ -186,7 +187,7 @@ def is_strong_name(head: str) -> bool:
     """Named as a case in any record: ends in 案 (計畫案, 合作案), is quoted, or is
     merged (甲交流及乙參訪合併為丙)."""
     head = head.strip()
-    core = re.sub(r"[（(][^（）()]{1,40}[）)]$", "", head).strip()
+    core = _without_note(head)
     if core.endswith("案") and not is_category(head):
         return True
     return bool(_QUOTED_NAME.match(head)) or "合併" in head
@@ -222,7 +223,12 @@ def is_category(head: str) -> bool:
     head = head.strip()
     if _COUNT.search(head):
         return True
-    return bool(_CATEGORY.search(re.sub(r"[（(][^（）()]*[）)]$", "", head).strip()))
+    return bool(_CATEGORY.search(_without_note(head)))
+
+
+def _without_note(head: str) -> str:
+    """持續合作案（計2案） → 持續合作案."""
+    return _TRAILING_NOTE.sub("", head).strip() if head.endswith(("）", ")")) else head
 
 
 def _agenda_names_case(shadow: str, node: Node, tracking: bool) -> bool:

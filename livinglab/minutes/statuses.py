@@ -15,6 +15,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
+
+from .clauses import CLAUSE_STOP, before
 
 PRECEDENCE = ("merged", "renamed", "new", "regular", "delisted", "tracked", "noted")
 _PATTERNS = {
@@ -43,6 +46,7 @@ _PENDING = re.compile(
 _DESCRIBED = re.compile(r"(?<![轉改列作成認])為|屬|係|已")
 _CHANGE = ("回歸", "轉", "改", "列", "納")
 _LATER = re.compile(r"下次|將於|提請|提案列管|後續再")
+_FURTHER_WORK = re.compile(r"請|持續|繼續|未來|將於")
 _UPWARD = re.compile(r"副首長|首長會議|副市長|市長|市政會議")
 
 
@@ -50,16 +54,10 @@ def statuses(text: str) -> set[str]:
     found: set[str] = set()
     for match in _STATUS_RE.finditer(text):
         kind = str(match.lastgroup)
-        clause = _clause_before(text, match.start())
+        clause = before(text, match.start(), CLAUSE_STOP)
         found.add(_qualify(kind, clause, match.group()))
     found.discard("")
     return found
-
-
-def _clause_before(text: str, position: int) -> str:
-    floor = max(0, position - 60)
-    start = max(text.rfind(c, floor, position) for c in "，,。；;！？\n") + 1
-    return text[max(start, floor) : position]
 
 
 def _qualify(kind: str, clause: str, match_text: str) -> str:
@@ -91,14 +89,20 @@ def item_status(text: str, headings: Sequence[str], names_case: bool) -> str | N
         return "new"  # a new proposal to be tracked from now on
     if own or inherited:
         return own or inherited
-    if names_case and re.search(r"請|持續|繼續|未來|將於", text):
+    if names_case and _FURTHER_WORK.search(text):
         return "tracked"
     return None
 
 
 def _inherited(headings: Sequence[str]) -> str | None:
     for head in headings:
-        found = decide(statuses(head) & {"tracked", "new", "delisted"})
+        found = _heading_status(head)
         if found:
             return found
     return None
+
+
+@lru_cache(maxsize=4096)
+def _heading_status(head: str) -> str | None:
+    """What a heading states for the items under it (headings repeat: cached)."""
+    return decide(statuses(head) & {"tracked", "new", "delisted"})
