@@ -223,3 +223,5 @@ LOGGING = {
 }
 
 SITE_NAME = _("Living Lab")
+# The address people reach the site at, for links in e-mails (no trailing slash).
+SITE_URL = env_str("LIVINGLAB_SITE_URL", "http://127.0.0.1:8000").rstrip("/")

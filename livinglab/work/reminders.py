@@ -117,8 +117,8 @@ def build_message(digest: Digest, today: dt.date) -> EmailMultiAlternatives:
             "digest": digest,
             "today": today,
             "site_name": str(settings.SITE_NAME),
-            "plate_url": getattr(settings, "SITE_URL", "") + reverse("work:plate"),
-            "preferences_url": getattr(settings, "SITE_URL", "") + reverse("work:preferences"),
+            "plate_url": settings.SITE_URL + reverse("work:plate"),
+            "preferences_url": settings.SITE_URL + reverse("work:preferences"),
         }
         subject = _("[%(site)s] %(agency)s: %(overdue)s overdue, %(due)s due soon") % {
             "site": context["site_name"],
