@@ -35,6 +35,8 @@ _MEETING_WORD = re.compile(
     r"會議|座談|高峰會|論壇|研討會|會談|工作坊|說明會|審查會|協調會|小組|委員會"
 )
 _LINE = re.compile(r"[^\n]*\S[^\n]*")
+# A body's own name: before these, 會議 is the trailing 會議紀錄 word, not the name.
+_BODY_END = re.compile(r"(?:小組|委員會|會報|平臺|平台|工作組|分組)\s*$")
 _SPACES = re.compile(r"\s+")
 
 
@@ -196,4 +198,6 @@ def _title_text(lines: object) -> str | None:
     kept = [re.sub(r"[ \t\u3000]+", " ", t) for t in lines if not _TITLE_NOISE.match(t)]  # type: ignore[attr-defined]
     title = " ".join(kept).strip()
     title = _TITLE_SUFFIX.sub("", title).strip()
+    if title.endswith("會議") and _BODY_END.search(title[:-2]):
+        title = title[:-2]  # 工作小組會議紀錄 → 工作小組, as 工作小組 會議紀錄 (市政會議 stays)
     return title or None

@@ -45,3 +45,18 @@ def test_text_without_fields_or_meeting_title_has_no_record():
     text = "城市的未來\n\n壹、前言\n一、時代在變。\n"
     assert find_headers(shadow(text)) == []
     assert fallback_header(shadow(text)) is None
+
+
+def test_title_as_written_minus_the_trailing_record_word():
+    fields = "\n時間：113年1月5日上午10時\n地點：第一會議室\n主席：林主任委員\n"
+    titles = [
+        "北區平臺交通組第1次工作小組會議紀錄",
+        "北區平臺交通組第1次工作小組 會議紀錄",
+        "北區平臺交通組第1次工作小組\n會議紀錄",
+        "北區平臺交通組第1次工作小組紀錄",
+    ]
+    for title in titles:
+        (header,) = find_headers(shadow(title + fields))
+        assert header.title == "北區平臺交通組第1次工作小組", title
+    (header,) = find_headers(shadow("臺北市政府第2401次市政會議紀錄" + fields))
+    assert header.title == "臺北市政府第2401次市政會議"
