@@ -133,7 +133,7 @@ def platform_dashboard(request):
 def _chart(scope, name: str) -> HttpResponse:
     if name not in charts.CHARTS:
         raise Http404
-    svg = charts.render(name, build_dashboard(scope.cases))
+    svg = charts.render(name, build_dashboard(scope.cases, parts=charts.NEEDS[name]))
     response = HttpResponse(svg, content_type="image/svg+xml")
     patch_cache_control(response, private=True, max_age=60)
     return response
