@@ -125,10 +125,9 @@ class SplitForm(forms.Form):
     to = forms.ChoiceField(
         label=_("Move the decision to"),
         choices=[(EXISTING, _("another case")), (NEW, _("a new case"))],
-        widget=forms.RadioSelect,
     )
     into = forms.CharField(
-        label=_("Case"),
+        label=_("Title of the case"),
         required=False,
         max_length=320,
         widget=forms.TextInput(attrs={"list": "id_into_list", "autocomplete": "off"}),

@@ -71,8 +71,13 @@ class Change:
         for label, name in fields:
             old = getattr(self.before, name) if self.before else None
             new = getattr(self.after, name)
-            rows.append((label, old, new, self.before is None or old != new))
+            changed = self.before is None or old != new
+            rows.append((label, _shown(old), _shown(new), changed))
         return rows
+
+
+def _shown(value) -> str:
+    return "—" if value in ("", None) else str(value)
 
 
 class _Rollback(Exception):

@@ -38,7 +38,7 @@ def test_post_merges_as_the_service_would(client, registry):
     assert traps.events.last().kind == CaseEvent.Kind.MERGED
     assert youth.events.last().kind == CaseEvent.Kind.MERGED_IN
     page = client.get(youth.get_absolute_url()).content.decode()
-    assert "message-success" in page
+    assert "已將「山區捕獸鋏及山豬吊宣導及清除交流」合併至本案" in page
     assert f'href="{traps.get_absolute_url()}"' in page  # lineage: merged from
 
 
