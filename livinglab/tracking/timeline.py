@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from django.db.models import Prefetch
 
 from livinglab.tracking.models import Case, CaseAlias, CaseEvent, CaseLink, Decision
+from livinglab.tracking.services import lifecycle
 
 
 @dataclass
@@ -52,7 +53,12 @@ def entries(case: Case) -> list[Entry]:
         entry = Entry(on=meeting.date, decision=link.decision)
         by_decision[link.decision_id] = entry
         result.append(entry)
+    # A decision moved to another case leaves its events here, but they no longer
+    # speak about this case: the split event itself tells the story.
+    hidden = lifecycle.moved_away(events)
     for event in events:
+        if event.pk in hidden:
+            continue
         if event.decision_id in by_decision:
             by_decision[event.decision_id].events.append(event)
         else:

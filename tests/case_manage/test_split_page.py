@@ -57,3 +57,15 @@ def test_choosing_an_existing_case_needs_one(client, registry, wrong_link):
         assert response.status_code == 200
         assert "field-error" in response.content.decode()
     assert not wrong_link.case.events.filter(kind=CaseEvent.Kind.SPLIT).exists()
+
+
+def test_moved_decisions_events_leave_the_old_timeline(client, registry, wrong_link):
+    client.force_login(registry.world.secretary)
+    traps = registry.traps
+    client.post(_url(wrong_link), {"to": "new", "title": "山豬吊回收站設置案"})
+    page = client.get(traps.get_absolute_url()).content.decode()
+    timeline = page.split('class="timeline"')[1].split("</ol>")[0]
+    manual_entries = timeline.split('timeline-manual">')[1:]
+    # Only the move itself stays; the delisting went with the decision to the new case.
+    assert len(manual_entries) == 1
+    assert str(CaseEvent.Kind.DELISTED.label) not in timeline

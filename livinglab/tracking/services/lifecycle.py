@@ -54,6 +54,13 @@ def replay(events) -> State:
     return state
 
 
+def moved_away(events) -> set[int]:
+    """Ids of events caused by decisions that were later moved to another case."""
+    events = list(events)
+    cancelled = _cancelled(events)
+    return {event.pk for event in events if event.decision_id in cancelled.decisions(event)}
+
+
 class _Cancelled(set):
     """Event ids undone by an `unmerged`, and decisions moved away by a `split`."""
 
