@@ -52,6 +52,14 @@ def dashboard_for(cases) -> Dashboard:
     return build_dashboard(cases)
 
 
+def dashboard_of(scope: Scope) -> Dashboard:
+    """A body's or an agency's cases are few enough to bring their assignments up to date
+    on the way; the platform's rely on the bodies' and agencies' views having done so."""
+    if scope.kind == "platform":
+        return build_dashboard(scope.cases)
+    return dashboard_for(scope.cases)
+
+
 def export_table(body: Body, fmt: str, meeting: Meeting | None = None) -> tuple[bytes, int]:
     """The tracking table as a file, and how many cases it lists."""
     table = build_table(body, meeting)
@@ -68,7 +76,7 @@ def export_agenda(body: Body, fmt: str) -> bytes:
 
 
 def export_dashboard(scope: Scope, fmt: str) -> bytes:
-    dashboard = dashboard_for(scope.cases)
+    dashboard = dashboard_of(scope)
     report = dashboard_report(scope, dashboard)
     report.images, report.notice = chart_images(dashboard)
     return _write(report, fmt)

@@ -20,7 +20,7 @@ from livinglab.reports.dashboard import build_dashboard
 from livinglab.reports.exports import CONTENT_TYPES, FORMATS
 from livinglab.reports.services import (
     TEXT_FORMATS,
-    dashboard_for,
+    dashboard_of,
     export_agenda,
     export_dashboard,
     export_table,
@@ -97,7 +97,7 @@ def dashboards(request):
 
 
 def _dashboard_page(request, scope):
-    dashboard = dashboard_for(scope.cases)
+    dashboard = dashboard_of(scope)
     items = [
         ("states", _("Bar chart of the cases by state; the numbers are in the table beside it.")),
         ("quarters", _("Bar chart of the cases tracked and closed in each quarter.")),

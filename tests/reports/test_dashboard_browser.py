@@ -36,3 +36,8 @@ def test_secretary_sees_charts_beside_tables(page, imported, screenshot):  # noq
         assert image.evaluate("img => img.naturalWidth") > 300
     expect(page.locator("td[data-state=tracked]")).to_have_text("2")
     screenshot("reports-dashboard-zh")
+    page.get_by_role("link", name="議程草案").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("議程草案")
+    expect(page.locator("#proposals tbody tr")).to_have_count(1)
+    expect(page.locator("#overdue tbody tr")).to_have_count(2)
+    screenshot("reports-agenda-zh")
