@@ -15,7 +15,9 @@ within 3x of the raw query. Prints PASS/FAIL lines; never exits non-zero on a mi
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
+import json
 import os
 import random
 import shutil
@@ -103,36 +105,88 @@ def main() -> None:
     parser.add_argument("--events-per-case", type=int, default=10)
     parser.add_argument("--decisions-per-case", type=int, default=3)
     parser.add_argument("--repeat", type=int, default=30)
-    parser.add_argument("--postgres", metavar="URL", help="Run on this PostgreSQL database")
+    parser.add_argument(
+        "--postgres",
+        metavar="URL",
+        help="PostgreSQL server to run on, e.g. postgresql://postgres@127.0.0.1:5432/postgres;"
+        " a throwaway database is created there and dropped at the end",
+    )
+    parser.add_argument("--keep", action="store_true", help="Keep the generated database")
     args = parser.parse_args()
     workdir = Path(tempfile.mkdtemp(prefix="livinglab-bench-"))
-    _configure(workdir, args.postgres)
+    database = _create_database(args.postgres) if args.postgres else None
+    try:
+        _configure(workdir, database)
+        _run(args)
+    finally:
+        if database and not args.keep:
+            _drop_database(args.postgres, database)
+        if args.keep:
+            print(f"kept: {database or workdir / 'bench.sqlite3'}")
+        else:
+            shutil.rmtree(workdir, ignore_errors=True)
+
+
+def _run(args) -> None:
+    from django.conf import settings
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
     started = time.perf_counter()
     facts = generate(args.cases, args.events_per_case, args.decisions_per_case)
+    steps = ", ".join(f"{k.split('_')[-1]} {v:.0f} s" for k, v in facts["timings"].items())
     print(
-        f"generated {args.cases:,} cases, {facts['events']:,} events, {facts['decisions']:,} decisions,"
-        f" {facts['grams']:,} search rows in {time.perf_counter() - started:.0f} s ({facts['vendor']})"
+        f"generated {args.cases:,} cases, {facts['events']:,} events, {facts['decisions']:,}"
+        f" decisions, {facts['grams']:,} search rows in {time.perf_counter() - started:.0f} s"
+        f" ({facts['vendor']}; {steps})"
     )
+    loaders = settings.TEMPLATES[0]["OPTIONS"].get("loaders")
+    print(f"DEBUG={settings.DEBUG}, template loaders: {loaders or 'default (cached)'}")
     target = 200 if args.postgres else 100
-    try:
-        report(measure(facts, args.repeat), target)
-    finally:
-        shutil.rmtree(workdir, ignore_errors=True)
+    report(measure(facts, args.repeat), target)
+
+
+def _create_database(server: str) -> str:
+    """A new, empty database on the server at `server`; returns its URL."""
+    import psycopg
+
+    name = f"livinglab_bench_{os.getpid()}"
+    with psycopg.connect(server, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    return _with_database(server, name)
+
+
+def _drop_database(server: str, url: str) -> None:
+    import psycopg
+    from django.db import connections
+
+    connections.close_all()
+    name = url.rsplit("/", 1)[1]
+    with psycopg.connect(server, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def _with_database(url: str, name: str) -> str:
+    from urllib.parse import urlsplit, urlunsplit
+
+    parts = urlsplit(url)
+    return urlunsplit(parts._replace(path="/" + name))
 
 
 def _configure(workdir: Path, postgres: str | None) -> None:
     import dj_database_url
 
     db = (
-        dj_database_url.parse(postgres)
+        dj_database_url.parse(postgres, conn_max_age=60)  # as the settings do
         if postgres
         else {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": str(workdir / "bench.sqlite3"),
-            "OPTIONS": {"init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF;"},
+            # The settings' own pragmas; only the generator's connection turns syncing off.
+            "OPTIONS": {
+                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+                " PRAGMA busy_timeout=5000;"
+            },
         }
     )
     (workdir / "bench_settings.py").write_text(SETTINGS.format(db=db))
@@ -150,18 +204,37 @@ def _configure(workdir: Path, postgres: str | None) -> None:
 
 # --- Data ---------------------------------------------------------------------------
 
+MEETINGS_PER_BODY = 120
+BIG_TABLES = [
+    "tracking_case",
+    "tracking_casealias",
+    "tracking_caseagency",
+    "tracking_decision",
+    "tracking_caselink",
+    "tracking_caseevent",
+    "search_casegram",
+]
+
 
 def generate(n_cases: int, events_per_case: int, decisions_per_case: int) -> dict:
+    """Bulk-load a region's worth of cases; ids are assigned here, not by the database.
+
+    Small tables (organisations, bodies, meetings) go through the ORM. The big ones are
+    loaded without the ORM: COPY on PostgreSQL, executemany in one transaction per table
+    on SQLite (synchronous=OFF, foreign keys off, on the generator's connection only).
+    Secondary indexes of the big tables are dropped first and built after the load.
+    """
     from django.db import connection, transaction
 
     from livinglab.meetings.models import Body, Meeting
     from livinglab.orgs.models import Organisation
-    from livinglab.search.index import rows_for
     from livinglab.search.models import CaseGram
+    from livinglab.search.text import grams_of
     from livinglab.tracking.models import Case, CaseAgency, CaseAlias, CaseEvent, CaseLink, Decision
 
     rng = random.Random(4)
-    batch = 5000
+    d_per, e_per = decisions_per_case, events_per_case
+    assert 1 <= d_per < MEETINGS_PER_BODY
     with transaction.atomic():
         cities = [
             Organisation.objects.create(kind="city", name=n, short_name=n[:3]) for n in CITIES
@@ -171,112 +244,286 @@ def generate(n_cases: int, events_per_case: int, decisions_per_case: int) -> dic
             for c in cities
             for a in AGENCIES
         )
-        bodies = [
-            Body.objects.create(name=f"第{i + 1}工作小組") for i in range(max(1, n_cases // 5000))
-        ]
+        n_bodies = max(1, n_cases // 5000)
+        Body.objects.bulk_create(Body(pk=b + 1, name=f"第{b + 1}工作小組") for b in range(n_bodies))
         start = dt.date(2015, 1, 1)
-        meetings = Meeting.objects.bulk_create(
-            Meeting(
-                body=b,
-                number=i + 1,
-                title=f"{b.name}第{i + 1}次會議",
-                date=start + dt.timedelta(days=30 * i),
-            )
-            for b in bodies
-            for i in range(120)
+        dates = [start + dt.timedelta(days=30 * i) for i in range(MEETINGS_PER_BODY)]
+        Meeting.objects.bulk_create(
+            (
+                Meeting(
+                    pk=b * MEETINGS_PER_BODY + i + 1,
+                    body_id=b + 1,
+                    number=i + 1,
+                    title=f"第{b + 1}工作小組第{i + 1}次會議",
+                    date=dates[i],
+                )
+                for b in range(n_bodies)
+                for i in range(MEETINGS_PER_BODY)
+            ),
+            batch_size=5000,
         )
-        by_body: dict[int, list] = {}
-        for m in meetings:
-            by_body.setdefault(m.body_id, []).append(m)
+    agency_ids = [a.pk for a in agencies]
+    iso = [d.isoformat() for d in dates]
 
-        titles, names = [], {}
+    # One pass of random choices per case, kept in plain lists.
+    states = rng.choices(["tracked", "closed", "proposed"], weights=[5, 4, 1], k=n_cases)
+    titles, firsts, closures, deadlines, agency_of = [], [], [], [], []
+    for i in range(n_cases):
+        titles.append(f"{rng.choice(PLACES)}{rng.choice(TOPICS)}{rng.choice(KINDS)}{i}")
+        firsts.append(rng.randrange(MEETINGS_PER_BODY - d_per))
+        closures.append(rng.choice(["delisted", "regular"]) if states[i] == "closed" else "")
+        deadlines.append(rng.choice([30, 90, 3650]))
+        agency_of.append(rng.choice(agency_ids))
+
+    def body_of(i):
+        return i % n_bodies
+
+    def meeting_id(i, k):  # the meeting of case i's k-th decision
+        return body_of(i) * MEETINGS_PER_BODY + firsts[i] + k + 1
+
+    def case_rows():
         for i in range(n_cases):
-            titles.append(f"{rng.choice(PLACES)}{rng.choice(TOPICS)}{rng.choice(KINDS)}{i}")
-        states = rng.choices(["tracked", "closed", "proposed"], weights=[5, 4, 1], k=n_cases)
-        cases = []
-        for i in range(n_cases):
-            body = bodies[i % len(bodies)]
-            seen = by_body[body.pk]
-            first = rng.randrange(len(seen) - decisions_per_case)
-            last = seen[first + decisions_per_case - 1]
-            closure = rng.choice(["delisted", "regular"]) if states[i] == "closed" else ""
-            cases.append(
-                Case(
-                    body=body,
-                    title=titles[i],
-                    state=states[i],
-                    closure=closure,
-                    created_in=seen[first],
-                    last_decided_on=last.date,
-                    deadline=last.date + dt.timedelta(days=rng.choice([30, 90, 3650])),
-                )
+            last = dates[firsts[i] + d_per - 1]
+            yield (
+                i + 1,
+                body_of(i) + 1,
+                titles[i],
+                states[i],
+                closures[i],
+                meeting_id(i, 0),
+                last.isoformat(),
+                (last + dt.timedelta(days=deadlines[i])).isoformat(),
             )
-            cases[-1]._first = first
-        Case.objects.bulk_create(cases, batch_size=batch)
-        aliases = [
-            CaseAlias(case=c, name=c.title[::-1][:12] + "案", kind="variant") for c in cases[::5]
-        ]
-        CaseAlias.objects.bulk_create(aliases, batch_size=batch)
-        for c in cases:
-            names[c.pk] = [c.title]
-        for a in aliases:
-            names[a.case_id].append(a.name)
-        CaseAgency.objects.bulk_create(
-            (CaseAgency(case=c, organisation=rng.choice(agencies)) for c in cases), batch_size=batch
+
+    def alias_of(i):
+        return titles[i][::-1][:12] + "案"
+
+    def alias_rows():
+        for n, i in enumerate(range(0, n_cases, 5)):
+            yield (n + 1, i + 1, alias_of(i), "variant")
+
+    def agency_rows():
+        for i in range(n_cases):
+            yield (i + 1, i + 1, agency_of[i])
+
+    def decision_rows():
+        for i in range(n_cases):
+            text = f"{titles[i]}：請持續辦理並於下次會議報告。"
+            for k in range(d_per):
+                yield (i * d_per + k + 1, meeting_id(i, k), (i + 1) * 10 + k, text, "tracked")
+
+    def link_rows():
+        for i in range(n_cases):
+            for k in range(d_per):
+                n = i * d_per + k + 1
+                yield (n, n, i + 1, titles[i], "exact")
+
+    def event_rows():
+        for i in range(n_cases):
+            for k in range(e_per):
+                j = min(k, d_per - 1)
+                yield (
+                    i * e_per + k + 1,
+                    i + 1,
+                    "tracked" if k == 0 else "noted",
+                    iso[firsts[i] + j],
+                    meeting_id(i, j),
+                    i * d_per + j + 1,
+                )
+
+    def gram_rows():
+        n = 0
+        for i in range(n_cases):
+            grams = grams_of(titles[i])
+            if i % 5 == 0:
+                grams |= grams_of(alias_of(i))
+            for gram in grams:
+                n += 1
+                yield (n, i + 1, gram)
+
+    loader = Loader(connection)
+    with loader.without_secondary_indexes(BIG_TABLES):
+        loader.load(
+            Case,
+            ["id", "body_id", "title", "state", "closure", "created_in_id"]
+            + ["last_decided_on", "deadline"],
+            case_rows(),
         )
-        decisions, links = [], []
-        for c in cases:
-            seen = by_body[c.body_id]
-            for k in range(decisions_per_case):
-                decisions.append(
-                    Decision(
-                        meeting=seen[c._first + k],
-                        position=c.pk * 10 + k,
-                        text=f"{c.title}：請持續辦理並於下次會議報告。",
-                        status="tracked",
-                    )
-                )
-        Decision.objects.bulk_create(decisions, batch_size=batch)
-        for j, d in enumerate(decisions):
-            links.append(
-                CaseLink(
-                    decision=d,
-                    case=cases[j // decisions_per_case],
-                    name=cases[j // decisions_per_case].title,
-                    method="exact",
-                )
-            )
-        CaseLink.objects.bulk_create(links, batch_size=batch)
-        events = []
-        for i, c in enumerate(cases):
-            for k in range(events_per_case):
-                d = decisions[i * decisions_per_case + min(k, decisions_per_case - 1)]
-                events.append(
-                    CaseEvent(
-                        case=c,
-                        kind="tracked" if k == 0 else "noted",
-                        on=d.meeting.date,
-                        meeting=d.meeting,
-                        decision=d,
-                    )
-                )
-            if len(events) >= 50_000:
-                CaseEvent.objects.bulk_create(events, batch_size=batch)
-                events = []
-        CaseEvent.objects.bulk_create(events, batch_size=batch)
-        grams = rows_for(names)
-        CaseGram.objects.bulk_create(grams, batch_size=batch)
-    with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
+        loader.load(CaseAlias, ["id", "case_id", "name", "kind"], alias_rows())
+        loader.load(CaseAgency, ["id", "case_id", "organisation_id"], agency_rows())
+        loader.load(Decision, ["id", "meeting_id", "position", "text", "status"], decision_rows())
+        loader.load(CaseLink, ["id", "decision_id", "case_id", "name", "method"], link_rows())
+        loader.load(
+            CaseEvent, ["id", "case_id", "kind", "on", "meeting_id", "decision_id"], event_rows()
+        )
+        loader.load(CaseGram, ["id", "case_id", "gram"], gram_rows())
+    loader.finish()
+    rng2 = random.Random(5)
     return {
-        "events": n_cases * events_per_case,
-        "decisions": len(decisions),
-        "grams": len(grams),
+        "cases": n_cases,
+        "events": n_cases * e_per,
+        "decisions": n_cases * d_per,
+        "grams": loader.counts["search_casegram"],
         "vendor": connection.vendor,
-        "agency": rng.choice(agencies).pk,
-        "case": cases[len(cases) // 2].pk,
+        "agency": rng2.choice(agency_ids),
+        "case": n_cases // 2 + 1,
         "query": "捕獸鋏",
+        "timings": loader.timings,
     }
+
+
+class Loader:
+    """Bulk inserts of generated rows, bypassing the ORM; the generator's only."""
+
+    def __init__(self, connection):
+        self.connection = connection
+        self.vendor = connection.vendor
+        self.counts: dict[str, int] = {}
+        self.timings: dict[str, float] = {}
+        connection.ensure_connection()
+        with connection.cursor() as cursor:
+            if self.vendor == "sqlite":
+                # This connection only, and only while generating: the pages are timed
+                # on a fresh connection with the settings' own pragmas.
+                cursor.execute("PRAGMA synchronous=OFF")
+                cursor.execute("PRAGMA foreign_keys=OFF")
+                cursor.execute("PRAGMA cache_size=-262144")
+            else:
+                cursor.execute("SET synchronous_commit = off")
+                cursor.execute("SET maintenance_work_mem = '512MB'")
+                cursor.execute("SELECT rolsuper FROM pg_roles WHERE rolname = current_user")
+                if cursor.fetchone()[0]:  # no per-row foreign key triggers while loading
+                    cursor.execute("SET session_replication_role = replica")
+
+    @contextlib.contextmanager
+    def without_secondary_indexes(self, tables):
+        """Drop the big tables' secondary indexes (and unique constraints) and rebuild them."""
+        with self.connection.cursor() as cursor:
+            if self.vendor == "sqlite":
+                marks = ",".join("%s" for _ in tables)
+                cursor.execute(
+                    "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
+                    f" AND tbl_name IN ({marks})",
+                    tables,
+                )
+                indexes = cursor.fetchall()
+                for name, _sql in indexes:
+                    cursor.execute(f'DROP INDEX "{name}"')
+                restore = [sql for _name, sql in indexes]
+            else:
+                cursor.execute(
+                    "SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid)"
+                    " FROM pg_constraint WHERE contype = 'u' AND conrelid::regclass::text = ANY(%s)",
+                    [tables],
+                )
+                uniques = cursor.fetchall()
+                cursor.execute(
+                    "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = ANY(%s)"
+                    " AND indexname NOT IN (SELECT conname FROM pg_constraint)",
+                    [tables],
+                )
+                indexes = cursor.fetchall()
+                for table, name, _definition in uniques:
+                    cursor.execute(f'ALTER TABLE "{table}" DROP CONSTRAINT "{name}"')
+                for name, _definition in indexes:
+                    cursor.execute(f'DROP INDEX "{name}"')
+                restore = [f'ALTER TABLE "{t}" ADD CONSTRAINT "{n}" {d}' for t, n, d in uniques]
+                restore += [definition for _name, definition in indexes]
+        yield
+        started = time.perf_counter()
+        with self.connection.cursor() as cursor:
+            for sql in restore:
+                cursor.execute(sql)
+        self.timings["indexes"] = time.perf_counter() - started
+
+    def load(self, model, columns: list[str], rows) -> None:
+        started = time.perf_counter()
+        table = model._meta.db_table
+        fields = {f.attname: f for f in model._meta.concrete_fields}
+        names = [fields[c].column for c in columns]
+        extra = [(f.column, _default_value(f)) for f in fields.values() if f.attname not in columns]
+        names += [column for column, _value in extra]
+        quoted = ", ".join(f'"{n}"' for n in names)
+        count = 0
+        if self.vendor == "postgresql":
+            suffix = "".join("\t" + _copy_text(v) for _c, v in extra) + "\n"
+            with self.connection.cursor() as cursor:
+                with cursor.cursor.copy(f'COPY "{table}" ({quoted}) FROM STDIN') as copy:
+                    for chunk in _chunks(rows, 50_000):
+                        count += len(chunk)
+                        copy.write("".join(["\t".join(map(str, row)) + suffix for row in chunk]))
+        else:
+            tail = tuple(
+                f.get_db_prep_save(v, self.connection) for f, v in _extra_fields(fields, columns)
+            )
+            marks = ", ".join("?" for _ in names)
+            sql = f'INSERT INTO "{table}" ({quoted}) VALUES ({marks})'
+            raw = self.connection.connection
+            raw.execute("BEGIN")
+            for chunk in _chunks(rows, 50_000):
+                count += len(chunk)
+                raw.executemany(sql, [row + tail for row in chunk])
+            raw.execute("COMMIT")
+        self.counts[table] = count
+        self.timings[table] = time.perf_counter() - started
+
+    def finish(self) -> None:
+        """Sequences after the given ids, statistics for the planner."""
+        started = time.perf_counter()
+        with self.connection.cursor() as cursor:
+            if self.vendor == "postgresql":
+                cursor.execute("SET session_replication_role = DEFAULT")
+                for table in BIG_TABLES:
+                    cursor.execute(
+                        f"SELECT setval(pg_get_serial_sequence('{table}', 'id'),"
+                        f' COALESCE((SELECT MAX(id) FROM "{table}"), 1))'
+                    )
+                cursor.execute("VACUUM ANALYZE")
+            else:
+                cursor.execute("PRAGMA foreign_keys=ON")
+                cursor.execute("ANALYZE")
+        self.timings["analyze"] = time.perf_counter() - started
+
+
+def _extra_fields(fields, columns):
+    return [(f, _default_value(f)) for f in fields.values() if f.attname not in columns]
+
+
+def _default_value(field):
+    from django.utils import timezone
+
+    if field.has_default():
+        return field.get_default()
+    if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
+        return timezone.now()
+    if field.null:
+        return None
+    if field.get_internal_type() in ("CharField", "TextField"):
+        return ""
+    raise ValueError(f"no value for {field}")
+
+
+def _copy_text(value) -> str:
+    if value is None:
+        return "\\N"
+    if isinstance(value, bool):
+        return "t" if value else "f"
+    if isinstance(value, dict | list):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def _chunks(rows, size: int):
+    chunk = []
+    for row in rows:
+        chunk.append(row)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 # --- Timing -------------------------------------------------------------------------
