@@ -1,11 +1,20 @@
 """The case registry's filters, shared by the registry page and `GET /api/cases`."""
 
+from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Prefetch
+from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
+from django.db.models import QuerySet
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
 
 from livinglab.search.index import search
-from livinglab.tracking.models import Case, CaseAgency
+from livinglab.tracking.models import Case, CaseAgency, CaseAlias
+
+# A list page counts matching cases up to here, then says "more than".
+COUNT_CAP = 1000
 
 
 @dataclass
@@ -46,9 +55,130 @@ def filter_cases(cases, wanted: RegistryFilter):
     return cases
 
 
-def for_rows(cases):
-    """What a registry row shows, in a fixed number of queries."""
-    agencies = CaseAgency.objects.select_related("organisation").order_by("pk")
-    return cases.select_related("body").prefetch_related(
-        "aliases", Prefetch("case_agencies", queryset=agencies)
-    )
+class CappedPaginator(Paginator):
+    """Counts at most `cap` rows, so that a page never counts a whole region's registry.
+
+    Up to the cap the count is exact and pages are numbered as usual. Beyond it,
+    `capped` is true, the count stops at `cap + 1` and pages go on while rows remain:
+    each page reads one row more than it shows to know whether there is a next one.
+    """
+
+    def __init__(self, object_list, per_page, cap: int | None = None, counted=None):
+        super().__init__(object_list, per_page)
+        self.cap = COUNT_CAP if cap is None else cap
+        # What to count, if the rows join or order more than counting needs.
+        self.counted = object_list if counted is None else counted
+
+    @cached_property
+    def count(self) -> int:
+        return self.counted.order_by().values("pk")[: self.cap + 1].count()
+
+    @property
+    def capped(self) -> bool:
+        return self.count > self.cap
+
+    def validate_number(self, number):
+        if not self.capped:
+            return super().validate_number(number)
+        try:
+            number = int(number)
+        except (TypeError, ValueError):
+            raise PageNotAnInteger(_("That page number is not an integer")) from None
+        if number < 1:
+            raise EmptyPage(_("That page number is less than 1"))
+        return number
+
+    def page(self, number):
+        if not self.capped:
+            return super().page(number)
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        rows = list(self.object_list[bottom : bottom + self.per_page + 1])
+        if not rows:
+            raise EmptyPage(_("That page contains no results"))
+        page = CappedPage(rows[: self.per_page], number, self)
+        page.more = len(rows) > self.per_page
+        return page
+
+
+class CappedPage(Page):
+    more = False
+
+    def has_next(self) -> bool:
+        return self.more
+
+
+@dataclass(slots=True)
+class Row:
+    """One line of the registry table, ready to print."""
+
+    pk: int
+    url: str
+    title: str
+    aliases: str
+    state: str
+    state_label: str
+    overdue: bool
+    pending: str
+    agencies: str
+    body: str
+    last_decided: str
+
+
+ROW_FIELDS = (
+    "pk",
+    "title",
+    "state",
+    "closure",
+    "pending",
+    "deadline",
+    "last_decided_on",
+    "body__name",
+    "body__short_name",
+)
+
+
+def registry_rows(cases) -> QuerySet:
+    """The columns a registry row reads, as tuples (for `CappedPaginator`, then `rows`)."""
+    return cases.values_list(*ROW_FIELDS)
+
+
+def rows(values) -> list[Row]:
+    """Registry rows from `registry_rows` tuples, in two more queries, without models."""
+    values = list(values)
+    ids = [v[0] for v in values]
+    aliases: dict[int, list[str]] = defaultdict(list)
+    names = CaseAlias.objects.filter(case_id__in=ids).order_by("created_at", "pk")
+    for case_id, name in names.values_list("case_id", "name"):
+        aliases[case_id].append(name)
+    agencies: dict[int, list[str]] = defaultdict(list)
+    roles = CaseAgency.objects.filter(case_id__in=ids).order_by("pk")
+    for case_id, short, name in roles.values_list(
+        "case_id", "organisation__short_name", "organisation__name"
+    ):
+        agencies[case_id].append(short or name)
+    states = {value: str(label) for value, label in Case.State.choices}
+    closures = {value: str(label) for value, label in Case.Closure.choices}
+    today = timezone.localdate()
+    prefix, suffix = reverse("tracking:case", args=[0]).rsplit("0", 1)
+    result = []
+    for pk, title, state, closure, pending, deadline, last, body, short in values:
+        label = states.get(state, state)
+        if closure:
+            label = f"{label} · {closures.get(closure, closure)}"
+        result.append(
+            Row(
+                pk=pk,
+                url=f"{prefix}{pk}{suffix}",
+                title=title,
+                aliases="、".join(aliases.get(pk, ())),
+                state=state,
+                state_label=label,
+                overdue=state == Case.State.TRACKED and deadline is not None and deadline < today,
+                pending=pending,
+                agencies="、".join(agencies.get(pk, ())) or "—",
+                body=short or body,
+                last_decided=last.isoformat() if last else "—",
+            )
+        )
+    return result

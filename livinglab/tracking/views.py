@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
+from django.utils.html import format_html_join
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -15,7 +16,7 @@ from livinglab.tracking import timeline
 from livinglab.tracking.forms import RegistryForm, SplitForm
 from livinglab.tracking.manage_forms import datalist, merge_candidates
 from livinglab.tracking.models import Case, CaseLink
-from livinglab.tracking.registry import filter_cases, for_rows
+from livinglab.tracking.registry import CappedPaginator, filter_cases, registry_rows, rows
 from livinglab.tracking.services import lifecycle
 
 PAGE_SIZE = 50
@@ -25,17 +26,35 @@ def case_list(request):
     form = RegistryForm(request.GET or None, request.user)
     wanted = form.registry_filter()
     cases = filter_cases(Case.objects.visible_to(request.user), wanted)
-    page = Paginator(for_rows(cases), PAGE_SIZE).get_page(request.GET.get("page"))
+    page = _page(cases, request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
-    context = {
-        "form": form,
-        "page": page,
-        "query": query.urlencode(),
-        "filtered": not wanted.is_empty,
+    context = {"page": page, "query": query.urlencode(), "filtered": not wanted.is_empty}
+    if request.headers.get("HX-Request"):
+        return render(request, "tracking/_rows.html", context)
+    context["form"] = form
+    context["options"] = {
+        name: _options(form[name]) for name in ("body", "state", "agency", "city")
     }
-    template = "tracking/_rows.html" if request.headers.get("HX-Request") else "tracking/list.html"
-    return render(request, template, context)
+    return render(request, "tracking/list.html", context)
+
+
+def _page(cases, number):
+    """A page of registry rows; the count stops at `registry.COUNT_CAP`."""
+    page = CappedPaginator(registry_rows(cases), PAGE_SIZE, counted=cases).get_page(number)
+    page.object_list = rows(page.object_list)
+    return page
+
+
+def _options(field) -> str:
+    """A select's options, written directly (the widget renders a template per option)."""
+    value = field.value()
+    chosen = "" if value is None else str(value)
+    return format_html_join(
+        "",
+        '<option value="{}"{}>{}</option>',
+        ((v, " selected" if str(v) == chosen else "", label) for v, label in field.field.choices),
+    )
 
 
 def case_detail(request, pk: int):
@@ -59,7 +78,7 @@ def case_detail(request, pk: int):
 def agency_cases(request, pk: int):
     agency = get_for_user(Organisation.objects.select_related("city"), request.user, pk)
     cases = Case.objects.visible_to(request.user).open().for_agency(agency)
-    page = Paginator(for_rows(cases), PAGE_SIZE).get_page(request.GET.get("page"))
+    page = _page(cases, request.GET.get("page"))
     return render(request, "tracking/agency.html", {"agency": agency, "page": page, "query": ""})
 
 
