@@ -61,3 +61,10 @@ def test_without_a_cjk_font_the_page_keeps_its_tables_and_says_why(
     assert "<img" not in html
     assert "Noto Sans CJK" in html
     assert '<td class="num" data-state="tracked">2</td>' in html
+
+
+def test_chinese_labels_are_drawn_with_the_cjk_font(registry, recwarn):
+    dashboard = build_dashboard(Case.objects.for_body(registry.body))
+    for name in charts.CHARTS:
+        charts.render(name, dashboard, "png")
+    assert not [w for w in recwarn if "missing from font" in str(w.message)]
