@@ -13,7 +13,7 @@ from livinglab.meetings.models import Body, Meeting
 from livinglab.tracking import timeline
 from livinglab.tracking.models import Case, CaseLink
 from livinglab.tracking.registry import RegistryFilter, filter_cases
-from livinglab.tracking.serializers import case_to_dict, with_export_data
+from livinglab.tracking.serializers import case_to_dict, cases_to_dicts, with_export_data
 from livinglab.tracking.services import lifecycle
 
 router = Router(tags=["tracking"])
@@ -173,7 +173,7 @@ class _Serialised:
         return self.cases.count()
 
     def __getitem__(self, window: slice) -> list[dict]:
-        return [case_to_dict(case) for case in with_export_data(self.cases)[window]]
+        return cases_to_dicts(self.cases[window])
 
 
 @router.get("/cases", response=list[CaseOut], auth=optional_user)
