@@ -112,8 +112,21 @@ def main() -> None:
         " a throwaway database is created there and dropped at the end",
     )
     parser.add_argument("--keep", action="store_true", help="Keep the generated database")
+    parser.add_argument(
+        "--reuse",
+        metavar="DB",
+        help="Time a database kept by --keep (a PostgreSQL URL or an SQLite file); no generating",
+    )
     args = parser.parse_args()
     workdir = Path(tempfile.mkdtemp(prefix="livinglab-bench-"))
+    if args.reuse:
+        _configure(workdir, args.reuse if "://" in args.reuse else None, sqlite=args.reuse)
+        facts = _facts_of_kept()
+        print(f"reusing {args.reuse}: {facts['cases']:,} cases ({facts['vendor']})")
+        _report_settings()
+        report(measure(facts, args.repeat), 200 if facts["vendor"] == "postgresql" else 100)
+        shutil.rmtree(workdir, ignore_errors=True)
+        return
     database = _create_database(args.postgres) if args.postgres else None
     try:
         _configure(workdir, database)
@@ -128,7 +141,6 @@ def main() -> None:
 
 
 def _run(args) -> None:
-    from django.conf import settings
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
@@ -140,10 +152,36 @@ def _run(args) -> None:
         f" decisions, {facts['grams']:,} search rows in {time.perf_counter() - started:.0f} s"
         f" ({facts['vendor']}; {steps})"
     )
-    loaders = settings.TEMPLATES[0]["OPTIONS"].get("loaders")
-    print(f"DEBUG={settings.DEBUG}, template loaders: {loaders or 'default (cached)'}")
+    _report_settings()
     target = 200 if args.postgres else 100
     report(measure(facts, args.repeat), target)
+
+
+def _report_settings() -> None:
+    from django.conf import settings
+
+    loaders = settings.TEMPLATES[0]["OPTIONS"].get("loaders")
+    print(f"DEBUG={settings.DEBUG}, template loaders: {loaders or 'default (cached)'}")
+
+
+def _facts_of_kept() -> dict:
+    """The facts `generate` returned, read back from a kept database."""
+    from django.db import connection
+
+    from livinglab.orgs.models import Organisation
+    from livinglab.tracking.models import Case
+
+    agencies = list(
+        Organisation.objects.filter(kind="agency").order_by("pk").values_list("pk", flat=True)
+    )
+    n_cases = Case.objects.count()
+    return {
+        "cases": n_cases,
+        "vendor": connection.vendor,
+        "agency": random.Random(5).choice(agencies),
+        "case": n_cases // 2 + 1,
+        "query": "捕獸鋏",
+    }
 
 
 def _create_database(server: str) -> str:
@@ -173,7 +211,7 @@ def _with_database(url: str, name: str) -> str:
     return urlunsplit(parts._replace(path="/" + name))
 
 
-def _configure(workdir: Path, postgres: str | None) -> None:
+def _configure(workdir: Path, postgres: str | None, sqlite: str | None = None) -> None:
     import dj_database_url
 
     db = (
@@ -181,7 +219,7 @@ def _configure(workdir: Path, postgres: str | None) -> None:
         if postgres
         else {
             "ENGINE": "django.db.backends.sqlite3",
-            "NAME": str(workdir / "bench.sqlite3"),
+            "NAME": sqlite or str(workdir / "bench.sqlite3"),
             # The settings' own pragmas; only the generator's connection turns syncing off.
             "OPTIONS": {
                 "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
