@@ -1,0 +1,24 @@
+"""Short words need every pair of characters: one semi-join per pair."""
+
+import pytest
+
+from livinglab.search.index import search
+from livinglab.tracking.models import Case
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def titles(query):
+    return set(search(Case.objects.all(), query).values_list("title", flat=True))
+
+
+def test_every_pair_of_a_short_word_must_be_there(registry):
+    Case.objects.create(body=registry.world.body, title="捕獸夾回收")  # 捕獸 but not 獸鋏
+    assert titles("捕獸鋏") == {"山區捕獸鋏及山豬吊宣導及清除交流"}
+    assert titles("捕獸") == {"山區捕獸鋏及山豬吊宣導及清除交流", "捕獸夾回收"}
+
+
+def test_one_subquery_per_pair(registry):
+    sql = str(search(Case.objects.all(), "捕獸鋏").query)
+    assert sql.count("search_casegram") == 2 and "HAVING" not in sql
+    assert "HAVING" in str(search(Case.objects.all(), "捕獸鋏宣導").query)  # 3 in 4 pairs
