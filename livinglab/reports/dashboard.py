@@ -119,7 +119,7 @@ def overdue_by_agency(cases, today) -> list[tuple[str, int]]:
 def case_spans(cases):
     """(first tracked on, closed on, state) of each case, in one query over its events."""
     return (
-        CaseEvent.objects.filter(case__in=cases)
+        CaseEvent.objects.filter(case__in=cases, kind__in=[CaseEvent.Kind.TRACKED, *_CLOSING])
         .values("case")
         .annotate(
             start=Min("on", filter=Q(kind=CaseEvent.Kind.TRACKED)),

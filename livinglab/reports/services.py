@@ -6,6 +6,7 @@ Text documents (.odt/.docx) carry the dashboard charts as PNG images drawn with 
 font; without one they say that the charts were left out.
 """
 
+from django.db.models import Exists, F, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -25,7 +26,8 @@ from livinglab.reports.exports import (
 )
 from livinglab.reports.roc import roc_date
 from livinglab.reports.tracking_table import build_table
-from livinglab.tracking.models import Case
+from livinglab.tracking.models import Case, CaseAgency
+from livinglab.work.models import Assignment
 from livinglab.work.services import sync_assignments
 
 TEXT_FORMATS = ("odt", "docx")
@@ -48,8 +50,29 @@ def chart_images(dashboard: Dashboard) -> tuple[list[bytes], str]:
 
 def dashboard_for(cases) -> Dashboard:
     """The dashboard of `cases`, with agency assignments brought up to date first."""
-    sync_assignments(cases)
+    if not assignments_current(cases):
+        sync_assignments(cases)
     return build_dashboard(cases)
+
+
+def assignments_current(cases) -> bool:
+    """Whether `work.services.sync_assignments` would change nothing, asked in two
+    EXISTS queries: every responsible agency of a tracked case has its assignment in its
+    role, and no assignment's deadline has drifted from its case's (unless set by hand)."""
+    tracked = cases.filter(state=Case.State.TRACKED)
+    matching = Assignment.objects.filter(
+        case=OuterRef("case"), organisation=OuterRef("organisation"), role=OuterRef("role")
+    )
+    if CaseAgency.objects.filter(case__in=tracked).exclude(Exists(matching)).exists():
+        return False
+    case_deadline = F("case__deadline")
+    drifted = Assignment.objects.filter(case__in=tracked, deadline_edited=False).filter(
+        Q(deadline__lt=case_deadline)
+        | Q(deadline__gt=case_deadline)
+        | Q(deadline__isnull=True, case__deadline__isnull=False)
+        | Q(deadline__isnull=False, case__deadline__isnull=True)
+    )
+    return not drifted.exists()
 
 
 def dashboard_of(scope: Scope) -> Dashboard:
