@@ -14,6 +14,7 @@ never exits non-zero on a miss.
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
 import tempfile
 import time
@@ -32,9 +33,20 @@ def main() -> None:
     parser.add_argument("--tracked", type=int, default=2000)
     parser.add_argument("--events-per-case", type=int, default=6)
     parser.add_argument("--repeat", type=int, default=30)
-    parser.add_argument("--postgres", metavar="URL", help="Run on this PostgreSQL database")
+    parser.add_argument("--postgres", metavar="URL", help="Run on this (empty) PostgreSQL database")
+    parser.add_argument("--keep", action="store_true", help="Keep the generated SQLite file")
     args = parser.parse_args()
     workdir = Path(tempfile.mkdtemp(prefix="livinglab-bench-reports-"))
+    try:
+        _run(args, workdir)
+    finally:
+        if args.keep:
+            print(f"kept {workdir}")
+        else:
+            shutil.rmtree(workdir, ignore_errors=True)
+
+
+def _run(args, workdir: Path) -> None:
     _configure(workdir, args.postgres)
     from django.core.management import call_command
 
