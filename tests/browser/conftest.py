@@ -60,3 +60,27 @@ def screenshot(page):
         return path
 
     return take
+
+
+@pytest.fixture
+def sign_in(page):
+    """Sign in through the form, as a person would; returns a function of the user name."""
+    from tests.conftest import PASSWORD
+
+    def as_user(username: str) -> None:
+        page.goto("/accounts/signin/")
+        page.locator("input[name=username]").fill(username)
+        page.locator("input[name=password]").fill(PASSWORD)
+        page.locator("main button[type=submit]").click()
+        page.wait_for_url(lambda url: "/accounts/signin/" not in url)
+
+    return as_user
+
+
+@pytest.fixture
+def sign_out(page):
+    def leave() -> None:
+        page.locator("form[action='/accounts/signout/'] button").click()
+        page.wait_for_load_state()
+
+    return leave

@@ -3,29 +3,17 @@ the exported tracking table suggests 解除列管 for that case."""
 
 from playwright.sync_api import expect
 
-from tests.conftest import PASSWORD
 from tests.reports.readback import rows_of
 from tests.work.conftest import make_case
 
 
-def _sign_in(page, username):
-    page.goto("/accounts/signin/")
-    page.get_by_label("使用者名稱").fill(username)
-    page.get_by_label("密碼").fill(PASSWORD)
-    page.get_by_role("button", name="登入").click()
-    page.wait_for_url("**/")
-
-
-def _sign_out(page):
-    page.get_by_role("button", name="登出").click()
-    page.wait_for_load_state()
-
-
-def test_officer_reports_secretary_accepts_table_suggests_delisting(page, world, screenshot):
+def test_officer_reports_secretary_accepts_table_suggests_delisting(
+    page, world, screenshot, sign_in, sign_out
+):
     make_case(world, "青創交流合作", lead=world.industry, supporting=[world.economic])
     make_case(world, "瑞芳工業區事業廢棄物清運案", lead=world.economic)
 
-    _sign_in(page, "officer")
+    sign_in("officer")
     page.get_by_role("link", name="本機關列管事項").click()
     expect(page.get_by_role("link", name="青創交流合作")).to_be_visible()
     expect(page.get_by_text("瑞芳工業區事業廢棄物清運案")).to_have_count(0)
@@ -42,9 +30,9 @@ def test_officer_reports_secretary_accepts_table_suggests_delisting(page, world,
     expect(page.get_by_text("已送出辦理情形")).to_be_visible()
     expect(page.get_by_text("待審核").first).to_be_visible()
     screenshot("work-report-filed")
-    _sign_out(page)
+    sign_out()
 
-    _sign_in(page, "secretary")
+    sign_in("secretary")
     page.get_by_role("link", name="本機關列管事項").click()
     page.get_by_role("link", name="1 件辦理情形待審核").click()
     expect(page.get_by_text("已於 10 月辦理")).to_be_visible()

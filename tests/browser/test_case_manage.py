@@ -3,7 +3,6 @@
 import pytest
 from playwright.sync_api import expect
 
-from tests.conftest import PASSWORD
 from tests.registry.conftest import registry  # noqa: F401 (a fixture)
 
 
@@ -12,17 +11,11 @@ def live_registry(registry, transactional_db):  # noqa: F811
     return registry
 
 
-def _sign_in(page, username):
-    page.goto("/accounts/signin/")
-    page.get_by_label("使用者名稱").fill(username)
-    page.get_by_label("密碼").fill(PASSWORD)
-    page.get_by_role("button", name="登入").click()
-    page.wait_for_url("**/")
-
-
-def test_secretary_merges_two_cases_sees_the_lineage_and_undoes_it(page, live_registry, screenshot):
+def test_secretary_merges_two_cases_sees_the_lineage_and_undoes_it(
+    page, live_registry, screenshot, sign_in
+):
     traps, youth = live_registry.traps, live_registry.youth
-    _sign_in(page, "secretary")
+    sign_in("secretary")
     page.goto(youth.get_absolute_url())
     screenshot("case-manage-tools")
 
@@ -52,9 +45,9 @@ def test_secretary_merges_two_cases_sees_the_lineage_and_undoes_it(page, live_re
     expect(page.locator(".facts")).not_to_contain_text("捕獸銹宣導")
 
 
-def test_secretary_moves_a_decision_to_a_new_case(page, live_registry, screenshot):
+def test_secretary_moves_a_decision_to_a_new_case(page, live_registry, screenshot, sign_in):
     youth = live_registry.youth
-    _sign_in(page, "secretary")
+    sign_in("secretary")
     page.goto(youth.get_absolute_url())
     page.get_by_role("link", name="將此決議移至其他案件或新案件…").click()
     page.get_by_label("新案件的案名").fill("青年創業基地互訪")

@@ -5,25 +5,18 @@ import re
 from playwright.sync_api import expect
 
 from livinglab.tracking.models import Case, Decision
-from tests.conftest import PASSWORD
 from tests.imports.records import INDUSTRY_MEETING
 
 
-def _sign_in(page, username: str) -> None:
-    page.goto("/accounts/signin/")
-    page.locator("input[name=username]").fill(username)
-    page.locator("input[name=password]").fill(PASSWORD)
-    page.locator("main button[type=submit]").click()
-    page.wait_for_load_state()
-
-
-def test_secretary_imports_corrects_and_confirms_a_record(page, world, screenshot, tmp_path):
+def test_secretary_imports_corrects_and_confirms_a_record(
+    page, world, screenshot, tmp_path, sign_in
+):
     record = tmp_path / "產業合作推動小組第3次會議紀錄.txt"
     record.write_text(INDUSTRY_MEETING, encoding="utf-8")
     # Cases of earlier meetings, written a little differently: one sure link, one to check.
     charging = Case.objects.create(body=world.body, title="電動機車充電站佈建案")
     Case.objects.create(body=world.body, title="共享單車資料互通案")
-    _sign_in(page, "secretary")
+    sign_in("secretary")
 
     page.goto(f"/imports/bodies/{world.body.pk}/")
     screenshot("import-upload")

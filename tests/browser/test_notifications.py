@@ -7,18 +7,19 @@ from livinglab.tracking.models import Case
 from livinglab.work.models import Assignment
 from livinglab.work.services import NewReport, file_report, review_report, sync_assignments
 from livinglab.work.spreadsheets import write
-from tests.browser.test_agency_work import _sign_in, _sign_out
 from tests.work.conftest import make_case
 
 
-def test_accepted_report_rings_the_officers_bell(page, world, screenshot, tmp_path):
+def test_accepted_report_rings_the_officers_bell(
+    page, world, screenshot, tmp_path, sign_in, sign_out
+):
     case = make_case(world, "青創交流合作", lead=world.industry, supporting=[world.economic])
     sync_assignments(Case.objects.all())
     assignment = Assignment.objects.get(case=case, organisation=world.industry)
     report = file_report(world.officer, assignment, NewReport("已辦理說明會"))
     review_report(world.secretary, report, accept=True, comment="同意")
 
-    _sign_in(page, "officer")
+    sign_in("officer")
     bell = page.get_by_role("link", name="通知：1 則未讀")
     expect(bell).to_be_visible()
     expect(page.get_by_test_id("bell-count")).to_have_text("1")
@@ -35,9 +36,9 @@ def test_accepted_report_rings_the_officers_bell(page, world, screenshot, tmp_pa
     page.get_by_role("button", name="儲存").click()
     expect(page.get_by_text("已儲存通知設定。")).to_be_visible()
     screenshot("work-preferences")
-    _sign_out(page)
+    sign_out()
 
-    _sign_in(page, "secretary")
+    sign_in("secretary")
     spreadsheet = tmp_path / "進度.xlsx"
     spreadsheet.write_bytes(
         write(

@@ -1,7 +1,5 @@
 """`livinglab serve` runs the production server; plain HTTP or behind an HTTPS proxy."""
 
-import os
-import secrets
 import socket
 import subprocess
 import sys
@@ -11,6 +9,8 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+
+from tests.core.production_env import production_env
 
 LIVINGLAB = Path(sys.executable).parent / "livinglab"
 
@@ -26,15 +26,8 @@ def serve(tmp_path):
     processes = []
 
     def start(**extra_env):
-        env = {
-            k: v
-            for k, v in os.environ.items()
-            if not k.startswith(("LIVINGLAB_", "DEBUG", "SECRET_KEY", "DJANGO_"))
-        }
-        env.update(
-            DJANGO_SETTINGS_MODULE="livinglab.settings",
+        env = production_env(
             DEBUG="false",
-            SECRET_KEY=secrets.token_urlsafe(50),
             ALLOWED_HOSTS="127.0.0.1",
             DATABASE_URL=f"sqlite:///{tmp_path / 'serve.sqlite3'}",
             LIVINGLAB_VAR_DIR=str(tmp_path),
@@ -55,7 +48,7 @@ def serve(tmp_path):
             try:
                 urllib.request.urlopen(base + "/healthz", timeout=1)  # noqa: S310  local test server
                 return base
-            except (urllib.error.URLError, ConnectionError):
+            except OSError:  # refused, reset or timed out while it starts
                 time.sleep(0.1)
         raise AssertionError("server did not start")
 
@@ -74,7 +67,7 @@ def fetch(url, headers=None):
     opener = urllib.request.build_opener(NoRedirect)
     request = urllib.request.Request(url, headers=headers or {})  # noqa: S310
     try:
-        with opener.open(request, timeout=5) as response:
+        with opener.open(request, timeout=60) as response:
             return response.status, dict(response.headers), response.read().decode()
     except urllib.error.HTTPError as error:
         return error.code, dict(error.headers), error.read().decode()

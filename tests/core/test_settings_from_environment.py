@@ -1,11 +1,12 @@
 """A bad environment value stops start-up with a message naming the variable."""
 
 import os
-import secrets
 import subprocess
 import sys
 
 import pytest
+
+from tests.core.production_env import production_env
 
 CHECK = [
     sys.executable,
@@ -15,13 +16,11 @@ CHECK = [
 
 
 def run_with(**env):
-    clean = {
-        k: v
-        for k, v in os.environ.items()
-        if not k.startswith(("LIVINGLAB_", "DEBUG", "SECRET_KEY", "DATABASE_URL", "DJANGO_"))
-    }
-    clean["DJANGO_SETTINGS_MODULE"] = "livinglab.settings"
-    return subprocess.run(CHECK, env={**clean, **env}, capture_output=True, text=True, timeout=60)
+    # No SECRET_KEY unless the case gives one: its absence is one of the bad values.
+    clean = production_env(**env)
+    if "SECRET_KEY" not in env:
+        del clean["SECRET_KEY"]
+    return subprocess.run(CHECK, env=clean, capture_output=True, text=True, timeout=60)
 
 
 @pytest.mark.parametrize(
@@ -45,43 +44,24 @@ def test_bad_value_stops_start_up_naming_the_variable(env, variable):
 def test_secret_is_read_from_file(tmp_path):
     secret = tmp_path / "secret"
     secret.write_text("s" * 60)
-    code = "import django, os; os.environ['DJANGO_SETTINGS_MODULE']='livinglab.settings'; django.setup(); from django.conf import settings; print(settings.SECRET_KEY == 's' * 60)"
-    env = {
-        k: v
-        for k, v in os.environ.items()
-        if not k.startswith(("LIVINGLAB_", "DEBUG", "SECRET_KEY", "DJANGO_"))
-    }
+    code = CHECK[-1] + "; from django.conf import settings; print(settings.SECRET_KEY == 's' * 60)"
+    env = production_env(DEBUG="true", SECRET_KEY_FILE=str(secret))
+    del env["SECRET_KEY"]
     result = subprocess.run(
-        [sys.executable, "-c", code],
-        env={**env, "SECRET_KEY_FILE": str(secret)},
-        capture_output=True,
-        text=True,
-        timeout=60,
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60
     )
     assert result.stdout.strip() == "True", result.stderr
 
 
 def test_deploy_check_passes_with_production_settings(tmp_path):
-    env = {
-        k: v
-        for k, v in os.environ.items()
-        if not k.startswith(("LIVINGLAB_", "DEBUG", "SECRET_KEY", "DJANGO_"))
-    }
-    env.update(
-        DJANGO_SETTINGS_MODULE="livinglab.settings",
-        SECRET_KEY=secrets.token_urlsafe(50),
+    env = production_env(
         DEBUG="false",
         ALLOWED_HOSTS="lab.example.gov.tw",
         DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
     )
+    livinglab = os.path.join(os.path.dirname(sys.executable), "livinglab")
     result = subprocess.run(
-        [
-            os.path.join(os.path.dirname(sys.executable), "livinglab"),
-            "check",
-            "--deploy",
-            "--fail-level",
-            "WARNING",
-        ],
+        [livinglab, "check", "--deploy", "--fail-level", "WARNING"],
         env=env,
         capture_output=True,
         text=True,
