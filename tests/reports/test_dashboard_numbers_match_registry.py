@@ -4,7 +4,6 @@ import datetime as dt
 import re
 
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 
 from livinglab.meetings.models import Body
@@ -12,8 +11,8 @@ from livinglab.reports.dashboard import build_dashboard, quarter
 from livinglab.tracking.models import Case, CaseEvent
 from livinglab.work.models import Assignment
 from livinglab.work.services import sync_assignments
-from tests.conftest import seeds_or_skip
 from tests.work.conftest import make_case
+from tests.working_group import import_working_group
 
 CLOSING = [CaseEvent.Kind.DELISTED, CaseEvent.Kind.REGULAR, CaseEvent.Kind.MERGED]
 
@@ -110,8 +109,7 @@ def test_agency_and_platform_dashboards_match_the_registry(client, registry, fix
 
 @pytest.mark.seeds
 def test_counts_by_state_match_the_registry_after_a_seed_import(db):
-    path = seeds_or_skip() / "004_485b4fef11a00f44.txt"
-    call_command("import_minutes", "--body", "產業民生組", "--create-body", "--confirm", str(path))
+    import_working_group("產業民生組")
     cases = Case.objects.for_body(Body.objects.get(name="產業民生組"))
     sync_assignments(cases)
     _check(build_dashboard(cases), cases)

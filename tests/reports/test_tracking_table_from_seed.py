@@ -7,22 +7,13 @@ from django.core.management import call_command
 from livinglab.meetings.models import Body
 from livinglab.reports.exports import FORMATS
 from livinglab.tracking.models import Case
-from tests.conftest import seeds_or_skip
 from tests.reports.readback import case_titles, rows_of
-
-BODY = "基北北桃合作交流平臺產業民生組"
-STILL_TRACKED = {
-    "青創交流合作",
-    "新興能源經驗交流合作案",
-    "山區捕獸鋏及山豬吊宣導及清除交流",
-    "瑞芳工業區事業廢棄物清運案",
-}
+from tests.working_group import BODY, STILL_TRACKED, import_working_group
 
 
 @pytest.fixture
 def exported(db, tmp_path):
-    path = seeds_or_skip() / "004_485b4fef11a00f44.txt"
-    call_command("import_minutes", "--body", BODY, "--create-body", "--confirm", str(path))
+    import_working_group()
     files = {}
     for fmt in FORMATS:
         out = tmp_path / f"table.{fmt}"
