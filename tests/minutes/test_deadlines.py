@@ -3,8 +3,10 @@
 import datetime as dt
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
-from livinglab.minutes.deadlines import first_deadline
+from livinglab.minutes.deadlines import DEADLINE_RE, deadline_matches, first_deadline
 
 MEETING = dt.date(2023, 9, 23)
 
@@ -38,3 +40,20 @@ def test_a_past_event_is_not_a_deadline():
 
 def test_no_meeting_date_gives_no_deadline():
     assert first_deadline("請於7月10日前回復", None) is None
+
+
+# Characters of deadline forms and their neighbours, so that matches are frequent.
+DEADLINE_CHARS = "0123456789１２ \t\n年月日底季內前以止為半上下中旬初第今本明次天週周個工作一二三十兩度/()（）請於"
+
+
+@settings(max_examples=400)
+@given(st.text(alphabet=DEADLINE_CHARS, max_size=40), st.integers(0, 45), st.integers(0, 45))
+@example(" 年底前", 0, 9)  # a form may begin with a blank
+@example("今年度下半年，明天（4/8）", 0, 20)
+@example("113年第四季、兩週內、5/6前", 0, 20)
+@example("於上半年、至第4季、次年底、本年度底、於年底、下半年", 0, 40)
+@example("一週內二週內三天內四天內五天內六天內七天內八天內九天內十天內", 0, 40)
+def test_deadline_matches_are_those_of_the_regex(text, start, stop):
+    """deadline_matches tries the regex only where a form can begin: same matches."""
+    expected = [(m.span(), m.groupdict()) for m in DEADLINE_RE.finditer(text, start, stop)]
+    assert [(m.span(), m.groupdict()) for m in deadline_matches(text, start, stop)] == expected
