@@ -136,7 +136,7 @@ def main() -> None:
             _drop_database(args.postgres, database)
         if args.keep:
             print(f"kept: {database or workdir / 'bench.sqlite3'}")
-        else:
+        if database or not args.keep:  # the work directory holds only settings then
             shutil.rmtree(workdir, ignore_errors=True)
 
 
