@@ -123,3 +123,15 @@ def test_overdue_by_agency_counts_open_assignments_past_deadline(client, world):
     client.force_login(world.secretary)
     page = client.get(reverse("reports:dashboard", args=[world.body.pk]))
     assert page.status_code == 200 and "臺北市政府產業發展局" in page.content.decode()
+
+
+def test_quiet_quarters_show_as_zero(registry):
+    dashboard = build_dashboard(Case.objects.for_body(registry.body))
+    assert [q for q, _opened, _closed in dashboard.quarters] == [
+        "2024Q1",
+        "2024Q2",
+        "2024Q3",
+        "2024Q4",
+        "2025Q1",
+    ]
+    assert dashboard.quarters[1] == ("2024Q2", 0, 0)

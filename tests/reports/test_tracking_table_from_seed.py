@@ -47,11 +47,6 @@ def test_table_has_title_and_roc_dated_decisions(exported, fmt):
 
 
 @pytest.mark.seeds
-@pytest.mark.xfail(
-    strict=False,
-    reason="the minutes reader still closes 山區捕獸鋏… at 113/9/27 (it reads 'will turn into "
-    "regular exchange at year end' as done) and keeps the 銹 misprint as its title (issue 4)",
-)
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_acceptance_four_cases_still_tracked(exported, fmt):
     assert set(case_titles(fmt, exported[fmt])) == STILL_TRACKED

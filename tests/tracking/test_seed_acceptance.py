@@ -10,18 +10,10 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
-from tests.conftest import seeds_or_skip
+from tests.working_group import BODY, STILL_TRACKED, import_working_group, seed_path
 
 pytestmark = pytest.mark.seeds
 
-SEED = "004_485b4fef11a00f44.txt"
-BODY = "基北北桃合作交流平臺產業民生組"
-STILL_TRACKED = {
-    "青創交流合作",
-    "新興能源經驗交流合作案",
-    "山區捕獸鋏及山豬吊宣導及清除交流",
-    "瑞芳工業區事業廢棄物清運案",
-}
 PROPOSED = "研擬基北北桃設置公立寵物焚化爐可行性"
 # Old names of the first meeting's merges and renames, and where they must lead.
 ALIASES = {
@@ -71,17 +63,14 @@ def check_registry(cases):
 
 
 def test_seed_through_call_command(db):
-    path = seeds_or_skip() / SEED
-    call_command(
-        "import_minutes", "--body", BODY, "--create-body", "--confirm", str(path), stdout=StringIO()
-    )
+    import_working_group()
     out = StringIO()
     call_command("export_cases", "--body", BODY, "--json", stdout=out)
     check_registry(json.loads(out.getvalue())["cases"])
 
 
 def test_seed_through_the_command_line(tmp_path):
-    path = seeds_or_skip() / SEED
+    path = seed_path()
     cli = Path(sys.executable).with_name("livinglab")
     env = {
         **os.environ,
