@@ -135,11 +135,13 @@ class _Index:
         keys = set(directory.keys) | {"本局", "本處", "本會", "本所"}
         self.keys = keys
         self.prefixes = directory.prefixes
-        self.lengths: dict[str, list[int]] = {}  # final character → key lengths
+        # Key lengths by the last two characters of the keys, longest first: a few
+        # to try where a name may end (by the final character alone, a dozen).
+        self.lengths: dict[str, list[int]] = {}
         for key in keys:
-            self.lengths.setdefault(key[-1], []).append(len(key))
-        for char, lengths in self.lengths.items():
-            self.lengths[char] = sorted(set(lengths), reverse=True)
+            self.lengths.setdefault(key[-2:], []).append(len(key))
+        for tail, lengths in self.lengths.items():
+            self.lengths[tail] = sorted(set(lengths), reverse=True)
         self.prefix_cities = {**directory.prefixes, **dict.fromkeys(_HOST, "本市")}
         self.longest_prefix = max(map(len, self.prefix_cities))
         tails = sorted(self.prefix_cities, key=len, reverse=True)
@@ -166,8 +168,10 @@ class _Index:
         found: tuple[int, int, str, str | None] | None = None
         for match in self.final_re.finditer(text):
             end = match.end()
+            if text[end : end + 1] == "長":  # 局長, 處長: a person
+                continue
             hit = self._longest(text, end)
-            if hit is None or text[end : end + 1] == "長":  # 局長, 處長: a person
+            if hit is None:
                 continue
             start, key, city = hit
             if start <= last_start and found:  # a longer name over the previous one
@@ -183,13 +187,19 @@ class _Index:
             yield found
 
     def _longest(self, text: str, end: int) -> tuple[int, str, str | None] | None:
-        for length in self.lengths[text[end - 1]]:
+        """The longest key ending at ``end``, with the city prefix before it."""
+        tail = text[max(0, end - 2) : end]
+        for length in self.lengths.get(tail, ()):
             start = end - length
             if start >= 0 and text[start:end] in self.keys:
-                key = text[start:end]
-                prefix_start, city = self._prefix(text, start)
-                return prefix_start, key, city
+                return self._with_prefix(text, start, text[start:end])
+        if len(tail) == 2 and tail[1] in self.keys:  # a one-character name
+            return self._with_prefix(text, end - 1, tail[1])
         return None
+
+    def _with_prefix(self, text: str, start: int, key: str) -> tuple[int, str, str | None]:
+        prefix_start, city = self._prefix(text, start)
+        return prefix_start, key, city
 
     def _prefix(self, text: str, start: int) -> tuple[int, str | None]:
         match = self.prefix_tail_re.search(text, max(0, start - self.longest_prefix), start)
