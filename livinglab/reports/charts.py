@@ -144,7 +144,10 @@ def _quarters(dashboard: Dashboard):
         label=_("closed"),
         color=COLOURS["closed"],
     )
-    axes.set_xticks(list(positions), [r[0] for r in rows], rotation=45 if len(rows) > 8 else 0)
+    step = max(1, -(-len(rows) // 12))  # at most 12 labels: every `step`-th quarter
+    axes.set_xticks(list(positions)[::step], [r[0] for r in rows][::step])
+    if len(rows) > 6:
+        axes.tick_params(axis="x", labelrotation=45)
     axes.set_ylabel(_("cases"))
     axes.yaxis.get_major_locator().set_params(integer=True)
     axes.legend(frameon=False)

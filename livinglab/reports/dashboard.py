@@ -68,9 +68,23 @@ class Dashboard:
 
     @property
     def quarters(self) -> list[tuple[str, int, int]]:
-        """(quarter, tracked, closed) for every quarter that has either."""
+        """(quarter, tracked, closed) for every quarter from the first to the last that
+        has either, quiet quarters included (with zeros)."""
         keys = sorted(set(self.opened) | set(self.closed))
-        return [(q, self.opened.get(q, 0), self.closed.get(q, 0)) for q in keys]
+        if not keys:
+            return []
+        (year, q), last = _parse_quarter(keys[0]), _parse_quarter(keys[-1])
+        rows = []
+        while (year, q) <= last:
+            key = f"{year}Q{q}"
+            rows.append((key, self.opened.get(key, 0), self.closed.get(key, 0)))
+            year, q = (year + 1, 1) if q == 4 else (year, q + 1)
+        return rows
+
+
+def _parse_quarter(key: str) -> tuple[int, int]:
+    year, q = key.split("Q")
+    return int(year), int(q)
 
 
 def quarter(date: dt.date) -> str:
