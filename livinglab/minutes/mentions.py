@@ -17,8 +17,10 @@ from .agencies import AgencyDirectory
 from .clauses import CLAUSE_OR_COLON_STOP, SENTENCE_STOP, before
 from .model import AgencyRef
 
+# 4市, 四市, 各市 (not 第4市, 14市, 市長, 市場 …). The lookbehind follows the first
+# character, so that the pattern starts with a character set that ``re`` skips to.
 _MEMBERS = re.compile(
-    r"(?<![第\d０-９一二三四五六七八九十])(?:[4４四]\s*市|各\s*市)(?:政府)?(?![長場民區容議立內])"
+    r"[4４四各](?<![第\d０-９一二三四五六七八九十][4４四各])\s*市(?:政府)?(?![長場民區容議立內])"
 )
 _LISTED = re.compile(r"\s*(?:及|、|與|和|暨|以及)\s*")
 _SELF = {"本局", "本處", "本會", "本所"}

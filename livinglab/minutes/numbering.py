@@ -32,6 +32,7 @@ NUMBER_RE = re.compile(
 )
 # Parenthesised and enclosed forms of one numeral are one style.
 _STYLE_OF_GROUP = {"ccn": "pcn"}
+UNSEEN = object()  # a value not computed yet
 
 
 @dataclass(eq=False)
@@ -45,6 +46,8 @@ class Node:
     end: int = 0  # end of the node's own text and its children's
     parent: Node | None = None
     children: list[Node] = field(default_factory=list)
+    # sections.case_head outside and inside tracking records, once computed
+    case_heads: tuple[object, object] = field(default=(UNSEEN, UNSEEN), repr=False)
 
     @property
     def path(self) -> list[str]:

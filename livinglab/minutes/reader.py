@@ -152,7 +152,9 @@ def _heading_agencies(headings: Sequence[str], context: Context) -> list:  # typ
 
 def collapse(text: str) -> str:
     """Item text as a reader wants it: debris blanks and empty lines removed."""
-    return _BLANKS.sub(" ", _LINE_BREAKS.sub("\n", text)).strip()
+    if "\n" in text:  # most items are one line: spare the regex its pass
+        text = _LINE_BREAKS.sub("\n", text)
+    return _BLANKS.sub(" ", text).strip()
 
 
 def _trim(shadow: str, start: int, end: int) -> int:

@@ -18,8 +18,9 @@ or a generic word (說明, 決議 …): directive records name topics before a c
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from .numbering import Node
+from .numbering import UNSEEN, Node
 
 _TERM = r"(?:結論|決議|決定|裁示|指示|提示|裁\s*[（(]?\s*指\s*[)）]?\s*示|指\s*[（(]?\s*裁\s*[)）]?\s*示)"
 _DECISION_HEAD = re.compile(rf"{_TERM}(?:事項)?\s*$|列管")
@@ -166,7 +167,18 @@ class _Walk:
 
 def case_head(shadow: str, node: Node, tracking: bool = True) -> str | None:
     """The case name heading an entry (before its colon, or a line over its
-    sub-entries), or None."""
+    sub-entries), or None. The walk, the case reader and the status reader all ask
+    it of the same entries: it is kept on the node."""
+    known = node.case_heads[tracking]
+    if known is UNSEEN:
+        known = _case_head(shadow, node, tracking)
+        heads = list(node.case_heads)
+        heads[tracking] = known
+        node.case_heads = (heads[0], heads[1])
+    return known  # type: ignore[return-value]
+
+
+def _case_head(shadow: str, node: Node, tracking: bool) -> str | None:
     head = head_before_colon(shadow, node.body, node.own_end)
     if head is None and node.children:
         line = _HEADING_LINE.match(shadow, node.body, node.own_end)
@@ -183,6 +195,7 @@ def case_head(shadow: str, node: Node, tracking: bool = True) -> str | None:
     return head
 
 
+@lru_cache(maxsize=4096)  # the heads of a record's entries are asked again and again
 def is_strong_name(head: str) -> bool:
     """Named as a case in any record: ends in 案 (計畫案, 合作案), is quoted, or is
     merged (甲交流及乙參訪合併為丙)."""
@@ -217,6 +230,7 @@ def names_case(shadow: str, node: Node, tracking: bool = True) -> bool:
     return bool(head) and not is_category(head)  # type: ignore[arg-type]
 
 
+@lru_cache(maxsize=4096)  # as is_strong_name
 def is_category(head: str) -> bool:
     """列管合作案（計7案）, 新增提案（2案）, 持續合作案, 交通類: a heading over several
     cases."""
