@@ -163,7 +163,11 @@ def _image_cm(png: bytes) -> tuple[float, float]:
     return round(width, 2), round(height, 2)
 
 
-def _odf_page_layout(document):
+def _odf_page_layout(document, master: str = "Default"):
+    """A4 landscape on the master page the application applies by default.
+
+    Calc prints tables on the master page "Default", Writer text on "Standard".
+    """
     from odf.style import MasterPage, PageLayout, PageLayoutProperties
 
     layout = PageLayout(name="A4Landscape")
@@ -176,7 +180,7 @@ def _odf_page_layout(document):
         )
     )
     document.automaticstyles.addElement(layout)
-    document.masterstyles.addElement(MasterPage(name="Default", pagelayoutname=layout))
+    document.masterstyles.addElement(MasterPage(name=master, pagelayoutname=layout))
 
 
 def _odf_cell(text: str, style=None):
@@ -286,7 +290,7 @@ def report_to_odt(report: Report) -> bytes:
     from odf.text import H, P
 
     document = OpenDocumentText()
-    _odf_page_layout(document)
+    _odf_page_layout(document, master="Standard")
     centred = Style(name="Centred", family="paragraph")
     centred.addElement(ParagraphProperties(textalign="center"))
     title = Style(name="Title", family="paragraph")
