@@ -1,6 +1,7 @@
 """The tracking API: the case registry, bodies and meetings; changes for the secretariat."""
 
 import datetime as dt
+from typing import Any
 
 from django.db.models import Count, Q
 from django.utils.translation import gettext as _
@@ -10,7 +11,7 @@ from ninja.pagination import LimitOffsetPagination, paginate
 from livinglab.core.access import get_for_user
 from livinglab.core.api_auth import optional_user, require_user
 from livinglab.meetings.models import Body, Meeting
-from livinglab.tracking import timeline
+from livinglab.tracking import registry, timeline
 from livinglab.tracking.models import Case, CaseLink
 from livinglab.tracking.registry import RegistryFilter, filter_cases
 from livinglab.tracking.serializers import case_to_dict, cases_to_dicts, with_export_data
@@ -166,18 +167,67 @@ class _Serialised:
     def __init__(self, cases):
         self.cases = cases
 
-    def all(self):
-        return self
-
-    def count(self) -> int:
-        return self.cases.count()
+    def capped_count(self, cap: int) -> int:
+        """How many cases match, counting at most `cap + 1` (a LIMIT subquery)."""
+        return self.cases.order_by().values("pk")[: cap + 1].count()
 
     def __getitem__(self, window: slice) -> list[dict]:
         return cases_to_dicts(self.cases[window])
 
 
+class CappedLimitOffsetPagination(LimitOffsetPagination):
+    """`limit`/`offset` pages whose `count` is exact up to `registry.COUNT_CAP`, then null.
+
+    Counting every case a region's registry holds costs more than the page itself
+    (an exact COUNT over 1M cases), so the count stops at the cap, as the registry
+    page does, and `next` says whether there is more.
+    """
+
+    class Output(Schema):
+        items: list[Any]
+        count: int | None = Field(
+            ...,
+            description="How many items match, when at most `count_capped_at`;"
+            " null when there are more (follow `next` until it is null).",
+        )
+        count_capped_at: int = Field(
+            ..., description="The count is exact up to this number, null above it."
+        )
+        next: str | None = Field(
+            ..., description="The URL of the next page (same filters), or null on the last."
+        )
+
+    def paginate_queryset(self, queryset, pagination, request, **params) -> dict:
+        offset = pagination.offset
+        limit = min(pagination.limit, self.max_limit)
+        cap = registry.COUNT_CAP
+        count = queryset.capped_count(cap)
+        if count <= cap:
+            items = queryset[offset : offset + limit]
+            more = offset + limit < count
+        elif offset + limit <= cap:  # more than the cap follow this page
+            items, more = queryset[offset : offset + limit], True
+        else:  # beyond the cap: one row more tells whether a next page has any
+            items = queryset[offset : offset + limit + 1]
+            more = len(items) > limit
+            items = items[:limit]
+        return {
+            "items": items,
+            "count": count if count <= cap else None,
+            "count_capped_at": cap,
+            "next": _with_query(request, offset=offset + limit, limit=limit) if more else None,
+        }
+
+
+def _with_query(request, **changes) -> str:
+    query = request.GET.copy()
+    for key, value in changes.items():
+        query[key] = str(value)
+    return request.build_absolute_uri(request.path) + "?" + query.urlencode()
+
+
 @router.get("/cases", response=list[CaseOut], auth=optional_user)
-@paginate(LimitOffsetPagination)
+@paginate(CappedLimitOffsetPagination)
 def list_cases(request, filters: Query[CaseFilter]):
     """Cases the caller may see, latest decided first, as `export-cases --json` prints them."""
     wanted = RegistryFilter(

@@ -3,6 +3,7 @@ import json
 import pytest
 from django.core.management import call_command
 
+from livinglab.tracking import registry as registry_module
 from livinglab.tracking.models import Case, CaseLink
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -101,6 +102,35 @@ def test_list_queries_do_not_grow_with_cases(client, registry, django_assert_max
         Case.objects.create(body=registry.world.body, title=f"新案件{n}")
     with django_assert_max_num_queries(5):
         assert len(items(client, "/api/cases?q=案件")) == 10
+
+
+def test_count_is_exact_under_the_cap_with_a_next_link(client, registry):
+    data = client.get("/api/cases?limit=2").json()
+    assert (data["count"], data["count_capped_at"]) == (3, registry_module.COUNT_CAP)
+    assert data["next"].endswith("/api/cases?limit=2&offset=2")
+    last = client.get(data["next"]).json()
+    assert len(last["items"]) == 1 and last["next"] is None and last["count"] == 3
+
+
+def test_over_the_cap_count_is_null_and_next_pages_go_on(client, registry, monkeypatch):
+    monkeypatch.setattr(registry_module, "COUNT_CAP", 2)
+    for n in range(4):
+        Case.objects.create(body=registry.world.body, title=f"新案件{n}")
+    seen, url = [], "/api/cases?q=案件&limit=3"
+    while url:
+        data = client.get(url).json()
+        assert (data["count"], data["count_capped_at"]) == (None, 2)
+        seen += [c["id"] for c in data["items"]]
+        url = data["next"]
+        assert url is None or "q=%E6%A1%88%E4%BB%B6" in url  # the filters stay
+    assert len(seen) == len(set(seen)) == 4
+
+
+def test_openapi_documents_the_capped_count(client):
+    schema = client.get("/api/openapi.json").json()["components"]["schemas"]
+    page = next(v for k, v in schema.items() if k.startswith("Paged") and "CaseOut" in k)
+    assert {"count", "count_capped_at", "next"} <= set(page["properties"])
+    assert "null" in page["properties"]["count"]["description"]
 
 
 # --- Writes --------------------------------------------------------------------------
