@@ -4,11 +4,7 @@ next to its table. Leaves a screenshot in var/screenshots/ to look at."""
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import browser, page, screenshot  # noqa: F401  (fixtures)
-from tests.conftest import PASSWORD
 from tests.reports.records import RECORD
-
-pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
@@ -19,12 +15,8 @@ def imported(world):
     return world
 
 
-def test_secretary_sees_charts_beside_tables(page, imported, screenshot):  # noqa: F811
-    page.goto("/accounts/signin/")
-    page.get_by_label("使用者名稱").fill("secretary")
-    page.get_by_label("密碼").fill(PASSWORD)
-    page.get_by_role("button", name="登入").click()
-    page.wait_for_url("**/")
+def test_secretary_sees_charts_beside_tables(page, imported, screenshot, sign_in):
+    sign_in("secretary")
     page.goto(f"/reports/bodies/{imported.body.pk}/dashboard/")
     expect(page.get_by_role("heading", level=1)).to_contain_text("雙北產業合作工作小組")
     images = page.locator(".chart-panel img")
