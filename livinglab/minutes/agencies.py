@@ -25,6 +25,9 @@ class AgencyDirectory:
     prefixes: dict[str, str] = field(default_factory=dict)  # 北市, 新北市政府 → city
     keys: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # → (city, full)
     fulls: dict[str, str] = field(default_factory=dict)  # full name → city
+    # Results its users derive from it alone (a meeting's host city by its header
+    # fields), kept with it so that they go with it; copies start empty.
+    memo: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def default(cls) -> AgencyDirectory:

@@ -52,14 +52,25 @@ def meeting_context(
     record: str,
     members: list[str] | None,
 ) -> Context:
+    # An archive repeats its body's header fields in every record: resolve them once.
+    key = ("host and own", location, chair, title)
+    found = directory.memo.get(key)
+    if found is None:
+        found = directory.memo[key] = _host_and_own(directory, location, chair, title)
+    host, own = found
+    return Context(directory, host, own, members if members is not None else infer_members(record))
+
+
+def _host_and_own(
+    directory: AgencyDirectory, location: str | None, chair: str | None, title: str | None
+) -> tuple[str | None, str | None]:
+    """The meeting's city and the chair's organisation (本局)."""
     host = directory.city_of(location) or directory.city_of(chair) or directory.city_of(title)
-    own = None
-    for source in (chair, location, title):  # 本局: the chair's organisation
+    for source in (chair, location, title):
         names = find_agencies(source or "", Context(directory, host))
         if names:
-            own = names[0].name
-            break
-    return Context(directory, host, own, members if members is not None else infer_members(record))
+            return host, names[0].name
+    return host, None
 
 
 def infer_members(text: str) -> list[str]:
