@@ -157,7 +157,7 @@ def to_ods(table: TrackingTable) -> bytes:
         row = TableRow()
         row.addElement(_cell(text, style, span=len(names)))
         for _ in names[1:]:
-            row.addElement(CoveredTableCell())
+            row.addElement(CoveredTableCell(stylename=style))  # not the column default
         sheet.addElement(row)
     sheet.addElement(_header_rows(names, styles))
     document.spreadsheet.addElement(sheet)

@@ -70,7 +70,10 @@ def test_title_is_bold_larger_and_merged_across_the_columns(document, registry):
     for row in (title_row, subtitle_row):
         (cell,) = _cells(row)
         assert cell.getAttribute("numbercolumnsspanned") == str(len(headers()))
-        assert len(row.getElementsByType(CoveredTableCell)) == len(headers()) - 1
+        covered = row.getElementsByType(CoveredTableCell)
+        assert len(covered) == len(headers()) - 1
+        # Their own style, not the body cells' default: no borders beside the title.
+        assert {c.getAttribute("stylename") for c in covered} == {cell.getAttribute("stylename")}
     assert registry.body.name in teletype.extractText(_cells(title_row)[0])
     text = _properties(styles[_cells(title_row)[0].getAttribute("stylename")], TextProperties)
     assert text["font-weight-asian"] == "bold" and text["font-weight"] == "bold"
