@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 from .numerals import to_int
 
@@ -39,6 +40,9 @@ def make_date(year: int | None, month: int | None, day: int | None) -> dt.date |
         return None
 
 
+# Header values are parsed several times each (to cluster fields into records, to
+# tell whether a record opens, for the meeting date): the same few strings.
+@lru_cache(maxsize=1024)
 def parse_date(text: str) -> tuple[dt.date | None, int]:
     """First date in the text, and the offset where it ends (0 if none)."""
     for match in DATE_RE.finditer(text):
