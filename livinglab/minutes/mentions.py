@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from .agencies import AgencyDirectory
 from .clauses import CLAUSE_OR_COLON_STOP, SENTENCE_STOP, before
@@ -183,6 +184,8 @@ def locate_agencies(text: str, context: Context) -> list[tuple[int, int, AgencyR
     last_end, last_city = -9, None
     grouped: list[tuple[int, int]] = []  # 4市教育局: no bare 4市 besides
     cities_of_key: dict[str, str | None] = {}  # 青年局 named again: the same city's
+    # Most items name no city: then no clause needs searching for one (see below).
+    any_city = directory.city_of(text) is not None
     for start, end, key, city in directory.scan(text):
         either = text[end : end + 1] == "處" and key.endswith("局")  # 教育局處
         if either:
@@ -197,7 +200,8 @@ def locate_agencies(text: str, context: Context) -> list[tuple[int, int, AgencyR
             elif several:
                 cities, begin = context.members, several.start()
             elif directory.is_ambiguous(key):
-                city = _city_in_clause(text, start, directory) or cities_of_key.get(key)
+                in_clause = _city_in_clause(text, start, directory) if any_city else None
+                city = in_clause or cities_of_key.get(key)
         if cities is not None:
             mention = text[begin:end]
             for name in _each_city(key, cities, context, either):
@@ -220,7 +224,7 @@ def locate_agencies(text: str, context: Context) -> list[tuple[int, int, AgencyR
             for member in context.members:
                 government = directory.governments.get(member, f"{member}政府")
                 refs.append((match.start(), match.end(), AgencyRef(match.group(), government)))
-    refs.sort(key=lambda triple: triple[0])
+    refs.sort(key=itemgetter(0))
     return refs
 
 
