@@ -58,3 +58,14 @@ def test_registry_page_says_more_than_the_cap(client, registry, monkeypatch):
 def test_registry_page_counts_exactly_under_the_cap(client, registry):
     html = client.get("/cases/").content.decode()
     assert "共 3 件案件" in html
+
+
+def test_search_results_are_counted_up_to_the_cap_too(client, registry, monkeypatch):
+    monkeypatch.setattr(registry_module, "COUNT_CAP", 2)
+    _cases(registry.world.body, 60)
+    html = client.get("/cases/?q=案件").content.decode()
+    assert "超過 2 列。" in html and "第 1 頁" not in html
+    assert "page=2" in html
+    html = client.get("/cases/?q=案件&page=2").content.decode()
+    assert "page=1" in html and "page=3" not in html  # 60 matches: 50, then 10
+    assert html.count('<td class="num">') == 10

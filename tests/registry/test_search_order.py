@@ -1,0 +1,58 @@
+"""A search lists cases in the registry's order, newest first, from the grams' copy of
+each case's date; the copy follows the case in the transaction that changes it."""
+
+import datetime as dt
+
+import pytest
+from django.db import transaction
+
+from livinglab.search.index import reindex_all, search
+from livinglab.search.models import CaseGram
+from livinglab.tracking.models import Case
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def dates_of(case):
+    return set(CaseGram.objects.filter(case=case).values_list("last_decided_on", flat=True))
+
+
+def ids(cases):
+    return list(cases.values_list("pk", flat=True))
+
+
+def test_search_lists_newest_first_as_the_registry_does(registry):
+    body = registry.world.body
+    for n, date in enumerate([dt.date(2024, 1, 1), None, dt.date(2026, 1, 1), dt.date(2024, 1, 1)]):
+        Case.objects.create(body=body, title=f"捕獸鋏回收{n}", last_decided_on=date)
+    for query in ("捕獸鋏", "捕獸", "鋏", "捕獸鋏 回收"):
+        found = ids(search(Case.objects.all(), query))
+        assert found == ids(Case.objects.filter(pk__in=found)), query  # Case's own ordering
+    assert len(ids(search(Case.objects.all(), "捕獸鋏"))) == 5  # undated cases too
+
+
+def test_grams_take_the_new_date_when_a_decision_dates_the_case(registry):
+    case = registry.energy
+    assert dates_of(case) == {case.last_decided_on}
+    case.last_decided_on = dt.date(2030, 1, 1)
+    case.save(update_fields=["last_decided_on"])  # as recording a decision does
+    assert dates_of(case) == {dt.date(2030, 1, 1)}
+    assert ids(search(Case.objects.all(), "交流"))[0] == case.pk
+
+
+def test_a_full_save_redates_and_a_rollback_undoes_both(registry):
+    case = registry.traps
+    before = case.last_decided_on
+    with pytest.raises(RuntimeError), transaction.atomic():
+        case.last_decided_on = dt.date(2031, 1, 1)
+        case.save()
+        assert dates_of(case) == {dt.date(2031, 1, 1)}  # the same transaction
+        raise RuntimeError
+    assert dates_of(case) == {before}
+
+
+def test_reindex_all_copies_the_dates(registry):
+    CaseGram.objects.update(last_decided_on=None)
+    reindex_all(Case.objects.all())
+    for case in Case.objects.all():
+        assert dates_of(case) == {case.last_decided_on}
