@@ -395,7 +395,7 @@ def generate(n_cases: int, events_per_case: int, decisions_per_case: int) -> dic
         loader.load(
             CaseEvent, ["id", "case_id", "kind", "on", "meeting_id", "decision_id"], event_rows()
         )
-        loader.load(CaseGram, ["id", "case_id", "gram", "last_decided_on"], gram_rows())
+        loader.load(CaseGram, ["id", "case_id", "gram", "decided_on"], gram_rows())
     loader.finish()
     rng2 = random.Random(5)
     return {
@@ -647,9 +647,9 @@ def _list_floor(
 
     return [
         *(extra or []),
-        (
+        (  # a search counts in its order (the gram index's), as far as the cap
             f"SELECT COUNT(*) FROM (SELECT c.id FROM tracking_case c {join} WHERE {VISIBLE}"
-            f" AND {where} LIMIT {COUNT_CAP + 1}) s",
+            f" AND {where} {order if join else ''} LIMIT {COUNT_CAP + 1}) s",
             params,
         ),
         (
@@ -705,14 +705,19 @@ def measure(facts: dict, repeat: int) -> list[tuple]:
     [(grams, needed)] = query_terms(q)
     by_date = {}
     if needed >= len(grams):  # every gram: the first joined for its order, as the search
+        # The others with the same (date, case): a merge join in date order.
         search = " AND ".join(
             ["g.gram = %s"]
-            + ["c.id IN (SELECT case_id FROM search_casegram WHERE gram = %s)"] * (len(grams) - 1)
+            + [
+                "EXISTS (SELECT 1 FROM search_casegram o WHERE o.gram = %s"
+                " AND o.decided_on = g.decided_on AND o.case_id = g.case_id)"
+            ]
+            * (len(grams) - 1)
         )
         search_params = list(grams)
         by_date = {
             "join": "JOIN search_casegram g ON g.case_id = c.id",
-            "order": "ORDER BY g.last_decided_on DESC, g.case_id DESC",
+            "order": "ORDER BY g.decided_on DESC, g.case_id DESC",
         }
     else:
         marks = ", ".join(["%s"] * len(grams))

@@ -169,7 +169,7 @@ class _Serialised:
 
     def capped_count(self, cap: int) -> int:
         """How many cases match, counting at most `cap + 1` (a LIMIT subquery)."""
-        return self.cases.order_by().values("pk")[: cap + 1].count()
+        return registry.capped_count(self.cases, cap)
 
     def __getitem__(self, window: slice) -> list[dict]:
         return cases_to_dicts(self.cases[window])

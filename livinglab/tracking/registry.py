@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from livinglab.search.index import search
+from livinglab.search.index import is_search, search
 from livinglab.tracking.models import Case, CaseAgency, CaseAlias
 
 # A list page counts matching cases up to here, then says "more than".
@@ -71,7 +71,7 @@ class CappedPaginator(Paginator):
 
     @cached_property
     def count(self) -> int:
-        return self.counted.order_by().values("pk")[: self.cap + 1].count()
+        return capped_count(self.counted, self.cap)
 
     @property
     def capped(self) -> bool:
@@ -99,6 +99,19 @@ class CappedPaginator(Paginator):
         page = CappedPage(rows[: self.per_page], number, self)
         page.more = len(rows) > self.per_page
         return page
+
+
+def capped_count(cases, cap: int) -> int:
+    """How many rows `cases` has, counting at most `cap + 1`.
+
+    A search is counted in its own order: its rows come from a gram index in that
+    order, read only as far as the cap. Unordered, the planner (which cannot see that
+    a word's grams go together, and expects a handful of matches) joins every match
+    first (PostgreSQL, 1M cases, 「捕獸鋏」: 13-35 ms in order, 350 ms without).
+    """
+    if not is_search(cases):
+        cases = cases.order_by()
+    return cases.values("pk")[: cap + 1].count()
 
 
 class CappedPage(Page):

@@ -22,5 +22,19 @@ def test_one_lookup_per_pair(registry):
     # The first pair is joined (its index gives the order), the others are semi-joins.
     sql = str(search(Case.objects.all(), "捕獸鋏").query)
     assert sql.count('JOIN "search_casegram"') == 1 and "HAVING" not in sql
-    assert sql.count('FROM "search_casegram" U0') == 1
+    assert sql.count('FROM "search_casegram" U0') == 1 and "EXISTS" in sql
     assert "HAVING" in str(search(Case.objects.all(), "捕獸鋏宣導").query)  # 3 in 4 pairs
+
+
+def test_a_search_is_counted_in_its_order(registry):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from livinglab.tracking.registry import capped_count
+
+    with CaptureQueriesContext(connection) as queries:
+        assert capped_count(search(Case.objects.all(), "捕獸鋏"), 10) == 1
+        assert capped_count(Case.objects.all(), 10) == 4
+    searched, listed = (q["sql"] for q in queries.captured_queries)
+    assert "ORDER BY" in searched and "LIMIT 11" in searched  # read in order up to the cap
+    assert "ORDER BY" not in listed

@@ -7,7 +7,7 @@ import pytest
 
 from livinglab.meetings.models import Body
 from livinglab.search.index import search
-from livinglab.search.models import CaseGram
+from livinglab.search.models import UNDATED, CaseGram
 from livinglab.tracking.models import Case
 from livinglab.tracking.services.importing import import_minutes
 from tests.conftest import seeds_or_skip
@@ -69,8 +69,8 @@ def test_search_recall_on_the_seed_record(world):
     import_minutes(world.admin, body, seed, confirm=True)
     cases = Case.objects.filter(body=body)
     dated = dict(cases.values_list("pk", "last_decided_on"))
-    grams = CaseGram.objects.filter(case__body=body).values_list("case_id", "last_decided_on")
-    assert all(date == dated[pk] for pk, date in grams)  # grams follow their case's date
+    grams = CaseGram.objects.filter(case__body=body).values_list("case_id", "decided_on")
+    assert all(date == (dated[pk] or UNDATED) for pk, date in grams)  # the case's date
 
     recall, precision = _measure(lambda q: search(cases, q))
     base_recall, base_precision = _measure(
