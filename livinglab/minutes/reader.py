@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import gc
 import os
 import re
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 
 from .agencies import AgencyDirectory
 from .cases import item_cases
 from .clean import shadow as make_shadow
+from .collector import fewer_collections
 from .deadlines import first_deadline
 from .header import Header, fallback_header, find_headers
 from .mentions import Context, assigned_agencies, meeting_context
@@ -44,26 +43,8 @@ def parse_text(
     members: list[str] | None = None,
 ) -> Document:
     """Read already decoded text (spans index into ``text``)."""
-    with _fewer_collections():
+    with fewer_collections():
         return _parse(text, source, directory or AgencyDirectory.default(), members)
-
-
-# Reading allocates millions of small objects that live until the document is
-# returned, so the default young-generation threshold (700) makes the cyclic
-# collector rescan them thousands of times (~10% of the time). A higher threshold
-# for the read only: cycles (node parents) are still collected, and peak memory
-# stays under the 10x budget (bench/bench_minutes.py reports it).
-_YOUNG_THRESHOLD = 10_000
-
-
-@contextmanager
-def _fewer_collections() -> Iterator[None]:
-    saved = gc.get_threshold()
-    gc.set_threshold(max(saved[0], _YOUNG_THRESHOLD), *saved[1:])
-    try:
-        yield
-    finally:
-        gc.set_threshold(*saved)
 
 
 def _parse(
