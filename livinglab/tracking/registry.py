@@ -166,10 +166,13 @@ def rows(values) -> list[Row]:
         aliases[case_id].append(name)
     agencies: dict[int, list[str]] = defaultdict(list)
     roles = CaseAgency.objects.filter(case_id__in=ids).order_by("pk")
-    for case_id, short, name in roles.values_list(
-        "case_id", "organisation__short_name", "organisation__name"
+    for case_id, short, name, city in roles.values_list(
+        "case_id",
+        "organisation__short_name",
+        "organisation__name",
+        "organisation__city__short_name",
     ):
-        agencies[case_id].append(short or name)
+        agencies[case_id].append(_agency_label(short, name, city))
     states = {value: str(label) for value, label in Case.State.choices}
     closures = {value: str(label) for value, label in Case.Closure.choices}
     today = timezone.localdate()
@@ -195,3 +198,12 @@ def rows(values) -> list[Row]:
             )
         )
     return result
+
+
+def _agency_label(short: str, name: str, city: str | None) -> str:
+    """新北市交通局 rather than 交通局: bodies shared by cities list several of the same name."""
+    if not short:
+        return name
+    if city and not short.startswith(city):
+        return city + short
+    return short

@@ -98,3 +98,11 @@ def test_review_move_to_a_new_case(client, registry):
     client.force_login(registry.world.secretary)
     client.post(f"/cases/review/{link.pk}/", {"answer": "move", "title": "綠能示範"})
     assert Case.objects.filter(title="綠能示範").exists()
+
+
+def test_registry_rows_name_each_agencys_city(client, registry):
+    from livinglab.tracking.models import CaseAgency
+
+    CaseAgency.objects.create(case=registry.youth, organisation=registry.world.economic)
+    html = client.get("/cases/").content.decode()
+    assert "臺北市產業發展局、新北市經濟發展局" in html
