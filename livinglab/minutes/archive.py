@@ -9,12 +9,17 @@ from xml.etree.ElementTree import Element
 import defusedxml.ElementTree as SafeET
 from defusedxml import DefusedXmlException
 
+from livinglab.zipguard import ZipBomb, ZipLimits, check_zip
+
 from .errors import MinutesError
 
 MAX_MEMBER = 50 * 1024 * 1024  # no part of a real document is this large
 MAX_TOTAL = 200 * 1024 * 1024
 MAX_RATIO = 200  # text XML compresses ~10x; bombs compress ~1000x
 MAX_MEMBERS = 5000
+LIMITS = ZipLimits(
+    members=MAX_MEMBERS, total=MAX_TOTAL, member=MAX_MEMBER, ratio=MAX_RATIO, ratio_floor=1_000_000
+)
 
 
 def open_zip(data: bytes, source: str, kind: str) -> zipfile.ZipFile:
@@ -27,19 +32,10 @@ def open_zip(data: bytes, source: str, kind: str) -> zipfile.ZipFile:
 
 
 def _check_sizes(archive: zipfile.ZipFile, source: str) -> None:
-    infos = archive.infolist()
-    if len(infos) > MAX_MEMBERS:
-        raise MinutesError(source, "refused: zip bomb (too many parts)")
-    total = 0
-    for info in infos:
-        total += info.file_size
-        ratio = info.file_size / max(info.compress_size, 1)
-        if (
-            info.file_size > MAX_MEMBER
-            or total > MAX_TOTAL
-            or (info.file_size > 1_000_000 and ratio > MAX_RATIO)
-        ):
-            raise MinutesError(source, "refused: zip bomb (expands to an excessive size)")
+    try:
+        check_zip(archive, LIMITS)
+    except ZipBomb as exc:
+        raise MinutesError(source, f"refused: zip bomb ({exc})") from exc
 
 
 def read_member(archive: zipfile.ZipFile, name: str, source: str) -> bytes | None:

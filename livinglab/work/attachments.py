@@ -5,11 +5,14 @@ import zipfile
 
 from django.utils.translation import gettext as _
 
+from livinglab.zipguard import ZipBomb, ZipLimits, check_zip
+
 MAX_BYTES = 10 * 1024 * 1024
 MAX_FILES = 5
 # An office document unpacks to at most this much; more is a zip bomb.
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024
 MAX_MEMBERS = 2000
+LIMITS = ZipLimits(members=MAX_MEMBERS, total=MAX_UNPACKED_BYTES, member=MAX_UNPACKED_BYTES)
 
 _MAGIC = [
     (b"%PDF-", "application/pdf"),
@@ -46,13 +49,12 @@ def sniff(filename: str, data: bytes) -> str:
 def _office_type(filename: str, data: bytes) -> str:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            members = archive.infolist()
-            if len(members) > MAX_MEMBERS or (
-                sum(m.file_size for m in members) > MAX_UNPACKED_BYTES
-            ):
+            try:
+                check_zip(archive, LIMITS)
+            except ZipBomb as exc:
                 raise AttachmentRejected(
                     _("%(file)s unpacks to too much data.") % {"file": filename}
-                )
+                ) from exc
             names = archive.namelist()
             if "mimetype" in names:
                 mimetype = archive.read("mimetype")[:100].decode("ascii", "replace").strip()

@@ -13,10 +13,13 @@ import zipfile
 from defusedxml import ElementTree as SafeET
 from django.utils.translation import gettext as _
 
+from livinglab.zipguard import ZipBomb, ZipLimits, check_zip
+
 MAX_BYTES = 5 * 1024 * 1024
 MAX_MEMBERS = 200
 MAX_UNPACKED = 50 * 1024 * 1024
 MAX_RATIO = 100
+LIMITS = ZipLimits(members=MAX_MEMBERS, total=MAX_UNPACKED, member=MAX_UNPACKED, ratio=MAX_RATIO)
 MAX_ROWS = 5000
 COLUMNS = 7
 ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
@@ -146,17 +149,13 @@ def read(name: str, data: bytes) -> list[list]:
 
 def _check_members(name: str, archive: zipfile.ZipFile) -> None:
     """Zip-bomb guard: look at the declared sizes before unpacking anything."""
-    infos = archive.infolist()
-    total = sum(info.file_size for info in infos)
-    too_packed = any(
-        info.file_size > MAX_RATIO * max(info.compress_size, 1) and info.file_size > 1 << 20
-        for info in infos
-    )
-    if len(infos) > MAX_MEMBERS or total > MAX_UNPACKED or too_packed:
+    try:
+        check_zip(archive, LIMITS)
+    except ZipBomb as exc:
         raise SpreadsheetRejected(
             _("%(file)s unpacks to too much data; it is refused.") % {"file": name}
-        )
-    for info in infos:
+        ) from exc
+    for info in archive.infolist():
         if info.filename.endswith((".xml", ".rels")):
             with archive.open(info) as member:
                 content = member.read(MAX_UNPACKED + 1)
