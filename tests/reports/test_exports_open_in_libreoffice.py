@@ -1,19 +1,13 @@
 """Every export opens in LibreOffice: converted headless to PDF, the text is all there."""
 
-import shutil
-import subprocess
-
-import pytest
 from django.core.management import call_command
-from pypdf import PdfReader
 
 from livinglab.reports.exports import FORMATS
+from tests.reports.libreoffice import needs_libreoffice, printed_pages
 from tests.work.conftest import make_case
 
-SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 
-
-@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice is not installed (.ci/run installs it)")
+@needs_libreoffice
 def test_tracking_table_opens_in_libreoffice_in_every_format(world, tmp_path):
     make_case(world, "青創交流合作", lead=world.industry, supporting=[world.economic])
     make_case(world, "瑞芳工業區事業廢棄物清運案", lead=world.economic)
@@ -22,25 +16,9 @@ def test_tracking_table_opens_in_libreoffice_in_every_format(world, tmp_path):
         out = tmp_path / f"table-{fmt}.{fmt}"
         call_command("tracking_table", "--body", world.body.name, "--format", fmt, "-o", str(out))
         files.append(out)
-    profile = tmp_path / "profile"
-    subprocess.run(
-        [
-            SOFFICE,
-            f"-env:UserInstallation=file://{profile}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path / "pdf"),
-            *map(str, files),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=300,
-    )
+    printed = printed_pages(files, tmp_path)
     for file in files:
-        pdf = tmp_path / "pdf" / f"{file.stem}.pdf"
-        pages = PdfReader(pdf).pages
+        pages = printed[file]
         width, height = float(pages[0].mediabox.width), float(pages[0].mediabox.height)
         assert width > height, f"{file.name} should print on A4 landscape"
         assert abs(width - 842) < 3 and abs(height - 595) < 3, (file.name, width, height)

@@ -2,20 +2,12 @@
 every cell (a row too short for its wrapped text cuts lines off) and the header row on
 every page of a table longer than a page."""
 
-import shutil
-import subprocess
-
-import pytest
-from pypdf import PdfReader
-
 from livinglab.reports.exports import FORMATS, export
 from livinglab.reports.tracking_table import build_table, headers
+from tests.reports.libreoffice import needs_libreoffice, printed_pages
 from tests.work.conftest import make_case
 
-SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
-pytestmark = pytest.mark.skipif(
-    SOFFICE is None, reason="LibreOffice is not installed (.ci/run installs it)"
-)
+pytestmark = needs_libreoffice
 
 
 def _compact(text: str) -> str:
@@ -29,27 +21,9 @@ def _printed(table, tmp_path) -> dict[str, list[str]]:
         path = tmp_path / f"table-{fmt}.{fmt}"
         path.write_bytes(export(table, fmt))
         files.append(path)
-    subprocess.run(
-        [
-            SOFFICE,
-            f"-env:UserInstallation=file://{tmp_path / 'profile'}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path / "pdf"),
-            *map(str, files),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=300,
-    )
+    pages = printed_pages(files, tmp_path)
     return {
-        path.suffix[1:]: [
-            _compact(page.extract_text())
-            for page in PdfReader(tmp_path / "pdf" / f"{path.stem}.pdf").pages
-        ]
-        for path in files
+        path.suffix[1:]: [_compact(page.extract_text()) for page in pages[path]] for path in files
     }
 
 
