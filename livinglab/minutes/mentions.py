@@ -133,7 +133,7 @@ def assigned_agencies(
 def _excluded_spans(text: str, names: list[str] | tuple[str, ...]) -> list[tuple[int, int]]:
     """Quoted titles and case names: their words assign nothing."""
     excluded = [m.span() for m in _QUOTED.finditer(text)] if "「" in text or "『" in text else []
-    for name in names:
+    for name in filter(None, names):  # an empty name (合併為 one character) marks nothing
         at = text.find(name)
         while at >= 0:
             excluded.append((at, at + len(name)))

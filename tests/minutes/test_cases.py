@@ -101,3 +101,9 @@ def test_the_same_topic_head_names_a_case_in_a_tracking_record():
 def test_a_directive_to_keep_going_keeps_no_case_on_the_list():
     (item,) = _directive_items("一、捷運延伸線工程：請捷運局持續加速推動。\n")
     assert (item.cases, item.status) == ([], None)
+
+
+def test_a_merge_into_a_one_character_name_ends():
+    item = _item("一、甲交流合作案及乙參訪合併為丙：請交通局持續辦理。\n")
+    assert item.cases[:2] == ["甲交流合作案", "乙參訪"]
+    assert [a.name for a in item.agencies] == ["臺北市政府交通局"]
