@@ -8,6 +8,7 @@ say why they have no charts (`cjk_font()` is None).
 
 import functools
 import io
+from pathlib import Path
 
 import matplotlib
 
@@ -50,6 +51,18 @@ TITLE_CHARS = 18
 @functools.cache
 def cjk_font() -> str | None:
     """The family name of an installed Noto Sans CJK face, or None."""
+    found = _cjk_family()
+    if found is None:
+        # Matplotlib keeps the font list it saw first in its cache; a font installed
+        # later (as when the server's packages are completed) is added from the system.
+        for path in font_manager.findSystemFonts():
+            if "NotoSansCJK" in Path(path).name or "NotoSerifCJK" in Path(path).name:
+                font_manager.fontManager.addfont(path)
+        found = _cjk_family()
+    return found
+
+
+def _cjk_family() -> str | None:
     installed = {entry.name for entry in font_manager.fontManager.ttflist}
     return next((family for family in CJK_FAMILIES if family in installed), None)
 

@@ -21,6 +21,20 @@ def test_the_machine_has_a_cjk_font():
     assert charts.cjk_font() and "CJK" in charts.cjk_font()
 
 
+def test_a_cjk_font_installed_after_matplotlib_cached_its_list_is_found(monkeypatch):
+    from matplotlib import font_manager
+
+    stale = font_manager.FontManager()  # as the cache saw the machine before the fonts
+    stale.ttflist = [f for f in stale.ttflist if "CJK" not in f.name]
+    monkeypatch.setattr(font_manager, "fontManager", stale)
+    charts.cjk_font.cache_clear()
+    try:
+        assert "CJK" in (charts.cjk_font() or "")
+        assert any("CJK" in f.name for f in stale.ttflist)
+    finally:
+        charts.cjk_font.cache_clear()
+
+
 def test_each_chart_is_an_svg_image_on_the_page(secretary, registry):
     html = secretary.get(reverse("reports:dashboard", args=[registry.body.pk])).content.decode()
     sources = re.findall(r'<img src="([^"]+\.svg)" alt="[^"]+"', html)
