@@ -12,11 +12,14 @@ class BodyQuerySet(models.QuerySet):
         roles = roles_of(user)
         if roles.is_admin:
             return self
-        return self.filter(
-            Q(is_public=True)
-            | Q(pk__in=roles.secretariat_body_ids | roles.reviewer_body_ids)
-            | Q(members__in=roles.officer_org_ids)
-        ).distinct()
+        # Only the conditions a user has: an anonymous visitor's bodies are read without
+        # the join to members and its DISTINCT, which every registry query nests.
+        visible = Q(is_public=True)
+        if own := roles.secretariat_body_ids | roles.reviewer_body_ids:
+            visible |= Q(pk__in=own)
+        if not roles.officer_org_ids:
+            return self.filter(visible)
+        return self.filter(visible | Q(members__in=roles.officer_org_ids)).distinct()
 
 
 class Body(models.Model):

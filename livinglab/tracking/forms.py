@@ -10,43 +10,44 @@ from livinglab.tracking.registry import RegistryFilter
 
 
 class RegistryForm(forms.Form):
-    """The registry's filters, as read from the query string."""
+    """The registry's filters, as read from the query string.
+
+    Bodies, agencies and cities are plain choices of (id, name) read in one query each:
+    the page prints them as options and checks a chosen id against them, so no model
+    is built for a list that every registry page shows.
+    """
 
     q = forms.CharField(label=_("Search"), required=False, max_length=100)
-    body = forms.ModelChoiceField(
-        label=pgettext_lazy("meeting series", "Body"), queryset=Body.objects.none(), required=False
+    body = forms.TypedChoiceField(
+        label=pgettext_lazy("meeting series", "Body"), coerce=int, empty_value=None, required=False
     )
     state = forms.ChoiceField(
         label=_("State"), choices=[("", _("all states")), *Case.State.choices], required=False
     )
-    agency = forms.ModelChoiceField(
-        label=_("Agency"), queryset=Organisation.objects.none(), required=False
-    )
-    city = forms.ModelChoiceField(
-        label=_("City"), queryset=Organisation.objects.none(), required=False
-    )
+    agency = forms.TypedChoiceField(label=_("Agency"), coerce=int, empty_value=None, required=False)
+    city = forms.TypedChoiceField(label=_("City"), coerce=int, empty_value=None, required=False)
     meeting = forms.IntegerField(required=False, widget=forms.HiddenInput)
     overdue = forms.BooleanField(label=_("Overdue only"), required=False)
 
     def __init__(self, data, user):
         super().__init__(data)
-        self.fields["body"].queryset = Body.objects.visible_to(user).order_by("name")
+        bodies = Body.objects.visible_to(user).order_by("name")
         orgs = Organisation.objects.visible_to(user)
         responsible = CaseAgency.objects.filter(organisation=OuterRef("pk"))
-        self.fields["agency"].queryset = (
-            orgs.agencies().filter(Exists(responsible)).order_by("name")
-        )
-        self.fields["city"].queryset = orgs.cities().order_by("name")
+        agencies = orgs.agencies().filter(Exists(responsible)).order_by("name")
+        cities = orgs.cities().order_by("name")
+        for name, rows in (("body", bodies), ("agency", agencies), ("city", cities)):
+            self.fields[name].choices = [("", "---------"), *rows.values_list("pk", "name")]
 
     def registry_filter(self) -> RegistryFilter:
         if not self.is_valid():
             return RegistryFilter(q=str(self.data.get("q", ""))[:100])
         data = self.cleaned_data
         return RegistryFilter(
-            body=data["body"].pk if data["body"] else None,
+            body=data["body"],
             state=data["state"],
-            agency=data["agency"].pk if data["agency"] else None,
-            city=data["city"].pk if data["city"] else None,
+            agency=data["agency"],
+            city=data["city"],
             meeting=data["meeting"],
             overdue=data["overdue"],
             q=data["q"],

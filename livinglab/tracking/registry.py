@@ -2,6 +2,7 @@
 
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import TypedDict
 
 from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
 from django.db.models import QuerySet
@@ -121,9 +122,9 @@ class CappedPage(Page):
         return self.more
 
 
-@dataclass(slots=True)
-class Row:
-    """One line of the registry table, ready to print."""
+class Row(TypedDict):
+    """One line of the registry table, ready to print. A dict, because a template
+    looks a name up as a key first and only then as an attribute."""
 
     pk: int
     url: str

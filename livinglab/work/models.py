@@ -130,6 +130,8 @@ class ProgressReportQuerySet(models.QuerySet):
         roles = roles_of(user)
         if roles.is_admin:
             return self
+        if not (roles.officer_org_ids or roles.secretariat_body_ids):
+            return self.none()  # a visitor or a reviewer: spare building a query of nothing
         own = Q(assignment__organisation_id__in=roles.officer_org_ids)
         shared = Q(
             status=ProgressReport.Status.ACCEPTED,
