@@ -36,8 +36,12 @@ class RegistryForm(forms.Form):
         responsible = CaseAgency.objects.filter(organisation=OuterRef("pk"))
         agencies = orgs.agencies().filter(Exists(responsible)).order_by("name")
         cities = orgs.cities().order_by("name")
-        for name, rows in (("body", bodies), ("agency", agencies), ("city", cities)):
-            self.fields[name].choices = [("", "---------"), *rows.values_list("pk", "name")]
+        for name, rows, everything in (
+            ("body", bodies, _("all bodies")),
+            ("agency", agencies, _("all agencies")),
+            ("city", cities, _("all cities")),
+        ):
+            self.fields[name].choices = [("", everything), *rows.values_list("pk", "name")]
 
     def registry_filter(self) -> RegistryFilter:
         if not self.is_valid():
