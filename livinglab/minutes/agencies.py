@@ -15,6 +15,7 @@ from importlib import resources
 from typing import Any
 
 _HOST = ("本市", "本府", "本市府")
+_UNKNOWN = object()  # not looked up yet
 
 
 @dataclass
@@ -57,7 +58,6 @@ class AgencyDirectory:
             if city and city not in self.governments:
                 copy._add_city(city, None, [])
             copy._add_agency(city, entry)
-        _Index.clear()
         return copy
 
     def _add_city(self, name: str, government: str | None, aliases: list[str]) -> None:
@@ -97,7 +97,7 @@ class AgencyDirectory:
 
     def is_ambiguous(self, key: str) -> bool:
         """A short name several cities use (教育局), resolved by context."""
-        return len(self.keys.get(key, ())) > 1 and key not in self.fulls
+        return key in _Index.of(self).ambiguous
 
     def cities_in(self, text: str) -> Iterator[str]:
         """The cities a text names, in order."""
@@ -116,6 +116,14 @@ class AgencyDirectory:
         return self.pick(mention, city)
 
     def pick(self, key: str, city: str | None) -> str | None:
+        """The full name of ``key`` in ``city`` (or its only one); asked of every
+        mention, the answer is kept (mentions repeat)."""
+        found = self.memo.get(("pick", key, city), _UNKNOWN)
+        if found is _UNKNOWN:
+            found = self.memo["pick", key, city] = self._pick(key, city)
+        return found  # type: ignore[return-value]
+
+    def _pick(self, key: str, city: str | None) -> str | None:
         candidates = self.keys.get(key, [])
         for cand_city, full in candidates:
             if cand_city == city:
@@ -124,7 +132,7 @@ class AgencyDirectory:
             return candidates[0][1]
         return None
 
-    def scan(self, text: str) -> Iterator[tuple[int, int, str, str | None]]:
+    def scan(self, text: str) -> list[tuple[int, int, str, str | None]]:
         """(start, end, key, city named in the mention) for every agency mention."""
         return _Index.of(self).scan(text)
 
@@ -132,12 +140,13 @@ class AgencyDirectory:
 class _Index:
     """Precompiled look-up of a directory: the key set and its final characters."""
 
-    _cache: dict[int, _Index] = {}
-
     def __init__(self, directory: AgencyDirectory) -> None:
         keys = set(directory.keys) | {"本局", "本處", "本會", "本所"}
         self.keys = keys
         self.prefixes = directory.prefixes
+        self.ambiguous = {
+            key for key, targets in directory.keys.items() if len(targets) > 1
+        } - directory.fulls.keys()
         # Key lengths by the last two characters of the keys, longest first: a few
         # to try where a name may end (by the final character alone, a dozen).
         self.lengths: dict[str, list[int]] = {}
@@ -147,6 +156,7 @@ class _Index:
             self.lengths[tail] = sorted(set(lengths), reverse=True)
         self.prefix_cities = {**directory.prefixes, **dict.fromkeys(_HOST, "本市")}
         self.longest_prefix = max(map(len, self.prefix_cities))
+        self.prefix_ends = {prefix[-1] for prefix in self.prefix_cities}
         tails = sorted(self.prefix_cities, key=len, reverse=True)
         # the longest city prefix ending just before a name, in one search
         self.prefix_tail_re = re.compile("(?:" + "|".join(map(re.escape, tails)) + r")\Z")
@@ -157,58 +167,49 @@ class _Index:
 
     @classmethod
     def of(cls, directory: AgencyDirectory) -> _Index:
-        index = cls._cache.get(id(directory))
+        """The directory's index, kept in its memo (so that a copy builds its own)."""
+        index = directory.memo.get(cls)
         if index is None or index.prefixes is not directory.prefixes:
-            index = cls._cache[id(directory)] = cls(directory)
+            index = directory.memo[cls] = cls(directory)
         return index
 
-    @classmethod
-    def clear(cls) -> None:
-        cls._cache.clear()
-
-    def scan(self, text: str) -> Iterator[tuple[int, int, str, str | None]]:
-        last_start, last_end = -1, -1
-        found: tuple[int, int, str, str | None] | None = None
+    def scan(self, text: str) -> list[tuple[int, int, str, str | None]]:
+        """(start, end, key, city) of every mention: at each character a name may end
+        with, the longest key ending there, with the city prefix just before it; a
+        longer name over the previous one replaces it. One flat loop: the scan runs
+        over every item, so its steps are inlined rather than called."""
+        keys, lengths, prefix_ends = self.keys, self.lengths, self.prefix_ends
+        found: list[tuple[int, int, str, str | None]] = []
+        last_start = last_end = -1
         for match in self.final_re.finditer(text):
             end = match.end()
             if text[end : end + 1] == "長":  # 局長, 處長: a person
                 continue
-            hit = self._longest(text, end)
-            if hit is None:
-                continue
-            start, key, city = hit
+            tail = text[end - 2 : end] if end >= 2 else text[:end]
+            for length in lengths.get(tail, ()):
+                start = end - length
+                if start >= 0 and text[start:end] in keys:
+                    key = text[start:end]
+                    break
+            else:
+                if len(tail) != 2 or tail[1] not in keys:  # a one-character name
+                    continue
+                start, key = end - 1, tail[1]
+            city = None
+            if start and text[start - 1] in prefix_ends:  # most names follow no city
+                prefix = self.prefix_tail_re.search(
+                    text, max(0, start - self.longest_prefix), start
+                )
+                if prefix:
+                    start, city = prefix.start(), self.prefix_cities[prefix.group()]
             if start <= last_start and found:  # a longer name over the previous one
-                found = (start, end, key, city)
+                found[-1] = (start, end, key, city)
             elif start >= last_end:
-                if found:
-                    yield found
-                found = (start, end, key, city)
+                found.append((start, end, key, city))
             else:
                 continue
             last_start, last_end = start, end
-        if found:
-            yield found
-
-    def _longest(self, text: str, end: int) -> tuple[int, str, str | None] | None:
-        """The longest key ending at ``end``, with the city prefix before it."""
-        tail = text[max(0, end - 2) : end]
-        for length in self.lengths.get(tail, ()):
-            start = end - length
-            if start >= 0 and text[start:end] in self.keys:
-                return self._with_prefix(text, start, text[start:end])
-        if len(tail) == 2 and tail[1] in self.keys:  # a one-character name
-            return self._with_prefix(text, end - 1, tail[1])
-        return None
-
-    def _with_prefix(self, text: str, start: int, key: str) -> tuple[int, str, str | None]:
-        prefix_start, city = self._prefix(text, start)
-        return prefix_start, key, city
-
-    def _prefix(self, text: str, start: int) -> tuple[int, str | None]:
-        match = self.prefix_tail_re.search(text, max(0, start - self.longest_prefix), start)
-        if match:
-            return match.start(), self.prefix_cities[match.group()]
-        return start, None
+        return found
 
 
 def _variants(name: str) -> set[str]:

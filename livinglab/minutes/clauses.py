@@ -8,10 +8,20 @@ import re
 CLAUSE_STOP = re.compile(r"[，,。；;！？\n]")
 CLAUSE_OR_COLON_STOP = re.compile(r"[，,。；;：:！？\n]")
 SENTENCE_STOP = re.compile(r"[。；;！？\n]")
+# Up to the last stop character: ``.*`` runs to the end and backs off to it, in C.
+_THROUGH_LAST = {
+    stop: re.compile(".*" + stop.pattern, re.S)
+    for stop in (CLAUSE_STOP, CLAUSE_OR_COLON_STOP, SENTENCE_STOP)
+}
 
 
 def before(text: str, position: int, stop: re.Pattern[str], limit: int = 60) -> str:
     """The text from the last ``stop`` character (at most ``limit`` back) to ``position``."""
-    segment = text[max(0, position - limit) : position]
-    match = stop.search(segment[::-1])  # the nearest stop, searched backwards
-    return segment[len(segment) - match.start() :] if match else segment
+    start = max(0, position - limit)
+    through = _THROUGH_LAST.get(stop)
+    if through is None:
+        segment = text[start:position]
+        match = stop.search(segment[::-1])  # the nearest stop, searched backwards
+        return segment[len(segment) - match.start() :] if match else segment
+    match = through.match(text, start, position)
+    return text[match.end() if match else start : position]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from operator import itemgetter
 
 from .agencies import AgencyDirectory
@@ -145,7 +146,10 @@ def _role(
     text: str, start: int, end: int, excluded: list[tuple[int, int]], starts: set[int]
 ) -> int:
     """0: not given work (quoted, a name, thanked, released); 1: named; 2: assigned."""
-    if any(a <= start < b for a, b in excluded) or _NAME_AFTER.match(text, end):
+    for a, b in excluded:
+        if a <= start < b:
+            return 0
+    if _NAME_AFTER.match(text, end):
         return 0
     clause = before(text, start, CLAUSE_OR_COLON_STOP, 80)
     if _NOT_GIVEN.search(clause):
@@ -181,31 +185,38 @@ def locate_agencies(text: str, context: Context) -> list[tuple[int, int, AgencyR
     """(start, end, ref) of every agency mention in the text, in order."""
     refs: list[tuple[int, int, AgencyRef]] = []
     directory = context.directory
+    fulls = directory.fulls
     last_end, last_city = -9, None
     grouped: list[tuple[int, int]] = []  # 4市教育局: no bare 4市 besides
     cities_of_key: dict[str, str | None] = {}  # 青年局 named again: the same city's
-    # Most items name no city: then no clause needs searching for one (see below).
-    any_city = directory.city_of(text) is not None
+    any_city = None  # whether the text names a city at all; asked only if needed
     for start, end, key, city in directory.scan(text):
         either = text[end : end + 1] == "處" and key.endswith("局")  # 教育局處
         if either:
             end += 1
-        if city is None and _LISTED.fullmatch(text[last_end:start]):
-            city = last_city  # 桃園市政府經濟發展局及環保局: the city carries over
+        # 桃園市政府經濟發展局及環保局: the city carries over (from none: nothing to do)
+        if city is None and last_city is not None and _LISTED.fullmatch(text[last_end:start]):
+            city = last_city
         cities = None
         if city is None:
-            several = _SEVERAL_BEFORE.search(text, max(0, start - 6), start)
+            several = (
+                _SEVERAL_BEFORE.search(text, max(0, start - 6), start)
+                if (start and _may_end_several(text[start - 1]))
+                else None
+            )
             if several and several.group("group"):
                 cities, begin = GROUPINGS[several.group("group")], several.start()
             elif several:
                 cities, begin = context.members, several.start()
             elif directory.is_ambiguous(key):
+                if any_city is None:  # most items name no city: no clause to search
+                    any_city = directory.city_of(text) is not None
                 in_clause = _city_in_clause(text, start, directory) if any_city else None
                 city = in_clause or cities_of_key.get(key)
         if cities is not None:
             mention = text[begin:end]
             for name in _each_city(key, cities, context, either):
-                refs.append((begin, end, AgencyRef(mention, name)))
+                refs.append((begin, end, agency_ref(mention, name)))
             grouped.append((begin, end))
             last_end = end
             continue
@@ -213,9 +224,10 @@ def locate_agencies(text: str, context: Context) -> list[tuple[int, int, AgencyR
         if name is None and either:
             name = _resolve(key[:-1] + "處", city, context)
         if name:
-            refs.append((start, end, AgencyRef(text[start:end], name)))
-            last_city = directory.fulls.get(name) if city in (None, "本市") else city
-            cities_of_key[key] = directory.fulls.get(name)
+            refs.append((start, end, agency_ref(text[start:end], name)))
+            full_city = fulls.get(name)
+            last_city = full_city if city in (None, "本市") else city
+            cities_of_key[key] = full_city
         last_end = end
     if context.members:
         for match in _MEMBERS.finditer(text):
@@ -223,9 +235,24 @@ def locate_agencies(text: str, context: Context) -> list[tuple[int, int, AgencyR
                 continue
             for member in context.members:
                 government = directory.governments.get(member, f"{member}政府")
-                refs.append((match.start(), match.end(), AgencyRef(match.group(), government)))
-    refs.sort(key=itemgetter(0))
+                refs.append((match.start(), match.end(), agency_ref(match.group(), government)))
+    if len(refs) > 1:
+        refs.sort(key=itemgetter(0))
     return refs
+
+
+def _may_end_several(char: str) -> bool:
+    """Whether ``char`` may end what _SEVERAL_BEFORE finds (4市, 基北北桃 and blanks):
+    a test before the search, as most names follow none."""
+    return char in _SEVERAL_ENDS or char.isspace()
+
+
+_SEVERAL_ENDS = frozenset("市" + "".join(grouping[-1] for grouping in GROUPINGS))
+
+
+@lru_cache(maxsize=4096)  # mentions repeat (交通局, 新北市經發局): one ref each
+def agency_ref(mention: str, name: str) -> AgencyRef:
+    return AgencyRef(mention, name)
 
 
 def _city_in_clause(text: str, start: int, directory: AgencyDirectory) -> str | None:
