@@ -38,11 +38,27 @@ class Entry:
     events: list[CaseEvent] = field(default_factory=list)
 
 
+# What the case page prints of a decision and its meeting (and the keys that join them).
+TIMELINE_FIELDS = (
+    "case",
+    "decision",
+    "decision__path",
+    "decision__text",
+    "decision__status",
+    "decision__deadline",
+    "decision__deadline_mention",
+    "decision__meeting",
+    "decision__meeting__title",
+    "decision__meeting__date",
+)
+
+
 def entries(case: Case) -> list[Entry]:
     """Every decision about the case across meetings, with the events each caused."""
     links = (
         case.links.active()
-        .select_related("decision__meeting__body")
+        .select_related("decision__meeting")
+        .only(*TIMELINE_FIELDS)
         .order_by("decision__meeting__date", "decision__position", "pk")
     )
     events = list(case.events.select_related("actor").order_by("on", "pk"))

@@ -1,4 +1,6 @@
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from livinglab.tracking.models import Case, CaseLink, Decision
 
@@ -35,6 +37,24 @@ def test_registry_queries_do_not_grow(client, registry, django_assert_max_num_qu
         Case.objects.create(body=registry.world.body, title=f"新案件{n}")
     with django_assert_max_num_queries(14):
         text_of(client.get("/cases/"))
+
+
+def test_case_page_queries_do_not_grow_with_its_history(
+    client, registry, django_assert_num_queries
+):
+    url = f"/cases/{registry.traps.pk}/"
+    with CaptureQueriesContext(connection) as first:
+        text_of(client.get(url))
+    for n in range(5):
+        decision = Decision.objects.create(
+            meeting=registry.meeting, position=100 + n, path=["九"], text=f"第{n}次決議"
+        )
+        CaseLink.objects.create(
+            decision=decision, case=registry.traps, name="捕獸鋏", method=CaseLink.Method.EXACT
+        )
+    with django_assert_num_queries(len(first.captured_queries)):
+        html = text_of(client.get(url))
+    assert "第4次決議" in html
 
 
 def test_case_page_shows_timeline_with_source_links(client, registry):
