@@ -51,21 +51,31 @@ _FIRST = re.compile(r"[\d\s今本明次年第上下一二三四五六七八九�
 def first_deadline(text: str, meeting: dt.date | None) -> Deadline | None:
     if meeting is None:
         return None
-    done = 0
+    done, length = 0, len(text)
     for trigger in _TRIGGER.finditer(text):
-        if trigger.start() < done:
+        at = trigger.start()
+        if at < done:
             continue
-        start = max(done, trigger.start() - 16)
+        start = max(done, at - 16)
         while start > done and text[start - 1].isdigit():  # not in the middle of a year
             start -= 1
-        for match in deadline_matches(text, start, min(len(text), trigger.end() + 16)):
-            if match.start() > trigger.start():
-                break
-            if match.end() > trigger.start():
+        stop = min(length, trigger.end() + 16)
+        # deadline_matches inlined (it runs for every item): a match over the trigger
+        # begins at or before it, so no candidate after it is tried.
+        resume = start
+        for candidate in _FIRST.finditer(text, start, at + 1):
+            begin = candidate.start()
+            if begin < resume:
+                continue
+            match = DEADLINE_RE.match(text, begin, stop)
+            if match is None:
+                continue
+            resume = match.end()
+            if resume > at:
                 date = _resolve(match, meeting)
                 if date is not None:
                     return Deadline(match.group().strip(), date)
-                done = match.end()
+                done = resume
     return None
 
 
@@ -82,30 +92,34 @@ def deadline_matches(text: str, start: int, stop: int) -> Iterator[re.Match[str]
             resume = match.end()
 
 
+# The groups that tell the forms of DEADLINE_RE apart, fetched in one call.
+_FORMS = ("m1", "m2", "q4", "h5", "n6", "m7")
+
+
 def _resolve(match: re.Match[str], meeting: dt.date) -> dt.date | None:
-    group = match.groupdict()
-    if group["m1"]:
-        return _day(group["y1"], int(group["m1"]), int(group["d1"]), meeting, bool(group["by1"]))
-    if group["m2"]:
-        month = int(group["m2"])
-        day = {"底": 0, "下旬": 0, "中旬": 20, "中": 15, "上旬": 10, "初": 10}[group["part2"]]
-        return _day(group["y2"], month, day, meeting, True)
-    if match.group().endswith("底"):
-        year = _year(group["y3"] or group["y3b"], meeting)
+    m1, m2, q4, h5, n6, m7 = match.group(*_FORMS)
+    if m1:
+        return _day(match["y1"], int(m1), int(match["d1"]), meeting, bool(match["by1"]))
+    if m2:
+        day = {"底": 0, "下旬": 0, "中旬": 20, "中": 15, "上旬": 10, "初": 10}[match["part2"]]
+        return _day(match["y2"], int(m2), day, meeting, True)
+    whole = match.group()
+    if whole.endswith("底"):
+        year = _year(match["y3"] or match["y3b"], meeting)
         return dt.date(year, 12, 31)
-    if group["q4"]:
-        month, day = _QUARTER_END[to_int(group["q4"]) or 4]
-        return _day(group["y4"], month, day, meeting, True)
-    if group["h5"]:
-        month, day = (6, 30) if group["h5"] == "上" else (12, 31)
-        return _day(group["y5"], month, day, meeting, True)
-    if group["n6"]:
-        return _after(meeting, to_int(group["n6"]) or 0, group["u6"])
-    if match.group().startswith("明"):
-        if group["m7"]:
-            return _day(None, int(group["m7"]), int(group["d7"]), meeting, True)
+    if q4:
+        month, day = _QUARTER_END[to_int(q4) or 4]
+        return _day(match["y4"], month, day, meeting, True)
+    if h5:
+        month, day = (6, 30) if h5 == "上" else (12, 31)
+        return _day(match["y5"], month, day, meeting, True)
+    if n6:
+        return _after(meeting, to_int(n6) or 0, match["u6"])
+    if whole.startswith("明"):
+        if m7:
+            return _day(None, int(m7), int(match["d7"]), meeting, True)
         return meeting + dt.timedelta(days=1)
-    return _day(None, int(group["m8"]), int(group["d8"]), meeting, True)
+    return _day(None, int(match["m8"]), int(match["d8"]), meeting, True)
 
 
 def _year(text: str | None, meeting: dt.date) -> int:

@@ -139,6 +139,10 @@ class _Headings(Sequence[str]):
     def __len__(self) -> int:
         return len(self.chain)
 
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        for index in range(len(self.chain)):  # Sequence's own tries until IndexError
+            yield self[index]
+
     def __getitem__(self, index):  # type: ignore[no-untyped-def, override]
         node = self.chain[index]
         text = self.texts.get(id(node))

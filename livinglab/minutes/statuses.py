@@ -81,10 +81,17 @@ def statuses(text: str) -> set[str]:
     found: set[str] = set()
     for match in _STATUS_RE.finditer(text):
         kind = _KINDS[match.lastindex - 1]  # type: ignore[operator]
-        clause = before(text, match.start(), CLAUSE_STOP)
-        found.add(_qualify(kind, clause, match.group()))
+        if kind in _UNQUALIFIED:
+            found.add(kind)
+        else:
+            clause = before(text, match.start(), CLAUSE_STOP)
+            found.add(_qualify(kind, clause, match.group()))
     found.discard("")
     return found
+
+
+# Kinds that their clause does not qualify (see _qualify): no clause to read.
+_UNQUALIFIED = frozenset(("merged", "renamed", "new", "noted"))
 
 
 def _qualify(kind: str, clause: str, match_text: str) -> str:
