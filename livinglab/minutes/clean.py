@@ -47,7 +47,12 @@ def shadow(text: str) -> str:
 
 
 def _blank(text: str, pattern: re.Pattern[str]) -> str:
-    return pattern.sub(lambda m: _NOT_NEWLINE.sub(" ", m.group()), text)
+    return pattern.sub(_blanked, text)
+
+
+def _blanked(match: re.Match[str]) -> str:
+    found = match.group()
+    return _NOT_NEWLINE.sub(" ", found) if "\n" in found else " " * len(found)
 
 
 def _blank_page_headers(text: str) -> str:
@@ -56,19 +61,36 @@ def _blank_page_headers(text: str) -> str:
     Structural lines (numbered, with a colon, 散會, 紀錄 …) repeat in every record of
     a multi-record file and are never page headers.
     """
-    lines = [m for m in _LINE.finditer(text) if len(m.group().strip()) >= 4]
-    counts = Counter(m.group().strip() for m in lines)
-    repeated = {line for line, n in counts.items() if n >= 3 and not _NOT_HEADER.search(line)}
+    counts = Counter(map(str.strip, _LINE.findall(text)))  # strings, not matches: in C
+    repeated = {
+        line
+        for line, n in counts.items()
+        if n >= 3 and len(line) >= 4 and not _NOT_HEADER.search(line)
+    }
     if not repeated:
         return text
-    seen: set[str] = set()
     parts, last = [], 0
-    for match in lines:
-        line = match.group().strip()
-        if line in repeated and not _FIELDS_FOLLOW.match(text, match.end()):
-            if line in seen:
-                parts += [text[last : match.start()], " " * len(match.group())]
-                last = match.end()
-            seen.add(line)
+    for start, end in _repeats(text, repeated):
+        parts += [text[last:start], " " * (end - start)]
+        last = end
     parts.append(text[last:])
     return "".join(parts)
+
+
+def _repeats(text: str, repeated: set[str]) -> list[tuple[int, int]]:
+    """Spans of the lines to blank, in order: of each repeated line, every one after
+    the first that opens no record. Found with str.find, as such lines are few."""
+    spans = []
+    for line in repeated:
+        seen, at = False, text.find(line)
+        while at >= 0:
+            start = text.rfind("\n", 0, at) + 1
+            end = text.find("\n", at)
+            end = len(text) if end < 0 else end
+            if text[start:end].strip() == line and not _FIELDS_FOLLOW.match(text, end):
+                if seen:
+                    spans.append((start, end))
+                seen = True
+            at = text.find(line, end)
+    spans.sort()
+    return spans
