@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from .dates import parse_date, parse_time, parse_title_date
+from .lines import LinePattern
 from .numbering import NUMBER_RE
 
 _S = r"[ \t\u3000]*"
@@ -22,9 +23,11 @@ _LABELS = (
     rf"|(?P<recorder>[紀記]{_S}錄(?:人員|人)?)"
 )
 _PREFIX = (
-    rf"^{_S}(?:(?:[壹貳參叁肆伍陸柒捌玖拾]{{1,3}}|[一二三四五六七八九十]{{1,3}}){_S}[、.．]{_S})?"
+    rf"{_S}(?:(?:[壹貳參叁肆伍陸柒捌玖拾]{{1,3}}|[一二三四五六七八九十]{{1,3}}){_S}[、.．]{_S})?"
 )
-FIELD_RE = re.compile(rf"{_PREFIX}(?:{_LABELS}){_S}(?:[：:]|\t)[ \t\u3000]*(?P<value>[^\n]*)", re.M)
+_FIELD = rf"{_PREFIX}(?:{_LABELS}){_S}(?:[：:]|\t)[ \t\u3000]*(?P<value>[^\n]*)"
+FIELD_RE = re.compile("^" + _FIELD, re.M)
+FIELD_LINES = LinePattern(_FIELD)  # the same, searched newline first
 _CELL_RE = re.compile(rf"{_S}(?:{_LABELS}){_S}[：:]?{_S}(?P<value>.*)", re.S)
 _ADJOURN = re.compile(r"散\s*會|^\s*[-—]{3,}")
 _TITLE_NOISE = re.compile(r"^(?:會議|會談|座談會?)?(?:紀錄|記錄|議程|紀要)$")
@@ -109,13 +112,13 @@ def _opens_record(values: dict[str, list[str]]) -> bool:
 def _clusters(shadow: str) -> list[list[tuple[int, int, list[tuple[str, str]]]]]:
     clusters: list[list[tuple[int, int, list[tuple[str, str]]]]] = []
     last_end = -1
-    for match in FIELD_RE.finditer(shadow):
-        pairs = _pairs(match)
+    for start, match in FIELD_LINES.finditer(shadow, 0, len(shadow)):
+        pairs = _pairs(match, shadow[start : match.end()])
         if not pairs:
             continue
-        hit = (match.start(), match.end(), pairs)
+        hit = (start, match.end(), pairs)
         repeated = clusters and _dated(pairs) and any(_dated(h[2]) for h in clusters[-1])
-        if clusters and not repeated and _lines_between(shadow, last_end, match.start()) <= 3:
+        if clusters and not repeated and _lines_between(shadow, last_end, start) <= 3:
             clusters[-1].append(hit)
         else:
             clusters.append([hit])
@@ -128,9 +131,9 @@ def _dated(pairs: list[tuple[str, str]]) -> bool:
     return any(kind == "date" and parse_date(value)[0] for kind, value in pairs)
 
 
-def _pairs(match: re.Match[str]) -> list[tuple[str, str]]:
-    """(kind, value) pairs of a field line; a table row may hold several."""
-    line = match.group()
+def _pairs(match: re.Match[str], line: str) -> list[tuple[str, str]]:
+    """(kind, value) pairs of a field line (``line``, the text of ``match`` from the
+    start of its line); a table row may hold several."""
     if "\t" not in line:
         return [
             (

@@ -10,10 +10,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .lines import LinePattern
+
 _CN = "一二三四五六七八九十"
 _LEGAL = "壹貳參叁肆伍陸柒捌玖拾"
-NUMBER_RE = re.compile(
-    r"^[ \t\u3000]*(?:"
+_NUMBER = (
+    r"[ \t\u3000]*(?:"
     rf"(?P<legal>[{_LEGAL}]{{1,3}})[ \t]*[、．.]"
     rf"|(?P<cn>[{_CN}]{{1,3}})[ \t]*[、．.]"
     rf"|[（(][ \t]*(?P<pcn>[{_CN}]{{1,3}})[ \t]*[）)]"
@@ -27,9 +29,10 @@ NUMBER_RE = re.compile(
     r"|(?P<alpha>[A-Za-z])[ \t]*[、．.](?=[ \t]*[\u4e00-\u9fff「])"
     r"|[（(](?P<palpha>[a-z])[）)]"
     r"|(?P<bullet>[-*•●○■◆▪·‧])(?=[ \t\u3000])"
-    r")[ \t\u3000]*",
-    re.M,
+    r")[ \t\u3000]*"
 )
+NUMBER_RE = re.compile("^" + _NUMBER, re.M)
+NUMBER_LINES = LinePattern(_NUMBER)  # the same, searched newline first
 # Parenthesised and enclosed forms of one numeral are one style.
 _STYLE_OF_GROUP = {"ccn": "pcn"}
 UNSEEN = object()  # a value not computed yet
@@ -65,7 +68,7 @@ class Node:
 
 def numbered_lines(shadow: str, start: int, end: int) -> list[Node]:
     nodes = []
-    for match in NUMBER_RE.finditer(shadow, start, end):
+    for line_start, match in NUMBER_LINES.finditer(shadow, start, end):
         group = match.lastgroup or "bullet"
         label = "-" if group == "bullet" else match.group(group)
         body = match.end()
@@ -73,8 +76,8 @@ def numbered_lines(shadow: str, start: int, end: int) -> list[Node]:
         line_end = end if line_end < 0 else line_end
         if group == "bullet" and not shadow[body:line_end].strip():
             continue
-        whole = match.group()
-        start_at = match.start() + len(whole) - len(whole.lstrip(" \t\u3000"))
+        whole = shadow[line_start:body]
+        start_at = line_start + len(whole) - len(whole.lstrip(" \t\u3000"))
         nodes.append(Node(label, _STYLE_OF_GROUP.get(group, group), start_at, body, line_end))
     return nodes
 

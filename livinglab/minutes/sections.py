@@ -20,15 +20,15 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .lines import LinePattern
 from .numbering import UNSEEN, Node
 
 _TERM = r"(?:結論|決議|決定|裁示|指示|提示|裁\s*[（(]?\s*指\s*[)）]?\s*示|指\s*[（(]?\s*裁\s*[)）]?\s*示)"
 _DECISION_HEAD = re.compile(rf"{_TERM}(?:事項)?\s*$|列管")
 # An unnumbered line that heads what follows: 「會議結論：」, 「報告事項」, 「散會：…」.
-_LOOSE_HEADING = re.compile(
-    r"^[ \t\u3000]*(?P<head>[^\s：:，,。；;、]{2,16})[ \t\u3000]*[：:]?[ \t\u3000]*$"
-    r"|^[ \t\u3000]*(?P<close>散\s*會|臨時動議)",
-    re.M,
+_LOOSE_HEADING = LinePattern(
+    r"[ \t\u3000]*(?P<head>[^\s：:，,。；;、]{2,16})[ \t\u3000]*[：:]?[ \t\u3000]*$"
+    r"|[ \t\u3000]*(?P<close>散\s*會|臨時動議)"
 )
 _INLINE_DECISION = re.compile(
     rf"^[ \t\u3000]*(?:本案)?(?:會議|大會)?(?:主席|市長|副市長|主委|召集人|主任委員)?{_TERM}(?:事項)?[ \t\u3000]*[：:]",
@@ -95,11 +95,11 @@ def _loose_headings(shadow: str, roots: list[Node], start: int, end: int) -> lis
     """(offset, opens a decision part) of unnumbered headings between top-level entries."""
     inside = [(r.start, r.end) for r in roots]
     found = []
-    for match in _LOOSE_HEADING.finditer(shadow, start, end):
-        if any(a <= match.start() < b for a, b in inside):
+    for at, match in _LOOSE_HEADING.finditer(shadow, start, end):
+        if any(a <= at < b for a, b in inside):
             continue
         head = match.group("head") or ""
-        found.append((match.start(), bool(head) and bool(_DECISION_HEAD.search(head))))
+        found.append((at, bool(head) and bool(_DECISION_HEAD.search(head))))
     return found
 
 
