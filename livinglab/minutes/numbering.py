@@ -38,7 +38,7 @@ _STYLE_OF_GROUP = {"ccn": "pcn"}
 UNSEEN = object()  # a value not computed yet
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Node:
     label: str  # the bare numeral as written: 壹, 一, 1; "-" for a bullet
     style: str
@@ -80,6 +80,13 @@ def numbered_lines(shadow: str, start: int, end: int) -> list[Node]:
         start_at = line_start + len(whole) - len(whole.lstrip(" \t\u3000"))
         nodes.append(Node(label, _STYLE_OF_GROUP.get(group, group), start_at, body, line_end))
     return nodes
+
+
+def release(nodes: list[Node]) -> None:
+    """Break the parent/child cycles of a record's tree once it is read, so that its
+    nodes are freed at once rather than left to the cyclic collector."""
+    for node in nodes:
+        node.parent = None
 
 
 def build_tree(nodes: list[Node], end: int) -> list[Node]:

@@ -14,7 +14,7 @@ from .deadlines import first_deadline
 from .header import Header, fallback_header, find_headers
 from .mentions import Context, assigned_agencies, meeting_context
 from .model import Document, Item, Meeting
-from .numbering import Node, build_tree, numbered_lines
+from .numbering import Node, build_tree, numbered_lines, release
 from .sections import decision_items, is_decision_heading, is_tracking_record, names_case
 from .source import load_text
 from .statuses import item_status
@@ -66,7 +66,8 @@ def _meeting(
     shadow: str, header: Header, end: int, directory: AgencyDirectory, members: list[str] | None
 ) -> Meeting:
     end = _trim(shadow, header.start, end)
-    roots = build_tree(numbered_lines(shadow, header.fields_start, end), end)
+    nodes = numbered_lines(shadow, header.fields_start, end)
+    roots = build_tree(nodes, end)
     location, chair = header.first("location"), header.first("chair")
     record = shadow[header.start : end]
     context = meeting_context(directory, location, chair, header.title, record, members)
@@ -77,6 +78,7 @@ def _meeting(
         _item(shadow, node, part, date, context, tracking, texts)
         for node, part in decision_items(shadow, roots, header.fields_end, end, tracking)
     ]
+    release(nodes)
     return Meeting(
         title=header.title,
         date=date,
