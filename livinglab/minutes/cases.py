@@ -27,7 +27,7 @@ _REASON = re.compile(r"案由\s*[：:]\s*(?:有關|關於)?\s*([^，,。；;\n]{
 _INTO = re.compile(r"併入\s*[「『]([^」』\n]{2,80})[」』]")
 _QUOTED_PART = re.compile(r"[「『]([^」』\n]{2,80})[」』]")
 _QUOTED_HEAD = re.compile(r"^[ \t]*「([^」\n]{2,80})」")
-_SPACES = re.compile(r"[ \t\u3000]+")
+_SPACES = re.compile(r"[ \t\u3000][ \t\u3000]*")  # a set first: see reader._BLANKS
 _SOURCE_SEPARATOR = re.compile(r"以及|及|與|、")
 
 

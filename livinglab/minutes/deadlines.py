@@ -39,7 +39,7 @@ _QUARTER_END = {1: (3, 31), 2: (6, 30), 3: (9, 30), 4: (12, 31)}
 
 
 # Every deadline form holds one of these; the full pattern runs only around them.
-_TRIGGER = re.compile(r"[月底季內/]|半年|明[天日]")
+_TRIGGER = re.compile(r"月|底|季|內|/|半年|明[天日]")  # literals first: re skips in C
 # Every deadline form begins with one of these (a digit, the blank before 年底,
 # 今/本/明/次, 年, 第, 上/下, a Chinese numeral). DEADLINE_RE opens with optional
 # groups, so ``re`` cannot skip ahead in C and tries its whole alternation at every

@@ -88,12 +88,13 @@ _SEVERAL_BEFORE = re.compile(
     "(?:(?P<group>" + "|".join(GROUPINGS) + r")|(?:各|該|兩|[2２4４四])\s*(?:縣\s*)?市)\s*\Z"
 )
 # Asked, charged, entrusted or made a member, in the clause before the mention;
-# 交研考會研議: 交 just before it.
+# 交研考會研議: 交 just before it. Each alternative begins with a literal (the
+# lookbehinds follow it), so that re skips in C to where one may match.
 _REQUEST = re.compile(
-    r"(?<![申邀聲])請|責成|責由|交由|交辦|委由|委請|督促|指派|(?<![經理自])由(?!於|衷)"
+    r"請(?<![申邀聲]請)|責成|責由|交由|交辦|委由|委請|督促|指派|由(?<![經理自]由)(?!於|衷)"
     r"|納入|加入|成員|交\s*$"
 )
-_ASK = re.compile(r"(?<![申邀聲])請")  # 請A…，並與B共同…: a request runs to the full stop
+_ASK = re.compile(r"請(?<![申邀聲]請)")  # 請A…，並與B共同…: a request runs to the full stop
 # Named responsible right after the mention (X主辦、Y協辦).
 _RESPONSIBLE_AFTER = re.compile(r"\s*(?:為|擔任)?(?:主辦|協辦|主責|負責|統籌|督導|權責)")
 # 4市交流合作案: the words of a name, not an assignment.

@@ -119,7 +119,10 @@ class _Walk:
         if is_decision_heading(shadow, node):
             self.decision_part(node)
             return
-        inline = _INLINE_DECISION.search(shadow, node.body, node.own_end)
+        own_end = node.own_end
+        # A 決議： line begins a line after the number's: none if the text is one line.
+        has_lines = shadow.find("\n", node.body, own_end) >= 0
+        inline = has_lines and _INLINE_DECISION.search(shadow, node.body, own_end)
         if inline:
             after = [c for c in node.children if c.start > inline.start()]
             if after and not _agenda_names_case(shadow, node, self.tracking):
