@@ -73,7 +73,7 @@ def _names(
 
 def _from_head(head: str) -> tuple[list[str], tuple[list[str], str | None] | None]:
     head = _strip_annotations(head)
-    into = _MERGE_INTO.match(head)
+    into = _MERGE_INTO.match(head) if "合併" in head else None  # most heads merge nothing
     if into:
         sources = _split_sources(into.group(1))
         target = _clean(into.group(2))
@@ -130,12 +130,13 @@ def _split_outside_quotes(text: str, separator: str) -> list[str]:
 
 
 def _strip_annotations(text: str) -> str:
-    def drop(match: re.Match[str]) -> str:
-        return "" if _ANNOTATION_CONTENT.search(match.group(1)) else match.group()
-
     if "（" not in text and "(" not in text:
         return text
-    return _ANNOTATION.sub(drop, text)
+    return _ANNOTATION.sub(_drop_annotation, text)
+
+
+def _drop_annotation(match: re.Match[str]) -> str:
+    return "" if _ANNOTATION_CONTENT.search(match.group(1)) else match.group()
 
 
 def _clean(name: str) -> str:

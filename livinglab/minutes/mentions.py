@@ -55,10 +55,18 @@ def meeting_context(
     members: list[str] | None,
 ) -> Context:
     # An archive repeats its body's header fields in every record: resolve them once.
-    key = ("host and own", location, chair, title)
-    found = directory.memo.get(key)
+    # Titles differ from record to record (第N次), so the title is read only when the
+    # place and the chair leave the city or the organisation open.
+    memo = directory.memo
+    key = ("host and own", location, chair)
+    found = memo.get(key)
     if found is None:
-        found = directory.memo[key] = _host_and_own(directory, location, chair, title)
+        found = memo[key] = _host_and_own(directory, location, chair, None)
+    if None in found:
+        key = ("host and own", location, chair, title)
+        found = memo.get(key)
+        if found is None:
+            found = memo[key] = _host_and_own(directory, location, chair, title)
     host, own = found
     return Context(directory, host, own, members if members is not None else infer_members(record))
 

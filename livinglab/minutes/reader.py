@@ -167,7 +167,9 @@ def collapse(text: str) -> str:
     """Item text as a reader wants it: debris blanks and empty lines removed."""
     if "\n" in text:  # most items are one line: spare the regex its pass
         text = _LINE_BREAKS.sub("\n", text)
-    return _BLANKS.sub(" ", text).strip()
+    if "\t" in text or "\u3000" in text or "  " in text:  # else nothing to change
+        text = _BLANKS.sub(" ", text)
+    return text.strip()
 
 
 def _trim(shadow: str, start: int, end: int) -> int:
