@@ -67,7 +67,9 @@ _NEGATION = re.compile(r"不|未|免|毋|無須|無需|暫")
 _PENDING = re.compile(
     r"是否|研議|評估|再議|完成後|之後|後再|俟|待|提報|下次|下一次|預計|擬於|將於|屆時"
     # 於年底辦理完成轉為…, 請於…完成後: a completion still to come (not 已…完成)
-    + "".join(f"|{word}(?:(?!已)[^，,。；;]){{0,12}}完成" for word in ("於", "底", "年度", "季", "請"))
+    + "".join(
+        f"|{word}(?:(?!已)[^，,。；;]){{0,12}}完成" for word in ("於", "底", "年度", "季", "請")
+    )
 )
 # Literal-first alternatives (see _STATUS_RE), here and in _PENDING.
 # 為/屬/係/已 … 常態性辦理: the work described as routine, not a turn decided now.
