@@ -56,7 +56,7 @@ def cjk_font() -> str | None:
         # Matplotlib keeps the font list it saw first in its cache; a font installed
         # later (as when the server's packages are completed) is added from the system.
         for path in font_manager.findSystemFonts():
-            if "NotoSansCJK" in Path(path).name or "NotoSerifCJK" in Path(path).name:
+            if Path(path).name.startswith(("NotoSansCJK", "NotoSerifCJK")):
                 font_manager.fontManager.addfont(path)
         found = _cjk_family()
     return found
