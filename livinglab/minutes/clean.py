@@ -9,23 +9,26 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
+
+from .lines import LinePattern
 
 _TAG = re.compile(
     r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>\n]{0,300})?/?>|&(?:nbsp|lt|gt|amp|quot|#\d{1,5});"
 )
-_EMPHASIS = re.compile(r"\*\*|__|^#{1,6}(?= )", re.M)
+# A markdown heading mark at a line start; the lookbehind follows the first "#" so
+# that re skips in C to each "#" (a leading ^ would make it try every position).
+_HEADING_MARK = re.compile(r"#(?<![^\n]#)#{0,5}(?= )")
+# Line patterns are searched newline first (see lines.py).
 # "- (一)", "* 1、", "• 壹、": a bullet left in front of a number by a converter.
-_BULLET_BEFORE_NUMBER = re.compile(
-    r"^[ \t\u3000]*([-*•●○■◆▪·‧])[ \t\u3000]*(?=[（(]|[一二三四五六七八九十壹貳參肆伍陸柒捌玖拾]+[、.．]|\d{1,2}[、.．)）])",
-    re.M,
+_BULLET_BEFORE_NUMBER = LinePattern(
+    r"[ \t\u3000]*([-*•●○■◆▪·‧])[ \t\u3000]*(?=[（(]|[一二三四五六七八九十壹貳參肆伍陸柒捌玖拾]+[、.．]|\d{1,2}[、.．)）])"
 )
-_MARKDOWN_RULE = re.compile(r"^[ \t]*\|?[ \t]*:?-{3,}.*$|^[ \t]*(?:-{3,}|={3,})[ \t]*$", re.M)
-_PIPE_ROW = re.compile(r"^[ \t]*\|.*\|[ \t]*$", re.M)
-_PAGE_NUMBER = re.compile(
-    r"^[ \t\u3000]*(?:第\s*\d+\s*頁(?:\s*[，,/／]?\s*共\s*\d+\s*頁)?|[-－—]\s*\d+\s*[-－—]|\d+\s*/\s*\d+|[Pp]age\s*\d+(?:\s*of\s*\d+)?)[ \t\u3000]*$",
-    re.M,
+_MARKDOWN_RULE = LinePattern(r"[ \t]*\|?[ \t]*:?-{3,}.*$|[ \t]*(?:-{3,}|={3,})[ \t]*$")
+_PIPE_ROW = LinePattern(r"[ \t]*\|.*\|[ \t]*$")
+_PAGE_NUMBER = LinePattern(
+    r"[ \t\u3000]*(?:第\s*\d+\s*頁(?:\s*[，,/／]?\s*共\s*\d+\s*頁)?|[-－—]\s*\d+\s*[-－—]|\d+\s*/\s*\d+|[Pp]age\s*\d+(?:\s*of\s*\d+)?)[ \t\u3000]*$"
 )
-_LINE = re.compile(r"[^\n]+")
 _NOT_NEWLINE = re.compile(r"[^\n]")
 _NOT_HEADER = re.compile(
     r"[、：:。]|^\s*[（(]?[一二三四五六七八九十壹貳參肆伍陸柒捌玖\d]+[）)、.]|散會|臨時動議|簽到|^(?:會議)?[紀記]錄$"
@@ -37,12 +40,17 @@ _FIELDS_FOLLOW = re.compile(
 
 
 def shadow(text: str) -> str:
-    chars = _blank(text, _TAG)
-    chars = _blank(chars, _EMPHASIS)
-    chars = _blank(chars, _MARKDOWN_RULE)
-    chars = _blank(chars, _PAGE_NUMBER)
-    chars = _BULLET_BEFORE_NUMBER.sub(lambda m: " " * len(m.group()), chars)
-    chars = _PIPE_ROW.sub(lambda m: m.group().replace("|", "\t"), chars)
+    # Each pass is skipped where the text lacks the character it needs (most do).
+    chars = _blank(text, _TAG) if "<" in text or "&" in text else text
+    chars = chars.replace("**", "  ").replace("__", "  ")  # emphasis
+    if "#" in chars:
+        chars = _blank(chars, _HEADING_MARK)
+    if "---" in chars or "===" in chars:
+        chars = _replace_lines(chars, _MARKDOWN_RULE, _spaces)
+    chars = _replace_lines(chars, _PAGE_NUMBER, _spaces)
+    chars = _replace_lines(chars, _BULLET_BEFORE_NUMBER, _spaces)
+    if "|" in chars:
+        chars = _replace_lines(chars, _PIPE_ROW, lambda row: row.replace("|", "\t"))
     return _blank_page_headers(chars)
 
 
@@ -51,8 +59,25 @@ def _blank(text: str, pattern: re.Pattern[str]) -> str:
 
 
 def _blanked(match: re.Match[str]) -> str:
-    found = match.group()
+    return _spaces(match.group())
+
+
+def _spaces(found: str) -> str:
+    """Blanks of the same length, line breaks kept."""
     return _NOT_NEWLINE.sub(" ", found) if "\n" in found else " " * len(found)
+
+
+def _replace_lines(text: str, pattern: LinePattern, replace: Callable[[str], str]) -> str:
+    """``text`` with each match of ``pattern`` (from its line start) replaced."""
+    parts, last = [], 0
+    for start, match in pattern.finditer(text, 0, len(text)):
+        end = match.end()
+        parts += [text[last:start], replace(text[start:end])]
+        last = end
+    if not parts:
+        return text
+    parts.append(text[last:])
+    return "".join(parts)
 
 
 def _blank_page_headers(text: str) -> str:
@@ -61,7 +86,7 @@ def _blank_page_headers(text: str) -> str:
     Structural lines (numbered, with a colon, 散會, 紀錄 …) repeat in every record of
     a multi-record file and are never page headers.
     """
-    counts = Counter(map(str.strip, _LINE.findall(text)))  # strings, not matches: in C
+    counts = Counter(map(str.strip, text.split("\n")))  # all in C
     repeated = {
         line
         for line, n in counts.items()

@@ -111,17 +111,19 @@ def _opens_record(values: dict[str, list[str]]) -> bool:
 
 def _clusters(shadow: str) -> list[list[tuple[int, int, list[tuple[str, str]]]]]:
     clusters: list[list[tuple[int, int, list[tuple[str, str]]]]] = []
-    last_end = -1
+    last_end, last_dated = -1, False  # whether the last cluster has a dated field
     for start, match in FIELD_LINES.finditer(shadow, 0, len(shadow)):
         pairs = _pairs(match, shadow[start : match.end()])
         if not pairs:
             continue
         hit = (start, match.end(), pairs)
-        repeated = clusters and _dated(pairs) and any(_dated(h[2]) for h in clusters[-1])
-        if clusters and not repeated and _lines_between(shadow, last_end, start) <= 3:
+        dated = _dated(pairs)
+        if clusters and not (dated and last_dated) and _near(shadow, last_end, start):
             clusters[-1].append(hit)
+            last_dated = last_dated or dated
         else:
             clusters.append([hit])
+            last_dated = dated
         last_end = match.end()
     return clusters
 
@@ -166,25 +168,36 @@ def _clean(value: str) -> str:
     return _SPACES.sub(" ", value).strip().rstrip("。；;，,").strip()
 
 
-def _lines_between(shadow: str, start: int, end: int) -> int:
-    return sum(1 for _ in _LINE.finditer(shadow, start, end)) - 1 if start >= 0 else 99
+def _near(shadow: str, start: int, end: int) -> bool:
+    """At most three lines of text between two fields (blank lines not counted)."""
+    if start < 0:
+        return False
+    if shadow.count("\n", start, end) <= 3:  # too few line breaks for five lines
+        return True
+    return sum(1 for _ in _LINE.finditer(shadow, start, end)) - 1 <= 3
 
 
 def _title(shadow: str, fields_start: int, floor: int) -> tuple[int, str | None]:
-    """Walk back from the fields over the title lines (unnumbered, no full stop)."""
-    lines = [m for m in _LINE.finditer(shadow, max(floor, fields_start - 600), fields_start)]
-    taken: list[re.Match[str]] = []
-    for line in reversed(lines):
-        text = line.group().strip()
-        if len(taken) == 4 or not _is_title_line(text):
+    """Walk back from the fields over the title lines (unnumbered, no full stop),
+    blank lines skipped, at most four and within 600 characters."""
+    low = max(floor, fields_start - 600)
+    taken: list[tuple[int, str]] = []  # (start, line), nearest first
+    end = fields_start
+    while end > low and len(taken) < 4:
+        start = max(shadow.rfind("\n", low, end) + 1, low)
+        line = shadow[start:end]
+        end = start - 1
+        text = line.strip()
+        if not text:
+            continue
+        if not _is_title_line(text):
             break
-        taken.append(line)
+        taken.append((start, line))
     if not taken:
         return fields_start, None
     taken.reverse()
-    return taken[0].start() + _indent(taken[0].group()), _title_text(
-        m.group().strip() for m in taken
-    )
+    first_start, first_line = taken[0]
+    return first_start + _indent(first_line), _title_text(line.strip() for _, line in taken)
 
 
 def _is_title_line(text: str) -> bool:
