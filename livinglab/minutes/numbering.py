@@ -68,18 +68,36 @@ class Node:
 
 def numbered_lines(shadow: str, start: int, end: int) -> list[Node]:
     nodes = []
-    for line_start, match in NUMBER_LINES.finditer(shadow, start, end):
+    for line_start, match in _number_lines(shadow, start, end):
         group = match.lastgroup or "bullet"
-        label = "-" if group == "bullet" else match.group(group)
         body = match.end()
         line_end = shadow.find("\n", body, end)
         line_end = end if line_end < 0 else line_end
-        if group == "bullet" and not shadow[body:line_end].strip():
-            continue
-        whole = shadow[line_start:body]
-        start_at = line_start + len(whole) - len(whole.lstrip(" \t\u3000"))
+        if group == "bullet":
+            if not shadow[body:line_end].strip():
+                continue
+            label = "-"
+        else:
+            label = match.group(group)
+        start_at = line_start
+        if shadow[line_start] in " \t\u3000":  # most numbers begin their line
+            whole = shadow[line_start:body]
+            start_at += len(whole) - len(whole.lstrip(" \t\u3000"))
         nodes.append(Node(label, _STYLE_OF_GROUP.get(group, group), start_at, body, line_end))
     return nodes
+
+
+def _number_lines(shadow: str, start: int, end: int) -> list[tuple[int, re.Match[str]]]:
+    """NUMBER_LINES.finditer as a list, built by a comprehension: the lines of an
+    archive are many, and a generator's step per line costs more than the search."""
+    first = None
+    if start == 0 or shadow[start - 1] == "\n":
+        first = NUMBER_LINES.at_start.match(shadow, start, end)
+    rest = NUMBER_LINES.after_newline.finditer(shadow, first.end() if first else start, end)
+    found = [(match.start() + 1, match) for match in rest]  # after the newline it begins with
+    if first:
+        found.insert(0, (start, first))
+    return found
 
 
 def release(nodes: list[Node]) -> None:

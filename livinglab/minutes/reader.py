@@ -129,24 +129,32 @@ def _named_in_section(
 
 class _Headings(Sequence[str]):
     """Own text of the entries above an item, nearest first, computed on demand and
-    once per meeting (``texts`` is shared by the items of a meeting)."""
+    once per meeting (``texts`` is shared by the items of a meeting). Readers mostly
+    look at the nearest few, so the chain is walked as they go."""
 
     def __init__(self, shadow: str, node: Node, texts: dict[int, str]) -> None:
-        self.shadow, self.chain, self.texts = shadow, [], texts
-        current = node.parent
+        self.shadow, self.node, self.texts = shadow, node, texts
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        current = self.node.parent
         while current is not None:
-            self.chain.append(current)
+            yield self._text(current)
             current = current.parent
 
     def __len__(self) -> int:
-        return len(self.chain)
-
-    def __iter__(self):  # type: ignore[no-untyped-def]
-        for index in range(len(self.chain)):  # Sequence's own tries until IndexError
-            yield self[index]
+        return len(self._chain())
 
     def __getitem__(self, index):  # type: ignore[no-untyped-def, override]
-        node = self.chain[index]
+        return self._text(self._chain()[index])
+
+    def _chain(self) -> list[Node]:
+        chain, current = [], self.node.parent
+        while current is not None:
+            chain.append(current)
+            current = current.parent
+        return chain
+
+    def _text(self, node: Node) -> str:
         text = self.texts.get(id(node))
         if text is None:
             text = self.texts[id(node)] = collapse(self.shadow[node.body : node.own_end])

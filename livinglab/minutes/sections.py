@@ -60,9 +60,9 @@ _HEADING_LINE = re.compile(
 
 def heading(shadow: str, node: Node) -> str:
     """The entry's first phrase: up to the first colon, full stop or line end."""
-    text = shadow[node.body : node.own_end]
-    match = _HEAD_END.search(text)
-    return (text[: match.start()] if match else text).strip()
+    end = node.own_end
+    match = _HEAD_END.search(shadow, node.body, end)
+    return shadow[node.body : match.start() if match else end].strip()
 
 
 def is_decision_heading(shadow: str, node: Node) -> bool:
@@ -172,12 +172,11 @@ def case_head(shadow: str, node: Node, tracking: bool = True) -> str | None:
     """The case name heading an entry (before its colon, or a line over its
     sub-entries), or None. The walk, the case reader and the status reader all ask
     it of the same entries: it is kept on the node."""
-    known = node.case_heads[tracking]
+    heads = node.case_heads
+    known = heads[tracking]
     if known is UNSEEN:
         known = _case_head(shadow, node, tracking)
-        heads = list(node.case_heads)
-        heads[tracking] = known
-        node.case_heads = (heads[0], heads[1])
+        node.case_heads = (heads[0], known) if tracking else (known, heads[1])
     return known  # type: ignore[return-value]
 
 
