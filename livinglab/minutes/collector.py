@@ -1,16 +1,15 @@
-"""Fewer cyclic garbage collections while reading.
+"""The cyclic garbage collector paused while reading.
 
 Reading allocates millions of small objects that live until the document is
-returned, so the default young-generation threshold (700) makes the collector
-rescan them thousands of times (~10% of the time). The threshold is raised for
-the read only: cycles are still collected (a record's tree is released by the
-reader as soon as it is read, see numbering.release), and peak memory stays
-under the 10x budget (bench/bench_minutes.py reports it). A higher threshold
-(50,000) was measured slower: each young collection then scans more.
+returned, and the collector would rescan them again and again (~10% of the time
+at its default threshold, ~3% at a raised one). A read leaves no cyclic garbage
+behind — a record's tree is released as soon as it is read (numbering.release),
+everything else is freed by reference counting, and a test holds the reader to
+it — so the collector has nothing to find until the read ends.
 
-The threshold is process-wide: with reads in several threads, the first to start
-raises it and the last to finish restores it, so that overlapping reads cannot
-leave it raised.
+The pause is process-wide: with reads in several threads, the first to start
+pauses the collector and the last to finish restores it as it was, so that
+overlapping reads cannot leave it off (or turn on one that was off).
 """
 
 from __future__ import annotations
@@ -20,26 +19,24 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-YOUNG_THRESHOLD = 10_000
-
 
 class _State:
     lock = threading.Lock()
     readers = 0
-    saved: tuple[int, ...] = gc.get_threshold()
+    was_enabled = gc.isenabled()
 
 
 @contextmanager
-def fewer_collections() -> Iterator[None]:
+def collections_paused() -> Iterator[None]:
     with _State.lock:
         if _State.readers == 0:
-            _State.saved = gc.get_threshold()
-            gc.set_threshold(max(_State.saved[0], YOUNG_THRESHOLD), *_State.saved[1:])
+            _State.was_enabled = gc.isenabled()
+            gc.disable()
         _State.readers += 1
     try:
         yield
     finally:
         with _State.lock:
             _State.readers -= 1
-            if _State.readers == 0:
-                gc.set_threshold(*_State.saved)
+            if _State.readers == 0 and _State.was_enabled:
+                gc.enable()

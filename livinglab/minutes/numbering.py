@@ -102,7 +102,7 @@ def _number_lines(shadow: str, start: int, end: int) -> list[tuple[int, re.Match
 
 def release(nodes: list[Node]) -> None:
     """Break the parent/child cycles of a record's tree once it is read, so that its
-    nodes are freed at once rather than left to the cyclic collector."""
+    nodes are freed at once: the cyclic collector is paused while reading."""
     for node in nodes:
         node.parent = None
 

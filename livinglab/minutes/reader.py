@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from .agencies import AgencyDirectory
 from .cases import item_cases
 from .clean import shadow as make_shadow
-from .collector import fewer_collections
+from .collector import collections_paused
 from .deadlines import first_deadline
 from .header import Header, fallback_header, find_headers
 from .mentions import Context, assigned_agencies, meeting_context
@@ -43,7 +43,7 @@ def parse_text(
     members: list[str] | None = None,
 ) -> Document:
     """Read already decoded text (spans index into ``text``)."""
-    with fewer_collections():
+    with collections_paused():
         return _parse(text, source, directory or AgencyDirectory.default(), members)
 
 
