@@ -161,7 +161,8 @@ class _Index:
         # the longest city prefix ending just before a name, in one search
         self.prefix_tail_re = re.compile("(?:" + "|".join(map(re.escape, tails)) + r")\Z")
         finals = "".join(sorted({k[-1] for k in keys}))
-        self.final_re = re.compile(f"[{re.escape(finals)}]")
+        # 局長, 處長: a person, skipped in C
+        self.final_re = re.compile(f"[{re.escape(finals)}](?!長)")
         alternatives = sorted(directory.prefixes, key=len, reverse=True)
         self.prefix_re = re.compile("|".join(map(re.escape, alternatives)) or "(?!)")
 
@@ -183,18 +184,17 @@ class _Index:
         last_start = last_end = -1
         for match in self.final_re.finditer(text):
             end = match.end()
-            if text[end : end + 1] == "長":  # 局長, 處長: a person
-                continue
-            tail = text[end - 2 : end] if end >= 2 else text[:end]
-            for length in lengths.get(tail, ()):
+            for length in lengths.get(text[end - 2 : end] if end > 1 else text[0], ()):
                 start = end - length
-                if start >= 0 and text[start:end] in keys:
+                if start >= 0:
                     key = text[start:end]
-                    break
+                    if key in keys:
+                        break
             else:
-                if len(tail) != 2 or tail[1] not in keys:  # a one-character name
+                key = text[end - 1]
+                if end < 2 or key not in keys:  # a one-character name
                     continue
-                start, key = end - 1, tail[1]
+                start = end - 1
             city = None
             if start and text[start - 1] in prefix_ends:  # most names follow no city
                 prefix = self.prefix_tail_re.search(

@@ -126,13 +126,12 @@ def assigned_agencies(
     if not located:
         return []
     excluded = _excluded_spans(text, names)
-    starts = {start for start, _, _ in located}
     kept, assigned = [], []
-    verdicts: dict[int, int] = {}  # a mention of 4市 gives four refs: judge it once
+    # A mention of 4市 gives four refs, one after the other (same start): judged once.
+    judged, verdict = -1, 0
     for start, end, ref in located:
-        verdict = verdicts.get(start)
-        if verdict is None:
-            verdict = verdicts[start] = _role(text, start, end, excluded, starts)
+        if start != judged:
+            judged, verdict = start, _role(text, start, end, excluded, located)
         if verdict:
             kept.append(ref)
             if verdict == 2:
@@ -152,7 +151,11 @@ def _excluded_spans(text: str, names: list[str] | tuple[str, ...]) -> list[tuple
 
 
 def _role(
-    text: str, start: int, end: int, excluded: list[tuple[int, int]], starts: set[int]
+    text: str,
+    start: int,
+    end: int,
+    excluded: list[tuple[int, int]],
+    located: list[tuple[int, int, AgencyRef]],
 ) -> int:
     """0: not given work (quoted, a name, thanked, released); 1: named; 2: assigned."""
     for a, b in excluded:
@@ -160,20 +163,37 @@ def _role(
             return 0
     if _NAME_AFTER.match(text, end):
         return 0
-    clause = before(text, start, CLAUSE_OR_COLON_STOP, 80)
-    if _NOT_GIVEN.search(clause):
+    clause, at, stop = _cut_before(text, start, _THROUGH_CLAUSE)
+    if _NOT_GIVEN.search(clause, at, stop):
         return 0
-    if (
-        _REQUEST.search(clause)
-        or _RESPONSIBLE_AFTER.match(text, end)
-        or _ASK.search(before(text, start, SENTENCE_STOP, 80))
-        or _asked_later(text, end, starts)
-    ):
+    if _REQUEST.search(clause, at, stop) or _RESPONSIBLE_AFTER.match(text, end):
+        return 2
+    sentence, at, stop = _cut_before(text, start, _THROUGH_SENTENCE)
+    if _ASK.search(sentence, at, stop) or _asked_later(text, end, located):
         return 2
     return 1
 
 
-def _asked_later(text: str, end: int, starts: set[int]) -> bool:
+# Through the last stop before a mention: ``.*`` runs on and backs off to it, in C.
+_THROUGH_CLAUSE = re.compile(".*" + CLAUSE_OR_COLON_STOP.pattern, re.S)
+_THROUGH_SENTENCE = re.compile(".*" + SENTENCE_STOP.pattern, re.S)
+_REACH = 80  # how far back a clause is read
+
+
+def _cut_before(text: str, position: int, through_stop: re.Pattern[str]) -> tuple[str, int, int]:
+    """The clause before ``position`` as ``before()`` cuts it, as (string, pos, endpos)
+    to search: the text itself (no copy per mention) where the clause begins after a
+    stop, whose lookbehinds (申請, 經由) then see that stop as they would nothing."""
+    start = position - _REACH if position > _REACH else 0
+    through = through_stop.match(text, start, position)
+    if through:
+        return text, through.end(), position
+    if start:  # cut mid-sentence: a copy, so that no lookbehind sees past the cut
+        return text[start:position], 0, position - start
+    return text, 0, position
+
+
+def _asked_later(text: str, end: int, located: list[tuple[int, int, AgencyRef]]) -> bool:
     """新北市農業局將辦理…，請擴大邀請…: a request without a subject, later in the
     sentence, is made to the agency named before it."""
     stop_at = SENTENCE_STOP.search(text, end)
@@ -182,7 +202,8 @@ def _asked_later(text: str, end: int, starts: set[int]) -> bool:
         after = ask.end()
         while after < stop and text[after] in " \t\u3000":
             after += 1
-        if after not in starts and not _MEMBER_AT.match(text, after):
+        named = any(start == after for start, _, _ in located)
+        if not named and not _MEMBER_AT.match(text, after):
             return True
     return False
 
