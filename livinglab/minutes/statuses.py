@@ -17,7 +17,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from .clauses import CLAUSE_STOP, before
+from .clauses import CLAUSE_STOP
 
 PRECEDENCE = ("merged", "renamed", "new", "regular", "delisted", "tracked", "noted")
 # The words of each status. Every alternative begins with a literal character: a
@@ -76,6 +76,7 @@ _PENDING = re.compile(
 _DESCRIBED = re.compile(r"為(?<![轉改列作成認]為)|屬|係|已")
 _CHANGE = ("回歸", "轉", "改", "列", "納")
 _LATER = re.compile(r"下次|將於|提請|提案列管|後續再")
+_NOT_NOW = re.compile(f"{_NEGATION.pattern}|{_LATER.pattern}")  # one search for both
 _FURTHER_WORK = re.compile(r"請|持續|繼續|未來|將於")
 _UPWARD = re.compile(r"副首長|首長會議|副市長|市長|市政會議")
 
@@ -84,23 +85,51 @@ def statuses(text: str) -> set[str]:
     found: set[str] = set()
     for match in _STATUS_RE.finditer(text):
         kind = _KINDS[match.lastindex - 1]  # type: ignore[operator]
-        if kind in _UNQUALIFIED:
-            found.add(kind)
-        else:
-            clause = before(text, match.start(), CLAUSE_STOP)
-            found.add(_qualify(kind, clause, match.group()))
+        found.add(kind if kind in _UNQUALIFIED else _qualify(kind, text, match))
     found.discard("")
     return found
 
 
+def _decided(text: str) -> str | None:
+    """``decide(statuses(text))``, without qualifying a word that cannot outrank the
+    status already found (qualifying keeps a kind, drops it or turns it to tracked:
+    never ranks it higher)."""
+    best = _NONE
+    for match in _STATUS_RE.finditer(text):
+        rank = _RANKS[match.lastindex - 1]  # type: ignore[operator]
+        if rank >= best:
+            continue
+        kind = PRECEDENCE[rank]
+        if kind not in _UNQUALIFIED:
+            kind = _qualify(kind, text, match)
+            if not kind:
+                continue
+            rank = _RANK[kind]
+        best = rank
+        if best == 0:
+            break  # merged: nothing outranks it
+    return PRECEDENCE[best] if best < _NONE else None
+
+
+_RANK = {kind: rank for rank, kind in enumerate(PRECEDENCE)}
+_RANKS = [_RANK[kind] for kind in _KINDS]
+_NONE = len(PRECEDENCE)  # the rank of no status
 # Kinds that their clause does not qualify (see _qualify): no clause to read.
 _UNQUALIFIED = frozenset(("merged", "renamed", "new", "noted"))
+_CLAUSE_LIMIT = 60  # as in clauses.before
+_THROUGH_CLAUSE_STOP = re.compile(".*" + CLAUSE_STOP.pattern, re.S)  # to its last stop
 
 
-def _qualify(kind: str, clause: str, match_text: str) -> str:
-    if kind == "tracked" and (_NEGATION.search(clause) or _LATER.search(clause)):
+def _qualify(kind: str, text: str, match: re.Match[str]) -> str:
+    """The kind that a status word states in its clause (see the module docstring)."""
+    # before(text, at, CLAUSE_STOP), inlined: it runs for most items
+    at = match.start()
+    start = at - _CLAUSE_LIMIT if at > _CLAUSE_LIMIT else 0
+    through = _THROUGH_CLAUSE_STOP.match(text, start, at)
+    clause = text[through.end() if through else start : at]
+    if kind == "tracked" and _NOT_NOW.search(clause):
         return ""  # 尚未提至副首長會議列管, 暫不…提請列管, 於下次會議提案列管
-    if kind == "regular" and not match_text.startswith(_CHANGE) and _DESCRIBED.search(clause):
+    if kind == "regular" and not match.group().startswith(_CHANGE) and _DESCRIBED.search(clause):
         return ""
     if kind in ("delisted", "regular"):
         if _NEGATION.search(clause[-4:]):
@@ -120,7 +149,7 @@ def decide(found: set[str]) -> str | None:
 def item_status(text: str, headings: Sequence[str], names_case: bool) -> str | None:
     """The item's status; else what the nearest heading over it states (列管合作案,
     新增提案); else tracked for a named case that is given further work."""
-    own = decide(statuses(text))
+    own = _decided(text)
     inherited = _inherited(headings) if own in (None, "tracked") else None
     if inherited == "new" and own in (None, "tracked"):
         return "new"  # a new proposal to be tracked from now on
