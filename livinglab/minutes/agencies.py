@@ -99,6 +99,10 @@ class AgencyDirectory:
         """A short name several cities use (教育局), resolved by context."""
         return key in _Index.of(self).ambiguous
 
+    def ambiguous_keys(self) -> set[str]:
+        """The short names several cities use (教育局): for many mentions at once."""
+        return _Index.of(self).ambiguous
+
     def cities_in(self, text: str) -> Iterator[str]:
         """The cities a text names, in order."""
         for match in _Index.of(self).prefix_re.finditer(text):
@@ -160,9 +164,14 @@ class _Index:
         tails = sorted(self.prefix_cities, key=len, reverse=True)
         # the longest city prefix ending just before a name, in one search
         self.prefix_tail_re = re.compile("(?:" + "|".join(map(re.escape, tails)) + r")\Z")
-        finals = "".join(sorted({k[-1] for k in keys}))
-        # 局長, 處長: a person, skipped in C
-        self.final_re = re.compile(f"[{re.escape(finals)}](?!長)")
+        # Where a name may end: its final character after one that comes before it
+        # in some name (政府, not 府 alone), tested in C; 局長, 處長: a person.
+        before_final: dict[str, set[str]] = {}
+        for key in keys:
+            before_final.setdefault(key[-1], set()).add(key[-2:-1])
+        self.final_re = re.compile(
+            "|".join(_ending(final, before) for final, before in sorted(before_final.items()))
+        )
         alternatives = sorted(directory.prefixes, key=len, reverse=True)
         self.prefix_re = re.compile("|".join(map(re.escape, alternatives)) or "(?!)")
 
@@ -210,6 +219,14 @@ class _Index:
                 continue
             last_start, last_end = start, end
         return found
+
+
+def _ending(final: str, before: set[str]) -> str:
+    """The pattern of where names ending in ``final`` may end (after ``before``)."""
+    if "" in before:  # a one-character name: anywhere
+        return re.escape(final) + "(?!長)"
+    chars = re.escape("".join(sorted(before)))
+    return f"{re.escape(final)}(?<=[{chars}]{re.escape(final)})(?!長)"
 
 
 def _variants(name: str) -> set[str]:

@@ -114,7 +114,7 @@ _QUOTED = re.compile(r"[「『][^」』\n]{1,80}[」』]")
 
 def find_agencies(text: str, context: Context) -> list[AgencyRef]:
     """Every agency the text names, resolved, in order of first mention."""
-    return _unique(ref for _, _, ref in locate_agencies(text, context))
+    return _unique([ref for _, _, ref in locate_agencies(text, context)])
 
 
 def assigned_agencies(
@@ -142,11 +142,12 @@ def assigned_agencies(
 def _excluded_spans(text: str, names: list[str] | tuple[str, ...]) -> list[tuple[int, int]]:
     """Quoted titles and case names: their words assign nothing."""
     excluded = [m.span() for m in _QUOTED.finditer(text)] if "「" in text or "『" in text else []
-    for name in filter(None, names):  # an empty name (合併為 one character) marks nothing
-        at = text.find(name)
-        while at >= 0:
-            excluded.append((at, at + len(name)))
-            at = text.find(name, at + len(name))
+    for name in names:
+        if name:  # an empty name (合併為 one character) marks nothing
+            at = text.find(name)
+            while at >= 0:
+                excluded.append((at, at + len(name)))
+                at = text.find(name, at + len(name))
     return excluded
 
 
@@ -215,7 +216,10 @@ def locate_agencies(text: str, context: Context) -> list[tuple[int, int, AgencyR
     """(start, end, ref) of every agency mention in the text, in order."""
     refs: list[tuple[int, int, AgencyRef]] = []
     directory = context.directory
-    fulls = directory.fulls
+    ambiguous, fulls = directory.ambiguous_keys(), directory.fulls
+    # names by (key, city, 局處, meeting): the same few in every item
+    resolved = directory.memo.setdefault(_RESOLVED, {})
+    host, own = context.host, context.own
     last_end, last_city = -9, None
     grouped: list[tuple[int, int]] = []  # 4市教育局: no bare 4市 besides
     cities_of_key: dict[str, str | None] = {}  # 青年局 named again: the same city's
@@ -225,34 +229,30 @@ def locate_agencies(text: str, context: Context) -> list[tuple[int, int, AgencyR
         if either:
             end += 1
         # 桃園市政府經濟發展局及環保局: the city carries over (from none: nothing to do)
-        if city is None and last_city is not None and _LISTED.fullmatch(text[last_end:start]):
+        if city is None and last_city is not None and _LISTED.fullmatch(text, last_end, start):
             city = last_city
-        cities = None
         if city is None:
-            several = (
-                _SEVERAL_BEFORE.search(text, max(0, start - 6), start)
-                if (start and _may_end_several(text[start - 1]))
-                else None
-            )
-            if several and several.group("group"):
-                cities, begin = GROUPINGS[several.group("group")], several.start()
-            elif several:
-                cities, begin = context.members, several.start()
-            elif directory.is_ambiguous(key):
+            # 4市, 基北北桃 or blanks just before: a search (most names follow none)
+            char = text[start - 1 : start]
+            if char in _SEVERAL_ENDS or char.isspace():
+                several = _SEVERAL_BEFORE.search(text, max(0, start - 6), start)
+                if several:
+                    group = several.group("group")
+                    cities = GROUPINGS[group] if group else context.members
+                    mention = text[several.start() : end]
+                    for name in _each_city(key, cities, context, either):
+                        refs.append((several.start(), end, agency_ref(mention, name)))
+                    grouped.append((several.start(), end))
+                    last_end = end
+                    continue
+            if key in ambiguous:
                 if any_city is None:  # most items name no city: no clause to search
                     any_city = directory.city_of(text) is not None
                 in_clause = _city_in_clause(text, start, directory) if any_city else None
                 city = in_clause or cities_of_key.get(key)
-        if cities is not None:
-            mention = text[begin:end]
-            for name in _each_city(key, cities, context, either):
-                refs.append((begin, end, agency_ref(mention, name)))
-            grouped.append((begin, end))
-            last_end = end
-            continue
-        name = _resolve(key, city, context)
-        if name is None and either:
-            name = _resolve(key[:-1] + "處", city, context)
+        name = resolved.get((key, city, either, host, own), _UNKNOWN)
+        if name is _UNKNOWN:
+            name = resolved[key, city, either, host, own] = _resolve(key, city, context, either)
         if name:
             refs.append((start, end, agency_ref(text[start:end], name)))
             full_city = fulls.get(name)
@@ -271,13 +271,9 @@ def locate_agencies(text: str, context: Context) -> list[tuple[int, int, AgencyR
     return refs
 
 
-def _may_end_several(char: str) -> bool:
-    """Whether ``char`` may end what _SEVERAL_BEFORE finds (4市, 基北北桃 and blanks):
-    a test before the search, as most names follow none."""
-    return char in _SEVERAL_ENDS or char.isspace()
-
-
 _SEVERAL_ENDS = frozenset("市" + "".join(grouping[-1] for grouping in GROUPINGS))
+_RESOLVED = "mentions resolved"  # their key in the directory's memo
+_UNKNOWN = object()  # not resolved yet
 
 
 @lru_cache(maxsize=4096)  # mentions repeat (交通局, 新北市經發局): one ref each
@@ -303,7 +299,14 @@ def _each_city(key: str, cities: list[str], context: Context, either: bool) -> l
     return names
 
 
-def _resolve(key: str, city: str | None, context: Context) -> str | None:
+def _resolve(key: str, city: str | None, context: Context, either: bool) -> str | None:
+    name = _resolve_key(key, city, context)
+    if name is None and either:  # 教育局處: the city's 教育處 where it has no 教育局
+        name = _resolve_key(key[:-1] + "處", city, context)
+    return name
+
+
+def _resolve_key(key: str, city: str | None, context: Context) -> str | None:
     if key in _SELF:
         return context.own
     if city == "本市":
@@ -313,10 +316,13 @@ def _resolve(key: str, city: str | None, context: Context) -> str | None:
     return context.directory.pick(key, city or context.host)
 
 
-def _unique(refs: object) -> list[AgencyRef]:
+def _unique(refs: list[AgencyRef]) -> list[AgencyRef]:
+    """The refs, each agency once (``refs`` is the caller's own list)."""
+    if len(refs) < 2:
+        return refs
     seen: set[str] = set()
     unique = []
-    for ref in refs:  # type: ignore[attr-defined]
+    for ref in refs:
         if ref.name not in seen:
             seen.add(ref.name)
             unique.append(ref)
