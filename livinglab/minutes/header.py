@@ -40,6 +40,17 @@ _LINE = re.compile(r"[^\n]*\S[^\n]*")
 # A body's own name: before these, 會議 is the trailing 會議紀錄 word, not the name.
 _BODY_END = re.compile(r"(?:小組|委員會|會報|平臺|平台|工作組|分組)\s*$")
 _SPACES = re.compile(r"\s+")
+_BLANKS = re.compile(r"[ \t\u3000]+")
+
+
+class ParsedDates(dict[str, tuple[dt.date | None, int]]):
+    """parse_date of each header value, once per read: a record's date is asked for
+    to cluster its fields, to tell whether it opens a record, and for its day and time
+    (the dates of an archive are too many for parse_date's own small cache)."""
+
+    def __missing__(self, value: str) -> tuple[dt.date | None, int]:
+        found = self[value] = parse_date(value)
+        return found
 
 
 @dataclass
@@ -49,6 +60,7 @@ class Header:
     fields_end: int
     values: dict[str, list[str]] = field(default_factory=dict)
     title: str | None = None
+    dates: ParsedDates = field(default_factory=ParsedDates, repr=False)
 
     def first(self, kind: str) -> str | None:
         values = [v for v in self.values.get(kind, []) if v]
@@ -57,7 +69,7 @@ class Header:
     @property
     def date(self) -> dt.date | None:
         for value in self.values.get("date", []):
-            date, _ = parse_date(value)
+            date, _ = self.dates[value]
             if date:
                 return date
         return parse_title_date(self.title) if self.title else None
@@ -65,7 +77,7 @@ class Header:
     @property
     def time(self) -> str | None:
         for value in self.values.get("date", []):
-            _, end = parse_date(value)
+            _, end = self.dates[value]
             time = parse_time(value[end:])
             if time:
                 return time
@@ -75,20 +87,21 @@ class Header:
 def find_headers(shadow: str) -> list[Header]:
     headers: list[Header] = []
     previous_end = 0
-    for cluster in _clusters(shadow):
+    dates = ParsedDates()
+    for cluster in _clusters(shadow, dates):
         values: dict[str, list[str]] = {}
         for _, _, pairs in cluster:
             for kind, value in pairs:
                 values.setdefault(kind, []).append(value)
         start, end = cluster[0][0], cluster[-1][1]
-        if _opens_record(values) or not headers:
+        if _opens_record(values, dates) or not headers:
             title_start, title = _title(shadow, start, previous_end)
-            headers.append(Header(title_start, start, end, values, title))
+            headers.append(Header(title_start, start, end, values, title, dates))
         else:
             for kind, found in values.items():
                 headers[-1].values.setdefault(kind, []).extend(found)
         previous_end = end
-    if headers and not _opens_record(headers[0].values) and len(headers[0].values) < 2:
+    if headers and not _opens_record(headers[0].values, dates) and len(headers[0].values) < 2:
         return []
     return headers
 
@@ -103,12 +116,14 @@ def fallback_header(shadow: str) -> Header | None:
     return None
 
 
-def _opens_record(values: dict[str, list[str]]) -> bool:
-    has_date = any(parse_date(v)[0] for v in values.get("date", []))
+def _opens_record(values: dict[str, list[str]], dates: ParsedDates) -> bool:
+    has_date = any(dates[v][0] for v in values.get("date", []))
     return has_date or len({"date", "location", "chair"} & set(values)) >= 2
 
 
-def _clusters(shadow: str) -> list[list[tuple[int, int, list[tuple[str, str]]]]]:
+def _clusters(
+    shadow: str, dates: ParsedDates
+) -> list[list[tuple[int, int, list[tuple[str, str]]]]]:
     clusters: list[list[tuple[int, int, list[tuple[str, str]]]]] = []
     last_end, last_dated = -1, False  # whether the last cluster has a dated field
     for start, match in FIELD_LINES.finditer(shadow, 0, len(shadow)):
@@ -116,7 +131,7 @@ def _clusters(shadow: str) -> list[list[tuple[int, int, list[tuple[str, str]]]]]
         if not pairs:
             continue
         hit = (start, match.end(), pairs)
-        dated = _dated(pairs)
+        dated = _dated(pairs, dates)
         if clusters and not (dated and last_dated) and _near(shadow, last_end, start):
             clusters[-1].append(hit)
             last_dated = last_dated or dated
@@ -127,9 +142,9 @@ def _clusters(shadow: str) -> list[list[tuple[int, int, list[tuple[str, str]]]]]
     return clusters
 
 
-def _dated(pairs: list[tuple[str, str]]) -> bool:
+def _dated(pairs: list[tuple[str, str]], dates: ParsedDates) -> bool:
     """A second dated field opens the next record even when close to the last."""
-    return any(kind == "date" and parse_date(value)[0] for kind, value in pairs)
+    return any(kind == "date" and dates[value][0] for kind, value in pairs)
 
 
 def _pairs(match: re.Match[str], line: str) -> list[tuple[str, str]]:
@@ -202,7 +217,8 @@ def _title(shadow: str, fields_start: int, floor: int) -> tuple[int, str | None]
 def _is_title_line(text: str) -> bool:
     if len(text) > 120 or "。" in text or _ADJOURN.search(text):
         return False
-    return not NUMBER_RE.match(text) or NUMBER_RE.match(text).lastgroup == "bullet"  # type: ignore[union-attr]
+    number = NUMBER_RE.match(text)
+    return not number or number.lastgroup == "bullet"
 
 
 def _indent(line: str) -> int:
@@ -210,7 +226,7 @@ def _indent(line: str) -> int:
 
 
 def _title_text(lines: object) -> str | None:
-    kept = [re.sub(r"[ \t\u3000]+", " ", t) for t in lines if not _TITLE_NOISE.match(t)]  # type: ignore[attr-defined]
+    kept = [_BLANKS.sub(" ", t) for t in lines if not _TITLE_NOISE.match(t)]  # type: ignore[attr-defined]
     title = " ".join(kept).strip()
     title = _TITLE_SUFFIX.sub("", title).strip()
     if title.endswith("會議") and _BODY_END.search(title[:-2]):
