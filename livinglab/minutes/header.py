@@ -26,7 +26,10 @@ _PREFIX = (
     rf"{_S}(?:(?:[壹貳參叁肆伍陸柒捌玖拾]{{1,3}}|[一二三四五六七八九十]{{1,3}}){_S}[、.．]{_S})?"
 )
 _FIELD = rf"{_PREFIX}(?:{_LABELS}){_S}(?:[：:]|\t)[ \t\u3000]*(?P<value>[^\n]*)"
-FIELD_LINES = LinePattern(_FIELD)  # fields begin their lines
+# A field line begins with a numeral of its prefix or the first word of a label.
+FIELD_LINES = LinePattern(
+    _FIELD, leads="壹貳參叁肆伍陸柒捌玖拾一二三四五六七八九十會開召時日地主紀記"
+)
 _CELL_RE = re.compile(rf"{_S}(?:{_LABELS}){_S}[：:]?{_S}(?P<value>.*)", re.S)
 _ADJOURN = re.compile(r"散\s*會|^\s*[-—]{3,}")
 _TITLE_NOISE = re.compile(r"^(?:會議|會談|座談會?)?(?:紀錄|記錄|議程|紀要)$")

@@ -21,9 +21,12 @@ class LinePattern:
     the ``^`` pattern would find is taken by the newline before it.
     """
 
-    def __init__(self, body: str, flags: int = 0) -> None:
+    def __init__(self, body: str, flags: int = 0, *, leads: str = "") -> None:
+        """``leads``: a set (as inside [...]) holding the first non-blank character
+        of every match; a line that begins otherwise is then passed over at once."""
         self.at_start = re.compile(f"(?:{body})", re.M | flags)
-        self.after_newline = re.compile(f"\\n(?:{body})", re.M | flags)
+        guard = f"(?=[ \\t\\u3000]*[{leads}])" if leads else ""
+        self.after_newline = re.compile(f"\\n{guard}(?:{body})", re.M | flags)
 
     def finditer(self, text: str, start: int, end: int) -> Iterator[tuple[int, re.Match[str]]]:
         """(line start, match) of each match in ``text[start:end]``, in order."""

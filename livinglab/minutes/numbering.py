@@ -32,7 +32,9 @@ _NUMBER = (
     r")[ \t\u3000]*"
 )
 NUMBER_RE = re.compile("^" + _NUMBER, re.M)
-NUMBER_LINES = LinePattern(_NUMBER)  # the same, searched newline first
+# the same, searched newline first; the first characters of its alternatives:
+_LEADS = rf"{_LEGAL}{_CN}（(㈠-㈩第\d①-⑳甲乙丙丁戊己庚辛壬癸A-Za-z\-*•●○■◆▪·‧"
+NUMBER_LINES = LinePattern(_NUMBER, leads=_LEADS)
 # Parenthesised and enclosed forms of one numeral are one style.
 _STYLE_OF_GROUP = {"ccn": "pcn"}
 UNSEEN = object()  # a value not computed yet
