@@ -92,12 +92,11 @@ def decision_items(
 
 
 def _loose_headings(shadow: str, roots: list[Node], start: int, end: int) -> list[tuple[int, bool]]:
-    """(offset, opens a decision part) of unnumbered headings between top-level entries."""
-    inside = [(r.start, r.end) for r in roots]
+    """(offset, opens a decision part) of unnumbered headings outside the top-level
+    entries. Each entry runs to the next (see numbering.build_tree), so only the
+    text before the first can hold one."""
     found = []
-    for at, match in _LOOSE_HEADING.finditer(shadow, start, end):
-        if any(a <= at < b for a, b in inside):
-            continue
+    for at, match in _LOOSE_HEADING.finditer(shadow, start, roots[0].start if roots else end):
         head = match.group("head") or ""
         found.append((at, bool(head) and bool(_DECISION_HEAD.search(head))))
     return found
