@@ -92,20 +92,16 @@ class AgencyDirectory:
         """The first city a text names (a location, a chair's organisation)."""
         if not text:
             return None
-        match = _Index.of(self).prefix_re.search(text)
+        match = Index.of(self).prefix_re.search(text)
         return self.prefixes[match.group()] if match else None
 
     def is_ambiguous(self, key: str) -> bool:
         """A short name several cities use (教育局), resolved by context."""
-        return key in _Index.of(self).ambiguous
-
-    def ambiguous_keys(self) -> set[str]:
-        """The short names several cities use (教育局): for many mentions at once."""
-        return _Index.of(self).ambiguous
+        return key in Index.of(self).ambiguous
 
     def cities_in(self, text: str) -> Iterator[str]:
         """The cities a text names, in order."""
-        for match in _Index.of(self).prefix_re.finditer(text):
+        for match in Index.of(self).prefix_re.finditer(text):
             yield self.prefixes[match.group()]
 
     def resolve(self, mention: str, city: str | None = None) -> str | None:
@@ -138,10 +134,14 @@ class AgencyDirectory:
 
     def scan(self, text: str) -> list[tuple[int, int, str, str | None]]:
         """(start, end, key, city named in the mention) for every agency mention."""
-        return _Index.of(self).scan(text)
+        return Index.of(self).scan(text)
+
+    def index(self) -> Index:
+        """Its look-up tables, for a reader that asks many questions of each text."""
+        return Index.of(self)
 
 
-class _Index:
+class Index:
     """Precompiled look-up of a directory: the key set and its final characters."""
 
     def __init__(self, directory: AgencyDirectory) -> None:
@@ -174,9 +174,12 @@ class _Index:
         )
         alternatives = sorted(directory.prefixes, key=len, reverse=True)
         self.prefix_re = re.compile("|".join(map(re.escape, alternatives)) or "(?!)")
+        # Results its users derive from these tables alone (mentions resolved in a
+        # meeting), kept with them so that a copy of the directory starts anew.
+        self.memo: dict[Any, Any] = {}
 
     @classmethod
-    def of(cls, directory: AgencyDirectory) -> _Index:
+    def of(cls, directory: AgencyDirectory) -> Index:
         """The directory's index, kept in its memo (so that a copy builds its own)."""
         index = directory.memo.get(cls)
         if index is None or index.prefixes is not directory.prefixes:
@@ -187,11 +190,14 @@ class _Index:
         """(start, end, key, city) of every mention: at each character a name may end
         with, the longest key ending there, with the city prefix just before it; a
         longer name over the previous one replaces it. One flat loop: the scan runs
-        over every item, so its steps are inlined rather than called."""
+        over every item, so its steps are inlined rather than called (and it searches
+        on from each end: a finditer costs more to set up than most items take)."""
         keys, lengths, prefix_ends = self.keys, self.lengths, self.prefix_ends
+        search = self.final_re.search
         found: list[tuple[int, int, str, str | None]] = []
         last_start = last_end = -1
-        for match in self.final_re.finditer(text):
+        end = 0
+        while match := search(text, end):
             end = match.end()
             for length in lengths.get(text[end - 2 : end] if end > 1 else text[0], ()):
                 start = end - length

@@ -108,7 +108,12 @@ _RESPONSIBLE_AFTER = re.compile(r"\s*(?:為|擔任)?(?:主辦|協辦|主責|負�
 # 4市交流合作案: the words of a name, not an assignment.
 _NAME_AFTER = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:合作|交流|計畫|推動)案")
 # Thanked or praised, or released from the case.
-_NOT_GIVEN = re.compile(r"感謝|謝謝|致謝|肯定|感佩|嘉許|表揚|不(?:再)?列管|不再|退出|移除|免除")
+_NOT_GIVEN_WORDS = "感謝 謝謝 致謝 肯定 感佩 嘉許 表揚 不列管 不再列管 不再 退出 移除 免除".split()
+_NOT_GIVEN = re.compile("|".join(_NOT_GIVEN_WORDS))
+# Either, in one search: a release's first character (which tells it) is none of a
+# request's, so a release after a request is found by searching on from it.
+_CLAUSE_WORD = re.compile(_NOT_GIVEN.pattern + "|" + _REQUEST.pattern)
+_NOT_GIVEN_FIRST = frozenset(word[0] for word in _NOT_GIVEN_WORDS)
 _QUOTED = re.compile(r"[「『][^」』\n]{1,80}[」』]")
 
 
@@ -165,9 +170,14 @@ def _role(
     if _NAME_AFTER.match(text, end):
         return 0
     clause, at, stop = _cut_before(text, start, _THROUGH_CLAUSE)
-    if _NOT_GIVEN.search(clause, at, stop):
-        return 0
-    if _REQUEST.search(clause, at, stop) or _RESPONSIBLE_AFTER.match(text, end):
+    word = _CLAUSE_WORD.search(clause, at, stop)
+    if word:  # thanked or released (also after a request) outranks asked
+        if clause[word.start()] in _NOT_GIVEN_FIRST or (
+            word.end() < stop and _NOT_GIVEN.search(clause, word.end(), stop)
+        ):
+            return 0
+        return 2
+    if _RESPONSIBLE_AFTER.match(text, end):
         return 2
     sentence, at, stop = _cut_before(text, start, _THROUGH_SENTENCE)
     if _ASK.search(sentence, at, stop) or _asked_later(text, end, located):
@@ -214,42 +224,51 @@ _MEMBER_AT = re.compile(r"本[局處會所府市]|[各該兩][縣]?市|[2-4２-�
 
 def locate_agencies(text: str, context: Context) -> list[tuple[int, int, AgencyRef]]:
     """(start, end, ref) of every agency mention in the text, in order."""
-    refs: list[tuple[int, int, AgencyRef]] = []
     directory = context.directory
-    ambiguous, fulls = directory.ambiguous_keys(), directory.fulls
-    # names by (key, city, 局處, meeting): the same few in every item
-    resolved = directory.memo.setdefault(_RESOLVED, {})
+    index = directory.index()
+    found = index.scan(text)
+    if not found and not context.members:  # most items: nothing more to look for
+        return []
+    refs: list[tuple[int, int, AgencyRef]] = []
+    ambiguous, fulls = index.ambiguous, directory.fulls
+    resolved = index.memo  # names by (key, city, 局處, meeting): the same few in every item
     host, own = context.host, context.own
     last_end, last_city = -9, None
     grouped: list[tuple[int, int]] = []  # 4市教育局: no bare 4市 besides
     cities_of_key: dict[str, str | None] = {}  # 青年局 named again: the same city's
     any_city = None  # whether the text names a city at all; asked only if needed
-    for start, end, key, city in directory.scan(text):
+    for start, end, key, city in found:
         either = text[end : end + 1] == "處" and key.endswith("局")  # 教育局處
         if either:
             end += 1
-        # 桃園市政府經濟發展局及環保局: the city carries over (from none: nothing to do)
-        if city is None and last_city is not None and _LISTED.fullmatch(text, last_end, start):
-            city = last_city
         if city is None:
-            # 4市, 基北北桃 or blanks just before: a search (most names follow none)
+            # What may come before a name is searched for only after a character
+            # it can end with (most names follow none).
             char = text[start - 1 : start]
-            if char in _SEVERAL_ENDS or char.isspace():
-                several = _SEVERAL_BEFORE.search(text, max(0, start - 6), start)
-                if several:
-                    group = several.group("group")
-                    cities = GROUPINGS[group] if group else context.members
-                    mention = text[several.start() : end]
-                    for name in _each_city(key, cities, context, either):
-                        refs.append((several.start(), end, agency_ref(mention, name)))
-                    grouped.append((several.start(), end))
-                    last_end = end
-                    continue
-            if key in ambiguous:
-                if any_city is None:  # most items name no city: no clause to search
-                    any_city = directory.city_of(text) is not None
-                in_clause = _city_in_clause(text, start, directory) if any_city else None
-                city = in_clause or cities_of_key.get(key)
+            blank = char.isspace()
+            # 桃園市政府經濟發展局及環保局: the city carries over (from none: nothing to do)
+            if (
+                last_city is not None
+                and (blank or char in _LISTED_ENDS)
+                and _LISTED.fullmatch(text, last_end, start)
+            ):
+                city = last_city
+            elif (blank or char in _SEVERAL_ENDS) and (
+                several := _SEVERAL_BEFORE.search(text, max(0, start - 6), start)
+            ):  # 4市, 基北北桃 before it
+                group = several.group("group")
+                cities = GROUPINGS[group] if group else context.members
+                mention = text[several.start() : end]
+                for name in _each_city(key, cities, context, either):
+                    refs.append((several.start(), end, agency_ref(mention, name)))
+                grouped.append((several.start(), end))
+                last_end = end
+                continue
+        if city is None and key in ambiguous:
+            if any_city is None:  # most items name no city: no clause to search
+                any_city = index.prefix_re.search(text) is not None
+            in_clause = _city_in_clause(text, start, directory) if any_city else None
+            city = in_clause or cities_of_key.get(key)
         name = resolved.get((key, city, either, host, own), _UNKNOWN)
         if name is _UNKNOWN:
             name = resolved[key, city, either, host, own] = _resolve(key, city, context, either)
@@ -259,20 +278,22 @@ def locate_agencies(text: str, context: Context) -> list[tuple[int, int, AgencyR
             last_city = full_city if city in (None, "本市") else city
             cities_of_key[key] = full_city
         last_end = end
-    if context.members:
-        for match in _MEMBERS.finditer(text):
-            if any(a <= match.start() < b for a, b in grouped):
-                continue
+    # 4市 alone: searched on from each (a finditer costs more to set up than most
+    # items take)
+    match = _MEMBERS.search(text) if context.members else None
+    while match:
+        if not any(a <= match.start() < b for a, b in grouped):
             for member in context.members:
                 government = directory.governments.get(member, f"{member}政府")
                 refs.append((match.start(), match.end(), agency_ref(match.group(), government)))
+        match = _MEMBERS.search(text, match.end())
     if len(refs) > 1:
         refs.sort(key=itemgetter(0))
     return refs
 
 
+_LISTED_ENDS = frozenset("及、與和暨")  # of _LISTED but blanks
 _SEVERAL_ENDS = frozenset("市" + "".join(grouping[-1] for grouping in GROUPINGS))
-_RESOLVED = "mentions resolved"  # their key in the directory's memo
 _UNKNOWN = object()  # not resolved yet
 
 
