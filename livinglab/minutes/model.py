@@ -1,4 +1,10 @@
-"""What the reader returns: frozen dataclasses that print as the JSON contract."""
+"""What the reader returns: dataclasses that print as the JSON contract.
+
+The small values (an agency reference, a deadline, a lineage) are frozen: the
+reader shares one AgencyRef among every item that names the agency. Items and
+meetings are not: each is the caller's own, and a frozen dataclass's __init__
+costs about five times a plain one's (3% of reading an archive).
+"""
 
 from __future__ import annotations
 
@@ -41,7 +47,7 @@ class CaseRelation:
         return {"kind": self.kind, "sources": list(self.sources), "target": self.target}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Item:
     path: list[str]
     text: str
@@ -65,7 +71,7 @@ class Item:
         }
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Meeting:
     title: str | None
     date: dt.date | None
