@@ -17,20 +17,22 @@ from .dates import make_date, year_of
 from .model import Deadline
 from .numerals import to_int
 
-_Y = r"(?:(?P<{0}>\d{{2,4}}|今|本|明|次)\s*年度?\s*)?"
+# An optional part is written (?:…|), not (?:…)?: the same matches, but ``re`` runs
+# an optional group through a repeat context that it allocates at every attempt.
+_Y = r"(?:(?P<{0}>\d{{2,4}}|今|本|明|次)\s*年度?\s*|)"
 _NUM = r"\d{1,3}|[一二三四五六七八九十兩]{1,3}"
 DEADLINE_RE = re.compile(
     "|".join(
         [
             _Y.format("y1")
-            + r"(?P<m1>\d{1,2})\s*月\s*(?P<d1>\d{1,2})\s*日(?:\s*[（(][^）)\n]{1,5}[）)])?(?P<by1>\s*(?:以前|前|止|為止))?",
+            + r"(?P<m1>\d{1,2})\s*月\s*(?P<d1>\d{1,2})\s*日(?:\s*[（(][^）)\n]{1,5}[）)]|)(?:(?P<by1>\s*(?:以前|前|止|為止))|)",
             _Y.format("y2")
             + r"(?P<m2>\d{1,2})\s*月\s*(?P<part2>底|中旬|下旬|上旬|初|中(?!心|央|華|旬))",
-            r"(?P<y3>\d{2,4}|今|本|明|次)?\s*年\s*底|(?P<y3b>今|本|明|次)?年度?底",
+            r"(?:(?P<y3>\d{2,4}|今|本|明|次)|)\s*年\s*底|(?:(?P<y3b>今|本|明|次)|)年度?底",
             _Y.format("y4") + r"第\s*(?P<q4>[1-4一二三四])\s*季",
             _Y.format("y5") + r"(?P<h5>上|下)半年",
             rf"(?P<n6>{_NUM})\s*(?P<u6>個月|週|周|星期|天|日|個工作天|工作天)\s*內",
-            r"明[天日](?:\s*[（(]\s*(?P<m7>\d{1,2})\s*/\s*(?P<d7>\d{1,2})\s*[）)])?",
+            r"明[天日](?:\s*[（(]\s*(?P<m7>\d{1,2})\s*/\s*(?P<d7>\d{1,2})\s*[）)]|)",
             r"(?<![\d/])(?P<m8>\d{1,2})\s*/\s*(?P<d8>\d{1,2})\s*(?:前|以前)",
         ]
     )
@@ -40,12 +42,15 @@ _QUARTER_END = {1: (3, 31), 2: (6, 30), 3: (9, 30), 4: (12, 31)}
 
 # Every deadline form holds one of these; the full pattern runs only around them.
 _TRIGGER = re.compile(r"月|底|季|內|/|半年|明[天日]")  # literals first: re skips in C
-# Every deadline form begins with one of these (a digit, the blank before 年底,
-# 今/本/明/次, 年, 第, 上/下, a Chinese numeral). DEADLINE_RE opens with optional
-# groups, so ``re`` cannot skip ahead in C and tries its whole alternation at every
-# position; trying it only where a form can begin finds the same matches in a
-# fraction of the time (a test holds the two ways to the same matches).
-_FIRST = re.compile(r"[\d\s今本明次年第上下一二三四五六七八九十兩]")
+# Where a deadline form can begin: a number before 年, 月, a slash or a unit (112年,
+# 7月, 7/10, 2個月, 兩週), 今/本/明/次 before 年, 明天, 年 (after blanks: 年底), 第,
+# 上/下半年. DEADLINE_RE opens with optional groups, so ``re`` cannot skip ahead in C
+# and tries its whole alternation at every position: behind these lookaheads (one
+# set of first characters, then the openings) it runs only where a form can begin,
+# with the same matches (a test holds the two patterns to that).
+_FIRST = r"[\d\s今本明次年第上下一二三四五六七八九十兩]"
+_OPENING = r"[\d一二三四五六七八九十兩]{1,4}\s*[年月/個週周星天日工]|[今本明次]\s*年|明[天日]|\s*年|第|[上下]半年"
+_GATED_DEADLINE_RE = re.compile(f"(?={_FIRST})(?={_OPENING})(?:{DEADLINE_RE.pattern})")
 
 
 def first_deadline(text: str, meeting: dt.date | None) -> Deadline | None:
@@ -60,64 +65,55 @@ def first_deadline(text: str, meeting: dt.date | None) -> Deadline | None:
         while start > done and text[start - 1].isdigit():  # not in the middle of a year
             start -= 1
         stop = min(length, trigger.end() + 16)
-        # deadline_matches inlined (it runs for every item): a match over the trigger
-        # begins at or before it, so no candidate after it is tried.
-        resume = start
-        for candidate in _FIRST.finditer(text, start, at + 1):
-            begin = candidate.start()
-            if begin < resume:
-                continue
-            match = DEADLINE_RE.match(text, begin, stop)
-            if match is None:
-                continue
-            resume = match.end()
-            if resume > at:
+        # The window's matches in turn, up to one over the trigger (it begins at or
+        # before the trigger); search, not finditer: most windows need one match.
+        match = _GATED_DEADLINE_RE.search(text, start, stop)
+        while match is not None and match.start() <= at:
+            if match.end() > at:
                 date = _resolve(match, meeting)
                 if date is not None:
                     return Deadline(match.group().strip(), date)
-                done = resume
+                done = match.end()
+                break
+            match = _GATED_DEADLINE_RE.search(text, match.end(), stop)
     return None
 
 
 def deadline_matches(text: str, start: int, stop: int) -> Iterator[re.Match[str]]:
     """The matches of ``DEADLINE_RE.finditer(text, start, stop)``, tried only where
-    a deadline form can begin (see _FIRST)."""
-    resume = start
-    for candidate in _FIRST.finditer(text, start, stop):
-        if candidate.start() < resume:
-            continue
-        match = DEADLINE_RE.match(text, candidate.start(), stop)
-        if match:  # never empty: every form holds a character
-            yield match
-            resume = match.end()
+    a deadline form can begin (see _OPENING)."""
+    return _GATED_DEADLINE_RE.finditer(text, start, stop)
 
 
-# The groups that tell the forms of DEADLINE_RE apart, fetched in one call.
-_FORMS = ("m1", "m2", "q4", "h5", "n6", "m7")
+# The number in a group's name tells the form that holds it (y1, m1, d1, by1: the
+# first), so the last group that matched tells the form in one look-up.
+_FORM_OF_GROUP = {
+    index: int(re.sub(r"\D", "", name)) for name, index in DEADLINE_RE.groupindex.items()
+}
+_PART_DAY = {"底": 0, "下旬": 0, "中旬": 20, "中": 15, "上旬": 10, "初": 10}  # 0: the last
 
 
 def _resolve(match: re.Match[str], meeting: dt.date) -> dt.date | None:
-    m1, m2, q4, h5, n6, m7 = match.group(*_FORMS)
-    if m1:
-        return _day(match["y1"], int(m1), int(match["d1"]), meeting, bool(match["by1"]))
-    if m2:
-        day = {"底": 0, "下旬": 0, "中旬": 20, "中": 15, "上旬": 10, "初": 10}[match["part2"]]
-        return _day(match["y2"], int(m2), day, meeting, True)
-    whole = match.group()
-    if whole.endswith("底"):
-        year = _year(match["y3"] or match["y3b"], meeting)
-        return dt.date(year, 12, 31)
-    if q4:
-        month, day = _QUARTER_END[to_int(q4) or 4]
+    form = _FORM_OF_GROUP.get(match.lastindex)  # type: ignore[arg-type]
+    if form == 1:
+        year, month, day, by = match.group("y1", "m1", "d1", "by1")
+        return _day(year, int(month), int(day), meeting, bool(by))
+    if form == 2:
+        year, month, part = match.group("y2", "m2", "part2")
+        return _day(year, int(month), _PART_DAY[part], meeting, True)
+    if form == 3 or (form is None and match.group().endswith("底")):  # 年底 holds no group
+        return dt.date(_year(match["y3"] or match["y3b"], meeting), 12, 31)
+    if form == 4:
+        month, day = _QUARTER_END[to_int(match["q4"]) or 4]
         return _day(match["y4"], month, day, meeting, True)
-    if h5:
-        month, day = (6, 30) if h5 == "上" else (12, 31)
+    if form == 5:
+        month, day = (6, 30) if match["h5"] == "上" else (12, 31)
         return _day(match["y5"], month, day, meeting, True)
-    if n6:
-        return _after(meeting, to_int(n6) or 0, match["u6"])
-    if whole.startswith("明"):
-        if m7:
-            return _day(None, int(m7), int(match["d7"]), meeting, True)
+    if form == 6:
+        return _after(meeting, to_int(match["n6"]) or 0, match["u6"])
+    if form == 7:
+        return _day(None, int(match["m7"]), int(match["d7"]), meeting, True)
+    if form is None:  # 明天, without a date in brackets
         return meeting + dt.timedelta(days=1)
     return _day(None, int(match["m8"]), int(match["d8"]), meeting, True)
 
@@ -135,15 +131,13 @@ def _day(year: str | None, month: int, day: int, meeting: dt.date, by: bool) -> 
     resolved = _year(year, meeting)
     if not 1 <= month <= 12:
         return None
-    last = _days_in(resolved, month)
-    date = make_date(resolved, month, day or last)
+    date = make_date(resolved, month, day or _days_in(resolved, month))
     if date is None or year is not None:
         return date
     if date < meeting:
         if not by or month == meeting.month:
             return None if not by else date
-        last = _days_in(resolved + 1, month)
-        return make_date(resolved + 1, month, day or last)
+        return make_date(resolved + 1, month, day or _days_in(resolved + 1, month))
     return date
 
 

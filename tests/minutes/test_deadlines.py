@@ -43,7 +43,7 @@ def test_no_meeting_date_gives_no_deadline():
 
 
 # Characters of deadline forms and their neighbours, so that matches are frequent.
-DEADLINE_CHARS = "0123456789１２ \t\n年月日底季內前以止為半上下中旬初第今本明次天週周個工作一二三十兩度/()（）請於"
+DEADLINE_CHARS = "0123456789１２ \t\n年月日底季內前以止為半上下中旬初第今本明次天週周個工作星期一二三十兩度/()（）請於"
 
 
 @settings(max_examples=400)
@@ -52,6 +52,7 @@ DEADLINE_CHARS = "0123456789１２ \t\n年月日底季內前以止為半上下�
 @example("今年度下半年，明天（4/8）", 0, 20)
 @example("113年第四季、兩週內、5/6前", 0, 20)
 @example("於上半年、至第4季、次年底、本年度底、於年底、下半年", 0, 40)
+@example("兩星期內、三個工作天內、次年度第一季", 0, 40)
 @example("一週內二週內三天內四天內五天內六天內七天內八天內九天內十天內", 0, 40)
 def test_deadline_matches_are_those_of_the_regex(text, start, stop):
     """deadline_matches tries the regex only where a form can begin: same matches."""
