@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import itemgetter
 
-from .agencies import AgencyDirectory
+from .agencies import AgencyDirectory, Index
 from .clauses import CLAUSE_OR_COLON_STOP, SENTENCE_STOP, before
 from .model import AgencyRef
 
@@ -44,6 +44,10 @@ class Context:
     members: list[str] = field(default_factory=list)
     # agencies a heading assigns, by its text: items of a case share their headings
     heading_agencies: dict[str, list[AgencyRef]] = field(default_factory=dict)
+    index: Index = field(init=False, repr=False, compare=False)  # the directory's tables
+
+    def __post_init__(self) -> None:
+        self.index = self.directory.index()
 
 
 def meeting_context(
@@ -224,20 +228,22 @@ _MEMBER_AT = re.compile(r"本[局處會所府市]|[各該兩][縣]?市|[2-4２-�
 
 def locate_agencies(text: str, context: Context) -> list[tuple[int, int, AgencyRef]]:
     """(start, end, ref) of every agency mention in the text, in order."""
-    directory = context.directory
-    index = directory.index()
+    directory, index = context.directory, context.index
     found = index.scan(text)
     if not found and not context.members:  # most items: nothing more to look for
         return []
     refs: list[tuple[int, int, AgencyRef]] = []
     ambiguous, fulls = index.ambiguous, directory.fulls
-    resolved = index.memo  # names by (key, city, 局處, meeting): the same few in every item
+    # refs of bare mentions (交通局, 教育局處) by key, city and meeting: the same few
+    # in every item
+    resolved = index.memo
     host, own = context.host, context.own
     last_end, last_city = -9, None
     grouped: list[tuple[int, int]] = []  # 4市教育局: no bare 4市 besides
     cities_of_key: dict[str, str | None] = {}  # 青年局 named again: the same city's
     any_city = None  # whether the text names a city at all; asked only if needed
     for start, end, key, city in found:
+        bare = city is None  # no city before the key: the key is the mention
         either = text[end : end + 1] == "處" and key.endswith("局")  # 教育局處
         if either:
             end += 1
@@ -269,11 +275,17 @@ def locate_agencies(text: str, context: Context) -> list[tuple[int, int, AgencyR
                 any_city = index.prefix_re.search(text) is not None
             in_clause = _city_in_clause(text, start, directory) if any_city else None
             city = in_clause or cities_of_key.get(key)
-        name = resolved.get((key, city, either, host, own), _UNKNOWN)
-        if name is _UNKNOWN:
-            name = resolved[key, city, either, host, own] = _resolve(key, city, context, either)
-        if name:
-            refs.append((start, end, agency_ref(text[start:end], name)))
+        ref = resolved.get((key, city, either, host, own), _UNKNOWN)
+        if ref is _UNKNOWN:
+            name = _resolve(key, city, context, either)
+            mention = key + "處" if either else key
+            ref = agency_ref(mention, name) if name else None
+            resolved[key, city, either, host, own] = ref
+        if ref:
+            name = ref.name
+            if not bare:  # 新北市經發局: the mention as written
+                ref = agency_ref(text[start:end], name)
+            refs.append((start, end, ref))
             full_city = fulls.get(name)
             last_city = full_city if city in (None, "本市") else city
             cities_of_key[key] = full_city
