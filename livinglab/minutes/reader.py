@@ -20,6 +20,7 @@ from .source import load_text
 from .statuses import item_status
 
 _BLANKS = re.compile(r"[ \t\u3000][ \t\u3000]*")  # not "+": a set first, re skips in C
+_TRAILING = " \t\n\u3000"  # blanks an item's or a record's span does not end with
 _LINE_BREAKS = re.compile(r"[ \t\u3000]*\n[ \t\u3000\n]*")
 
 
@@ -100,8 +101,9 @@ def _item(
     tracking: bool,
     texts: dict[int, str],
 ) -> Item:
-    end = _trim(shadow, node.start, node.end)
-    text = collapse(shadow[node.start : end])
+    raw = shadow[node.start : node.end].rstrip(_TRAILING)
+    end = node.start + len(raw)
+    text = collapse(raw)
     cases, relations = item_cases(shadow, node, text, tracking)
     headings = _Headings(shadow, node, texts)
     status = item_status(text, headings, _named_in_section(shadow, node, part, cases, tracking))
@@ -182,6 +184,6 @@ def collapse(text: str) -> str:
 
 def _trim(shadow: str, start: int, end: int) -> int:
     """End of the last non-blank character before ``end``."""
-    while end > start and shadow[end - 1] in " \t\n\u3000":
+    while end > start and shadow[end - 1] in _TRAILING:
         end -= 1
     return end
