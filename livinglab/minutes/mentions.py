@@ -109,7 +109,7 @@ _REQUEST = re.compile(
 _ASK = re.compile(r"請(?<![申邀聲]請)")  # 請A…，並與B共同…: a request runs to the full stop
 # Named responsible right after the mention (X主辦、Y協辦).
 _RESPONSIBLE_AFTER = re.compile(r"\s*(?:為|擔任)?(?:主辦|協辦|主責|負責|統籌|督導|權責)")
-# 4市交流合作案: the words of a name, not an assignment.
+# 4市交流合作案: the words of a name, not an assignment (its 案 2 to 8 characters on).
 _NAME_AFTER = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:合作|交流|計畫|推動)案")
 # Thanked or praised, or released from the case.
 _NOT_GIVEN_WORDS = "感謝 謝謝 致謝 肯定 感佩 嘉許 表揚 不列管 不再列管 不再 退出 移除 免除".split()
@@ -171,7 +171,7 @@ def _role(
     for a, b in excluded:
         if a <= start < b:
             return 0
-    if _NAME_AFTER.match(text, end):
+    if text.find("案", end + 2, end + 9) >= 0 and _NAME_AFTER.match(text, end):
         return 0
     clause, at, stop = _cut_before(text, start, _THROUGH_CLAUSE)
     word = _CLAUSE_WORD.search(clause, at, stop)
@@ -292,7 +292,7 @@ def locate_agencies(text: str, context: Context) -> list[tuple[int, int, AgencyR
         last_end = end
     # 4市 alone: searched on from each (a finditer costs more to set up than most
     # items take)
-    match = _MEMBERS.search(text) if context.members else None
+    match = _MEMBERS.search(text) if context.members and "市" in text else None
     while match:
         if not any(a <= match.start() < b for a, b in grouped):
             for member in context.members:
