@@ -118,6 +118,14 @@ _NOT_GIVEN = re.compile("|".join(_NOT_GIVEN_WORDS))
 # request's, so a release after a request is found by searching on from it.
 _CLAUSE_WORD = re.compile(_NOT_GIVEN.pattern + "|" + _REQUEST.pattern)
 _NOT_GIVEN_FIRST = frozenset(word[0] for word in _NOT_GIVEN_WORDS)
+# Released in the clause before a mention, in one search of the text before it
+# (no clause cut first): a word that no stop follows up to the mention.
+_NO_STOP_TO_END = "[^" + CLAUSE_OR_COLON_STOP.pattern[1:] + r"*\Z"
+_RELEASED = re.compile("|".join(word + _NO_STOP_TO_END for word in _NOT_GIVEN_WORDS))
+# Requests that come just before a mention (請交通局, 由交通局), with the characters
+# that make them none (申請, 經由): _REQUEST's lookbehinds (its lookahead sees nothing
+# past the clause).
+_ASKING = {"請": frozenset("申邀聲"), "由": frozenset("經理自")}
 _QUOTED = re.compile(r"[「『][^」』\n]{1,80}[」』]")
 
 
@@ -173,6 +181,11 @@ def _role(
             return 0
     if text.find("案", end + 2, end + 9) >= 0 and _NAME_AFTER.match(text, end):
         return 0
+    unless_after = _ASKING.get(text[start - 1 : start])
+    if unless_after is not None and text[start - 2 : start - 1] not in unless_after:
+        # 請交通局, 由交通局 (most mentions): asked, unless released in the clause
+        released = _RELEASED.search(text, start - _REACH if start > _REACH else 0, start)
+        return 0 if released else 2
     clause, at, stop = _cut_before(text, start, _THROUGH_CLAUSE)
     word = _CLAUSE_WORD.search(clause, at, stop)
     if word:  # thanked or released (also after a request) outranks asked
