@@ -92,16 +92,16 @@ class AgencyDirectory:
         """The first city a text names (a location, a chair's organisation)."""
         if not text:
             return None
-        match = Index.of(self).prefix_re.search(text)
+        match = AgencyIndex.of(self).prefix_re.search(text)
         return self.prefixes[match.group()] if match else None
 
     def is_ambiguous(self, key: str) -> bool:
         """A short name several cities use (教育局), resolved by context."""
-        return key in Index.of(self).ambiguous
+        return key in AgencyIndex.of(self).ambiguous
 
     def cities_in(self, text: str) -> Iterator[str]:
         """The cities a text names, in order."""
-        for match in Index.of(self).prefix_re.finditer(text):
+        for match in AgencyIndex.of(self).prefix_re.finditer(text):
             yield self.prefixes[match.group()]
 
     def resolve(self, mention: str, city: str | None = None) -> str | None:
@@ -134,15 +134,16 @@ class AgencyDirectory:
 
     def scan(self, text: str) -> list[tuple[int, int, str, str | None]]:
         """(start, end, key, city named in the mention) for every agency mention."""
-        return Index.of(self).scan(text)
+        return AgencyIndex.of(self).scan(text)
 
-    def index(self) -> Index:
+    def index(self) -> AgencyIndex:
         """Its look-up tables, for a reader that asks many questions of each text."""
-        return Index.of(self)
+        return AgencyIndex.of(self)
 
 
-class Index:
-    """Precompiled look-up of a directory: the key set and its final characters."""
+class AgencyIndex:
+    """Precompiled look-up tables of a directory: its keys, where they may end, its
+    city prefixes."""
 
     def __init__(self, directory: AgencyDirectory) -> None:
         keys = set(directory.keys) | {"本局", "本處", "本會", "本所"}
@@ -179,7 +180,7 @@ class Index:
         self.memo: dict[Any, Any] = {}
 
     @classmethod
-    def of(cls, directory: AgencyDirectory) -> Index:
+    def of(cls, directory: AgencyDirectory) -> AgencyIndex:
         """The directory's index, kept in its memo (so that a copy builds its own)."""
         index = directory.memo.get(cls)
         if index is None or index.prefixes is not directory.prefixes:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import itemgetter
 
-from .agencies import AgencyDirectory, Index
+from .agencies import AgencyDirectory, AgencyIndex
 from .clauses import CLAUSE_OR_COLON_STOP, SENTENCE_STOP, before
 from .model import AgencyRef
 
@@ -44,7 +44,7 @@ class Context:
     members: list[str] = field(default_factory=list)
     # agencies a heading assigns, by its text: items of a case share their headings
     heading_agencies: dict[str, list[AgencyRef]] = field(default_factory=dict)
-    index: Index = field(init=False, repr=False, compare=False)  # the directory's tables
+    index: AgencyIndex = field(init=False, repr=False, compare=False)  # the directory's tables
 
     def __post_init__(self) -> None:
         self.index = self.directory.index()
@@ -243,7 +243,7 @@ def locate_agencies(text: str, context: Context) -> list[tuple[int, int, AgencyR
     """(start, end, ref) of every agency mention in the text, in order."""
     directory, index = context.directory, context.index
     found = index.scan(text)
-    if not found and not context.members:  # most items: nothing more to look for
+    if not found and not context.members:  # no name and no 4市 to look for
         return []
     refs: list[tuple[int, int, AgencyRef]] = []
     ambiguous, fulls = index.ambiguous, directory.fulls
@@ -290,9 +290,8 @@ def locate_agencies(text: str, context: Context) -> list[tuple[int, int, AgencyR
             city = in_clause or cities_of_key.get(key)
         ref = resolved.get((key, city, either, host, own), _UNKNOWN)
         if ref is _UNKNOWN:
-            name = _resolve(key, city, context, either)
-            mention = key + "處" if either else key
-            ref = agency_ref(mention, name) if name else None
+            full = _resolve(key, city, context, either)
+            ref = agency_ref(key + "處" if either else key, full) if full else None
             resolved[key, city, either, host, own] = ref
         if ref:
             name = ref.name
