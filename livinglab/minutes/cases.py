@@ -28,6 +28,10 @@ _INTO = re.compile(r"併入\s*[「『]([^」』\n]{2,80})[」』]")
 _QUOTED_PART = re.compile(r"[「『]([^」』\n]{2,80})[」』]")
 _QUOTED_HEAD = re.compile(r"^[ \t]*「([^」\n]{2,80})」")
 _SPACES = re.compile(r"[ \t\u3000][ \t\u3000]*")  # a set first: see reader._BLANKS
+# What _clean changes (with 有關/關於 before a name and 一案 after it).
+_UNCLEAN = re.compile(rf"[\s（({re.escape(_QUOTES)}]")
+_PREFIXES = ("有關", "關於")
+_LINE_END = re.compile(r"[ \t\u3000]*\n")
 _SOURCE_SEPARATOR = re.compile(r"以及|及|與|、")
 
 
@@ -38,12 +42,13 @@ def item_cases(
 
     Outside tracking records a head before a colon names a case only when it ends
     in 案 or is quoted (see ``sections``)."""
-    own = shadow[node.body : node.own_end]
-    names, merged = _names(shadow, node, own, tracking)
-    relations: list[CaseRelation] = []
+    names, merged = _names(shadow, node, tracking)
     rename = _RENAME.search(text)
-    target = _clean(rename.group(1)) if rename else None
     into = _INTO.search(text)
+    if not (merged or rename or into):
+        return names, []  # most items state no lineage
+    relations: list[CaseRelation] = []
+    target = _clean(rename.group(1)) if rename else None
     if into and names and not merged:  # 本案併入「X」辦理
         merged = (list(names), _clean(into.group(1)))
     if merged and (merged[1] or target):
@@ -57,18 +62,24 @@ def item_cases(
 
 
 def _names(
-    shadow: str, node: Node, own: str, tracking: bool
+    shadow: str, node: Node, tracking: bool
 ) -> tuple[list[str], tuple[list[str], str | None] | None]:
     head = case_head(shadow, node, tracking)
-    if head:
-        rest = own[own.find(head) + len(head) + 1 :]
-        # 研擬新增合作提案：⏎ 新興能源經驗交流合作案：… — the first head is a category
-        if is_category(head) or (
-            rest.lstrip(" \t\u3000").startswith("\n") and head_before_colon(rest.strip())
-        ):
-            return _from_body(rest, tracking)
-        return _from_head(head)
-    return _from_body(own, tracking)
+    start, end = node.body, node.own_end
+    if not head:
+        return _from_body(shadow[start:end], tracking)
+    # Past the head and its colon (the head is part of the entry's own text; were it
+    # not, just past the head's length, as the text's find() of -1 gave before).
+    found = shadow.find(head, start, end)
+    rest = (found if found >= 0 else start - 1) + len(head) + 1
+    # 研擬新增合作提案：⏎ 新興能源經驗交流合作案：… — the first head is a category
+    if is_category(head) or (
+        _LINE_END.match(shadow, rest, end)
+        and (following := shadow[rest:end].strip())  # nothing: no head to ask for
+        and head_before_colon(following)
+    ):
+        return _from_body(shadow[rest:end], tracking)
+    return _from_head(head)
 
 
 def _from_head(head: str) -> tuple[list[str], tuple[list[str], str | None] | None]:
@@ -140,11 +151,14 @@ def _drop_annotation(match: re.Match[str]) -> str:
 
 
 def _clean(name: str) -> str:
-    name = _SPACES.sub(" ", _strip_annotations(name).replace("\n", "")).strip()
-    quoted = _QUOTED_PART.findall(name) if "「" in name or "『" in name else ()
-    if len(quoted) == 1 and len(name) - len(quoted[0]) <= 10:
-        name = quoted[0]  # 「板橋車站周邊改善計畫」（工務局）, 新增「X」提案
-    name = name.strip(_QUOTES + " ").removeprefix("有關").removeprefix("關於").strip()
-    if name.endswith("一案") and len(name) > 4:
-        name = name[:-2] + "案"
+    # Most names hold nothing to change: no blank, annotation or quote, no 有關/關於
+    # before or 一案 after them.
+    if _UNCLEAN.search(name) or name.startswith(_PREFIXES) or name.endswith("一案"):
+        name = _SPACES.sub(" ", _strip_annotations(name).replace("\n", "")).strip()
+        quoted = _QUOTED_PART.findall(name) if "「" in name or "『" in name else ()
+        if len(quoted) == 1 and len(name) - len(quoted[0]) <= 10:
+            name = quoted[0]  # 「板橋車站周邊改善計畫」（工務局）, 新增「X」提案
+        name = name.strip(_QUOTES + " ").removeprefix("有關").removeprefix("關於").strip()
+        if name.endswith("一案") and len(name) > 4:
+            name = name[:-2] + "案"
     return name if 2 <= len(name) <= 80 else ""
