@@ -302,18 +302,29 @@ def locate_agencies(text: str, context: Context) -> list[tuple[int, int, AgencyR
             last_city = full_city if city in (None, "本市") else city
             cities_of_key[key] = full_city
         last_end = end
-    # 4市 alone: searched on from each (a finditer costs more to set up than most
-    # items take)
-    match = _MEMBERS.search(text) if context.members and "市" in text else None
-    while match:
-        if not any(a <= match.start() < b for a, b in grouped):
-            for member in context.members:
-                government = directory.governments.get(member, f"{member}政府")
-                refs.append((match.start(), match.end(), agency_ref(match.group(), government)))
-        match = _MEMBERS.search(text, match.end())
+    if context.members and "市" in text:
+        _add_members(text, context, grouped, refs)
     if len(refs) > 1:
         refs.sort(key=itemgetter(0))
     return refs
+
+
+def _add_members(
+    text: str,
+    context: Context,
+    grouped: list[tuple[int, int]],
+    refs: list[tuple[int, int, AgencyRef]],
+) -> None:
+    """4市 alone (not that of 4市教育局): the government of every member city. Searched
+    on from each: a finditer costs more to set up than most items take."""
+    governments = context.directory.governments
+    match = _MEMBERS.search(text)
+    while match:
+        if not any(a <= match.start() < b for a, b in grouped):
+            for member in context.members:
+                government = governments.get(member, f"{member}政府")
+                refs.append((match.start(), match.end(), agency_ref(match.group(), government)))
+        match = _MEMBERS.search(text, match.end())
 
 
 _LISTED_ENDS = frozenset("及、與和暨")  # of _LISTED but blanks
