@@ -56,7 +56,7 @@ _GATED_DEADLINE_RE = re.compile(f"(?={_FIRST})(?={_OPENING})(?:{DEADLINE_RE.patt
 def first_deadline(text: str, meeting: dt.date | None) -> Deadline | None:
     if meeting is None:
         return None
-    done, length = 0, len(text)
+    done = 0
     for trigger in _TRIGGER.finditer(text):
         at = trigger.start()
         if at < done:
@@ -64,7 +64,7 @@ def first_deadline(text: str, meeting: dt.date | None) -> Deadline | None:
         start = max(done, at - 16)
         while start > done and text[start - 1].isdigit():  # not in the middle of a year
             start -= 1
-        stop = min(length, trigger.end() + 16)
+        stop = trigger.end() + 16  # re ends at the text's end
         # The window's matches in turn, up to one over the trigger (it begins at or
         # before the trigger); search, not finditer: most windows need one match.
         match = _GATED_DEADLINE_RE.search(text, start, stop)
@@ -128,7 +128,7 @@ def _year(text: str | None, meeting: dt.date) -> int:
 
 def _day(year: str | None, month: int, day: int, meeting: dt.date, by: bool) -> dt.date | None:
     """A day of the month (0 = its last day); roll or drop a past yearless date."""
-    resolved = _year(year, meeting)
+    resolved = meeting.year if year is None else _year(year, meeting)  # None: most dates
     if not 1 <= month <= 12:
         return None
     date = make_date(resolved, month, day or _days_in(resolved, month))
