@@ -95,10 +95,6 @@ class AgencyDirectory:
         match = AgencyIndex.of(self).prefix_re.search(text)
         return self.prefixes[match.group()] if match else None
 
-    def is_ambiguous(self, key: str) -> bool:
-        """A short name several cities use (教育局), resolved by context."""
-        return key in AgencyIndex.of(self).ambiguous
-
     def cities_in(self, text: str) -> Iterator[str]:
         """The cities a text names, in order."""
         for match in AgencyIndex.of(self).prefix_re.finditer(text):
@@ -131,10 +127,6 @@ class AgencyDirectory:
         if len({full for _, full in candidates}) == 1:
             return candidates[0][1]
         return None
-
-    def scan(self, text: str) -> list[tuple[int, int, str, str | None]]:
-        """(start, end, key, city named in the mention) for every agency mention."""
-        return AgencyIndex.of(self).scan(text)
 
     def index(self) -> AgencyIndex:
         """Its look-up tables, for a reader that asks many questions of each text."""
