@@ -17,11 +17,16 @@ _THROUGH_LAST = {
 
 def before(text: str, position: int, stop: re.Pattern[str], limit: int = 60) -> str:
     """The text from the last ``stop`` character (at most ``limit`` back) to ``position``."""
-    start = max(0, position - limit)
-    through = _THROUGH_LAST.get(stop)
-    if through is None:
-        segment = text[start:position]
+    if stop not in _THROUGH_LAST:
+        segment = text[max(0, position - limit) : position]
         match = stop.search(segment[::-1])  # the nearest stop, searched backwards
         return segment[len(segment) - match.start() :] if match else segment
-    match = through.match(text, start, position)
-    return text[match.end() if match else start : position]
+    return text[clause_start(text, position, stop, limit) : position]
+
+
+def clause_start(text: str, position: int, stop: re.Pattern[str], limit: int = 60) -> int:
+    """Where ``before`` begins its clause (``stop`` one of the three above): for a
+    caller that searches the text in place rather than a copy."""
+    start = position - limit if position > limit else 0
+    match = _THROUGH_LAST[stop].match(text, start, position)
+    return match.end() if match else start

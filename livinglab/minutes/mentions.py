@@ -16,7 +16,7 @@ from functools import lru_cache
 from operator import itemgetter
 
 from .agencies import AgencyDirectory, AgencyIndex
-from .clauses import CLAUSE_OR_COLON_STOP, SENTENCE_STOP, before
+from .clauses import CLAUSE_OR_COLON_STOP, SENTENCE_STOP, before, clause_start
 from .model import AgencyRef
 
 # 4市, 四市, 各市 (not 第4市, 14市, 市長, 市場 …). The lookbehind follows the first
@@ -186,7 +186,7 @@ def _role(
         # 請交通局, 由交通局 (most mentions): asked, unless released in the clause
         released = _RELEASED.search(text, start - _REACH if start > _REACH else 0, start)
         return 0 if released else 2
-    clause, at, stop = _cut_before(text, start, _THROUGH_CLAUSE)
+    clause, at, stop = _cut_before(text, start, CLAUSE_OR_COLON_STOP)
     word = _CLAUSE_WORD.search(clause, at, stop)
     if word:  # thanked or released (also after a request) outranks asked
         if clause[word.start()] in _NOT_GIVEN_FIRST or (
@@ -196,29 +196,24 @@ def _role(
         return 2
     if _RESPONSIBLE_AFTER.match(text, end):
         return 2
-    sentence, at, stop = _cut_before(text, start, _THROUGH_SENTENCE)
+    sentence, at, stop = _cut_before(text, start, SENTENCE_STOP)
     if _ASK.search(sentence, at, stop) or _asked_later(text, end, located):
         return 2
     return 1
 
 
-# Through the last stop before a mention: ``.*`` runs on and backs off to it, in C.
-_THROUGH_CLAUSE = re.compile(".*" + CLAUSE_OR_COLON_STOP.pattern, re.S)
-_THROUGH_SENTENCE = re.compile(".*" + SENTENCE_STOP.pattern, re.S)
 _REACH = 80  # how far back a clause is read
 
 
-def _cut_before(text: str, position: int, through_stop: re.Pattern[str]) -> tuple[str, int, int]:
+def _cut_before(text: str, position: int, stop: re.Pattern[str]) -> tuple[str, int, int]:
     """The clause before ``position`` as ``before()`` cuts it, as (string, pos, endpos)
     to search: the text itself (no copy per mention) where the clause begins after a
     stop, whose lookbehinds (申請, 經由) then see that stop as they would nothing."""
-    start = position - _REACH if position > _REACH else 0
-    through = through_stop.match(text, start, position)
-    if through:
-        return text, through.end(), position
-    if start:  # cut mid-sentence: a copy, so that no lookbehind sees past the cut
-        return text[start:position], 0, position - start
-    return text, 0, position
+    begin = clause_start(text, position, stop, _REACH)
+    window = position - _REACH if position > _REACH else 0
+    if begin == window and window:  # cut mid-sentence: a copy, that no lookbehind sees past
+        return text[window:position], 0, position - window
+    return text, begin, position
 
 
 def _asked_later(text: str, end: int, located: list[tuple[int, int, AgencyRef]]) -> bool:

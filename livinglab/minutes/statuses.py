@@ -17,7 +17,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from .clauses import CLAUSE_STOP
+from .clauses import CLAUSE_STOP, clause_start
 
 PRECEDENCE = ("merged", "renamed", "new", "regular", "delisted", "tracked", "noted")
 # The words of each status. Every alternative begins with a literal character: a
@@ -116,17 +116,12 @@ _RANKS = [_RANK[kind] for kind in _KINDS]
 _NONE = len(PRECEDENCE)  # the rank of no status
 # Kinds that their clause does not qualify (see _qualify): no clause to read.
 _UNQUALIFIED = frozenset(("merged", "renamed", "new", "noted"))
-_CLAUSE_LIMIT = 60  # as in clauses.before
-_THROUGH_CLAUSE_STOP = re.compile(".*" + CLAUSE_STOP.pattern, re.S)  # to its last stop
 
 
 def _qualify(kind: str, text: str, match: re.Match[str]) -> str:
     """The kind that a status word states in its clause (see the module docstring)."""
-    # before(text, at, CLAUSE_STOP), inlined: it runs for most items
     at = match.start()
-    start = at - _CLAUSE_LIMIT if at > _CLAUSE_LIMIT else 0
-    through = _THROUGH_CLAUSE_STOP.match(text, start, at)
-    clause = text[through.end() if through else start : at]
+    clause = text[clause_start(text, at, CLAUSE_STOP) : at]
     if kind == "tracked" and _NOT_NOW.search(clause):
         return ""  # 尚未提至副首長會議列管, 暫不…提請列管, 於下次會議提案列管
     if kind == "regular" and not match.group().startswith(_CHANGE) and _DESCRIBED.search(clause):
