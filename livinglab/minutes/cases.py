@@ -68,10 +68,8 @@ def _names(
     start, end = node.body, node.own_end
     if not head:
         return _from_body(shadow[start:end], tracking)
-    # Past the head and its colon (the head is part of the entry's own text; were it
-    # not, just past the head's length, as the text's find() of -1 gave before).
-    found = shadow.find(head, start, end)
-    rest = (found if found >= 0 else start - 1) + len(head) + 1
+    # Past the head and its colon (case_head takes the head from the entry's own text)
+    rest = shadow.find(head, start, end) + len(head) + 1
     # 研擬新增合作提案：⏎ 新興能源經驗交流合作案：… — the first head is a category
     if is_category(head) or (
         _LINE_END.match(shadow, rest, end)
