@@ -271,6 +271,12 @@ class Notification(models.Model):
         REPORT_TO_REVIEW = "report_to_review", _("progress report to review")
         BULK_TO_REVIEW = "bulk_to_review", _("progress reports from a spreadsheet to review")
         REMINDER = "reminder", _("deadline reminder")
+        # The living-lab pipeline: the subject is the proposal's, call's or trial's title.
+        PROPOSAL_STATUS = "proposal_status", _("proposal status changed")
+        REVIEW_ASSIGNED = "review_assigned", _("review assigned")
+        REVIEW_DUE = "review_due", _("review due soon")
+        PROPOSAL_TO_DECIDE = "proposal_to_decide", _("proposal waiting for a decision")
+        TRIAL_STATUS = "trial_status", _("trial status changed")
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
