@@ -6,6 +6,7 @@ those) and on every cell (Word reads these); the header row repeats on every pag
 
 import io
 
+from livinglab.core.office import xml_safe
 from livinglab.reports.layout import (
     HEADER_FILL,
     MARGIN_CM,
@@ -41,13 +42,13 @@ def report_to_docx(report: Report) -> bytes:
     page.page_width, page.page_height = Cm(29.7), Cm(21.0)
     for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
         setattr(page, side, Cm(MARGIN_CM))
-    _heading(document, report.title, 1, TITLE_PT).alignment = WD_ALIGN_PARAGRAPH.CENTER
-    document.add_paragraph(report.subtitle).alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _heading(document, xml_safe(report.title), 1, TITLE_PT).alignment = WD_ALIGN_PARAGRAPH.CENTER
+    document.add_paragraph(xml_safe(report.subtitle)).alignment = WD_ALIGN_PARAGRAPH.CENTER
     for section in report.sections:
         if section.heading:
-            _heading(document, section.heading, 2, HEADING_PT)
+            _heading(document, xml_safe(section.heading), 2, HEADING_PT)
         if section.note:
-            document.add_paragraph(section.note)
+            document.add_paragraph(xml_safe(section.note))
         if section.rows or not section.note:
             _table(document, section)
     if report.notice and report.images:  # the charts' heading, on a page of their own
@@ -100,7 +101,7 @@ def _table(document, section: Section):
     repeat.set(qn("w:val"), "true")
     header._tr.get_or_add_trPr().append(repeat)
     for cell, text in zip(header.cells, section.headers, strict=True):
-        cell.text = text
+        cell.text = xml_safe(text)
         shading = OxmlElement("w:shd")
         shading.set(qn("w:val"), "clear")
         shading.set(qn("w:color"), "auto")
@@ -112,7 +113,7 @@ def _table(document, section: Section):
     for values in section.rows:
         row = grid.add_row()
         for cell, text in zip(row.cells, values, strict=True):
-            cell.text = text
+            cell.text = xml_safe(text)
     for row in grid.rows:
         for cell, width in zip(row.cells, widths, strict=True):
             cell.width = width

@@ -11,6 +11,7 @@ import re
 import zipfile
 from xml.sax.saxutils import escape
 
+from livinglab.core.office import xml_safe
 from livinglab.reports.layout import (
     HEADER_FILL,
     MARGIN_CM,
@@ -113,7 +114,7 @@ def _cell(text: str, style=None, paragraph=None, span: int = 1):
     if span > 1:
         attributes["numbercolumnsspanned"] = span
     cell = TableCell(**attributes)
-    for line in (text or "").split("\n"):
+    for line in xml_safe(text or "").split("\n"):
         cell.addElement(P(text=line, **({"stylename": paragraph} if paragraph else {})))
     return cell
 

@@ -6,6 +6,7 @@ openpyxl wrote, so every row gets a height worked out from its text and column w
 
 import io
 
+from livinglab.core.office import append_row
 from livinglab.reports.layout import HEADER_FILL, TITLE_PT, WIDTHS_CM, line_count
 from livinglab.reports.tracking_table import TrackingTable, headers
 
@@ -46,8 +47,8 @@ def to_xlsx(table: TrackingTable) -> bytes:
     for index, width in enumerate(units, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
 
-    sheet.append([table.title])
-    sheet.append([table.subtitle])
+    append_row(sheet, [table.title])
+    append_row(sheet, [table.subtitle])
     for row, size in ((TITLE_ROW, TITLE_PT), (SUBTITLE_ROW, FONT_PT)):
         sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=count)
         cell = sheet.cell(row=row, column=1)
@@ -58,7 +59,7 @@ def to_xlsx(table: TrackingTable) -> bytes:
 
     thin = Side(style="thin", color="000000")
     border = Border(left=thin, right=thin, top=thin, bottom=thin)
-    sheet.append(names)
+    append_row(sheet, names)
     for cell in sheet[HEADER_ROW]:
         cell.font = Font(bold=True)
         cell.fill = PatternFill(fill_type="solid", start_color=HEADER_FILL, end_color=HEADER_FILL)
@@ -68,7 +69,7 @@ def to_xlsx(table: TrackingTable) -> bytes:
 
     top = Alignment(wrap_text=True, vertical="top")
     for values in (row.cells for row in table.rows):
-        sheet.append(values)
+        append_row(sheet, values)
         number = sheet.max_row
         for cell in sheet[number]:
             cell.alignment = top

@@ -13,6 +13,7 @@ import zipfile
 from defusedxml import ElementTree as SafeET
 from django.utils.translation import gettext as _
 
+from livinglab.core.office import append_row
 from livinglab.zipguard import ZipBomb, ZipLimits, check_zip
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -66,7 +67,7 @@ def write_xlsx(sheet_name: str, rows: list[list]) -> bytes:
     sheet = book.active
     sheet.title = sheet_name[:31]
     for row in rows:
-        sheet.append(row)
+        append_row(sheet, row)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for column, width in zip("ABCDEFG", (10, 40, 28, 14, 60, 12, 20), strict=True):
