@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "livinglab.search",
     "livinglab.work",
     "livinglab.reports",
+    "livinglab.sites",
 ]
 
 MIDDLEWARE = [
