@@ -366,12 +366,16 @@ def _case_out(case: Case) -> dict:
     return case_to_dict(with_export_data(Case.objects.filter(pk=case.pk)).get())
 
 
-@router.post("/cases/{case_id}/merge", response={200: CaseOut}, auth=require_user)
+@router.post("/cases/{case_id}/merge", response={200: CaseOut, 400: Message}, auth=require_user)
 def merge_cases(request, case_id: int, payload: MergeIn):
-    """Merge the `sources` into this case; each source is closed as merged."""
+    """Merge the `sources` (open cases of the same body) into this open case; each source
+    is closed as merged."""
     target = get_for_user(Case.objects, request.auth, case_id, "merge")
     sources = [get_for_user(Case.objects, request.auth, pk, "merge") for pk in payload.sources]
-    return _case_out(lifecycle.merge_cases(request.auth, sources, target))
+    try:
+        return _case_out(lifecycle.merge_cases(request.auth, sources, target))
+    except lifecycle.CaseChangeRefused as refusal:
+        return Status(400, {"detail": str(refusal)})
 
 
 @router.post("/cases/{case_id}/unmerge", response={200: CaseOut, 400: Message}, auth=require_user)
@@ -389,7 +393,7 @@ def rename_case(request, case_id: int, payload: RenameIn):
     return _case_out(lifecycle.rename_case(request.auth, case, payload.title))
 
 
-@router.post("/links/{link_id}/split", response={200: CaseOut}, auth=require_user)
+@router.post("/links/{link_id}/split", response={200: CaseOut, 400: Message}, auth=require_user)
 def split_link(request, link_id: int, payload: SplitIn):
     """Move a decision linked to the wrong case to another case (or a new one)."""
     link = get_for_user(
@@ -399,7 +403,10 @@ def split_link(request, link_id: int, payload: SplitIn):
         "split",
     )
     into = get_for_user(Case.objects, request.auth, payload.into, "split") if payload.into else None
-    return _case_out(lifecycle.split_link(request.auth, link, into=into, title=payload.title))
+    try:
+        return _case_out(lifecycle.split_link(request.auth, link, into=into, title=payload.title))
+    except lifecycle.CaseChangeRefused as refusal:
+        return Status(400, {"detail": str(refusal)})
 
 
 @router.post("/links/{link_id}/review", response={200: CaseOut}, auth=require_user)

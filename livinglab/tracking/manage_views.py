@@ -148,17 +148,20 @@ def merge(request, pk: int):
     changes, source = [], None
     if form.is_bound and form.is_valid():
         source = get_for_user(_cases(), request.user, form.cleaned_data["source"].pk, "merge")
-        if request.method == "POST":
-            lifecycle.merge_cases(request.user, [source], target)
-            messages.success(
-                request, _("Merged “%(source)s” into this case.") % {"source": source.title}
+        try:
+            if request.method == "POST":
+                lifecycle.merge_cases(request.user, [source], target)
+                messages.success(
+                    request, _("Merged “%(source)s” into this case.") % {"source": source.title}
+                )
+                return redirect(target)
+            changes = preview(
+                lambda: lifecycle.merge_cases(request.user, [source], target),
+                [source, target],
+                touched=[source, target],
             )
-            return redirect(target)
-        changes = preview(
-            lambda: lifecycle.merge_cases(request.user, [source], target),
-            [source, target],
-            touched=[source, target],
-        )
+        except lifecycle.CaseChangeRefused as refusal:
+            form.add_error(None, str(refusal))
     context = {
         "case": target,
         "source": source,
@@ -211,16 +214,19 @@ def split(request, pk: int, decision_pk: int):
         def apply():
             return lifecycle.split_link(request.user, link, into=into, title=title)
 
-        if request.method == "POST":
-            case = apply()
-            messages.success(
-                request,
-                _("Moved the decision of %(meeting)s from “%(origin)s” to this case.")
-                % {"meeting": link.decision.meeting.title, "origin": origin.title},
-            )
-            return redirect(case)
-        touched = [origin, link, *([into] if into else [])]
-        changes = preview(apply, [origin, *([into] if into else [])], touched=touched)
+        try:
+            if request.method == "POST":
+                case = apply()
+                messages.success(
+                    request,
+                    _("Moved the decision of %(meeting)s from “%(origin)s” to this case.")
+                    % {"meeting": link.decision.meeting.title, "origin": origin.title},
+                )
+                return redirect(case)
+            touched = [origin, link, *([into] if into else [])]
+            changes = preview(apply, [origin, *([into] if into else [])], touched=touched)
+        except lifecycle.CaseChangeRefused as refusal:
+            form.add_error(None, str(refusal))
     context = {
         "case": origin,
         "decision": link.decision,

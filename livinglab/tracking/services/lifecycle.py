@@ -13,11 +13,17 @@ from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from livinglab.core.access import require
 from livinglab.tracking.models import Case, CaseAlias, CaseEvent, CaseLink
 
 Kind = CaseEvent.Kind
+
+
+class CaseChangeRefused(ValueError):
+    """A merge or a move the rules do not allow; the message says why, to the user."""
+
 
 # 「提至副首長會議解列」, 「俟下次副首長會議上提出解除列管」: the body delists but the
 # parent body has the last word. The words between 會議 and 解列 stay short so that
@@ -178,11 +184,39 @@ def merge_cases(user, sources: list[Case], target: Case, *, decision=None) -> Ca
     require(user, "merge", target)
     for source in sources:
         require(user, "merge", source)
+    _check_merge(sources, target)
     return _merge(sources, target, actor=user, decision=decision)
 
 
+def _check_merge(sources, target: Case) -> None:
+    # The same rules as the merge page: a merge that closed a case cannot be a target
+    # (two cases would point at each other), and only open cases of the body merge.
+    if target.closure == Case.Closure.MERGED or not target.is_open:
+        raise CaseChangeRefused(_("Merge into a case that is still open, not a closed one."))
+    for source in sources:
+        if source.pk == target.pk:
+            raise CaseChangeRefused(_("A case cannot be merged into itself."))
+        if source.body_id != target.body_id:
+            raise CaseChangeRefused(_("Only cases of the same body can be merged."))
+        if not source.is_open:
+            raise CaseChangeRefused(
+                _("“%(title)s” is closed; only open cases can be merged.") % {"title": source.title}
+            )
+
+
+def carried_on_by(case: Case) -> Case:
+    """The case that carries on `case` after merges (itself if it was not merged)."""
+    seen = {case.pk}
+    while case.merged_into_id and case.merged_into_id not in seen:
+        seen.add(case.merged_into_id)
+        case = case.merged_into
+    return case
+
+
 def _merge(sources, target: Case, *, actor, decision=None) -> Case:
-    sources = [s for s in sources if s.pk != target.pk and s.body_id == target.body_id]
+    # A source that the target was itself merged into would close a loop.
+    heir = carried_on_by(target).pk
+    sources = [s for s in sources if s.pk not in (target.pk, heir) and s.body_id == target.body_id]
     for source in sources:
         merge_event = record(
             source, Kind.MERGED, actor=actor, decision=decision, payload={"into": target.pk}
@@ -223,6 +257,12 @@ def split_link(user, link: CaseLink, *, into: Case | None = None, title: str = "
     if into is None:
         into = Case.objects.create(body=origin.body, title=title or link.name)
     require(user, "split", into)
+    # Moving a decision to another body's case would show a closed body's decision in
+    # a public case; moving it into a merged-away case would hide it.
+    if into.body_id != origin.body_id:
+        raise CaseChangeRefused(_("A decision can only move to a case of its own body."))
+    if into.closure == Case.Closure.MERGED or into.pk == origin.pk:
+        raise CaseChangeRefused(_("Move the decision to an open case, or to a new one."))
     effect = _effect_of(origin, link.decision)
     link.split_at = timezone.now()
     link.save(update_fields=["split_at"])
@@ -256,10 +296,10 @@ def review_link(user, link: CaseLink, *, accept: bool) -> CaseLink:
     """Answer the review queue: accept merges the new case into the suggested one."""
     require(user, "review", link)
     if accept and link.suggested_case_id:
-        target = link.suggested_case
-        while target.merged_into_id:  # the suggestion may since have been merged itself
-            target = target.merged_into
-        _merge([link.case], target, actor=user, decision=link.decision)
+        # The suggestion may since have been merged itself.
+        target = carried_on_by(link.suggested_case)
+        if target.pk != carried_on_by(link.case).pk:
+            _merge([link.case], target, actor=user, decision=link.decision)
     link.needs_review = False
     link.reviewed_by, link.reviewed_at = user, timezone.now()
     link.save(update_fields=["needs_review", "reviewed_by", "reviewed_at"])
