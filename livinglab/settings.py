@@ -1,7 +1,9 @@
 """Living Lab settings: one module, driven by environment variables (see README)."""
 
+import re
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from csp.constants import NONE, SELF
@@ -144,6 +146,7 @@ STATIC_ROOT = VAR_DIR / "static"
 STATICFILES_DIRS = [
     BASE_DIR / "static",
     ("vendor/htmx", PROJECT_DIR / "node_modules" / "htmx.org" / "dist"),
+    ("vendor/leaflet", PROJECT_DIR / "node_modules" / "leaflet" / "dist"),
 ]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -200,12 +203,37 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+
+# --- The field-site map: Leaflet from npm; tiles only from the host a deployment names.
+MAP_TILES = env_str("LIVINGLAB_MAP_TILES").strip()
+MAP_ATTRIBUTION = env_str("LIVINGLAB_MAP_ATTRIBUTION").strip()
+
+
+def _tile_origin(url: str) -> str:
+    """The origin the map's tiles come from, for the CSP (`{s}` subdomains as a wildcard)."""
+    if not url:
+        return ""
+    parts = urlsplit(url)
+    if parts.scheme not in {"https", "http"} or not parts.netloc:
+        raise ImproperlyConfigured(
+            f"LIVINGLAB_MAP_TILES must be an http(s) URL template, not {url!r}"
+        )
+    if not all(mark in url for mark in ("{z}", "{x}", "{y}")):
+        raise ImproperlyConfigured("LIVINGLAB_MAP_TILES must contain {z}, {x} and {y}")
+    host = re.sub(r"^\{s\}\.", "*.", parts.netloc)
+    if "{" in host:
+        raise ImproperlyConfigured("LIVINGLAB_MAP_TILES may only use {s} as a leading subdomain")
+    return f"{parts.scheme}://{host}"
+
+
+MAP_TILE_ORIGIN = _tile_origin(MAP_TILES)
+
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
         "script-src": [SELF],
         "style-src": [SELF],
-        "img-src": [SELF, "data:"],
+        "img-src": [SELF, "data:", *([MAP_TILE_ORIGIN] if MAP_TILE_ORIGIN else [])],
         "font-src": [SELF],
         "connect-src": [SELF],
         "object-src": [NONE],
