@@ -1,10 +1,11 @@
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from livinglab.core.access import get_for_user
 from livinglab.core.api_auth import optional_user, require_user
+from livinglab.core.api_types import BoundedLimitOffsetPagination, Id
 from livinglab.orgs import services
 from livinglab.orgs.models import Organisation
 
@@ -28,7 +29,7 @@ class OrganisationOut(Schema):
 class OrganisationFilter(Schema):
     q: str = Field("", max_length=100, description="Text in the name, short name or an alias")
     kind: Organisation.Kind | None = None
-    city_id: int | None = None
+    city_id: Id | None = None
 
 
 class AliasIn(Schema):
@@ -36,7 +37,7 @@ class AliasIn(Schema):
 
 
 @router.get("/organisations", response=list[OrganisationOut], auth=optional_user)
-@paginate(LimitOffsetPagination)
+@paginate(BoundedLimitOffsetPagination)
 def list_organisations(request, filters: Query[OrganisationFilter]):
     orgs = Organisation.objects.visible_to(request.auth).search(filters.q)
     if filters.kind:
@@ -49,7 +50,7 @@ def list_organisations(request, filters: Query[OrganisationFilter]):
 @router.get(
     "/organisations/resolve", response={200: OrganisationOut, 404: dict}, auth=optional_user
 )
-def resolve_organisation(request, name: str, city_id: int | None = None):
+def resolve_organisation(request, name: str, city_id: Id | None = None):
     """The organisation a name as written refers to, in the context of a city."""
     city = get_object_or_404(Organisation.objects.cities(), pk=city_id) if city_id else None
     org = services.resolve_agency(name[:200], city)
@@ -59,12 +60,12 @@ def resolve_organisation(request, name: str, city_id: int | None = None):
 
 
 @router.get("/organisations/{org_id}", response=OrganisationOut, auth=optional_user)
-def get_organisation(request, org_id: int):
+def get_organisation(request, org_id: Id):
     return get_for_user(Organisation.objects, request.auth, org_id)
 
 
 @router.post("/organisations/{org_id}/aliases", response={201: OrganisationOut}, auth=require_user)
-def add_alias(request, org_id: int, payload: AliasIn):
+def add_alias(request, org_id: Id, payload: AliasIn):
     org = get_for_user(Organisation.objects, request.auth, org_id, "add_alias")
     services.add_alias(request.auth, org, payload.name)
     return Status(201, org)

@@ -6,10 +6,11 @@ from typing import Any
 from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from livinglab.core.access import get_for_user
 from livinglab.core.api_auth import optional_user, require_user
+from livinglab.core.api_types import BoundedLimitOffsetPagination, Id
 from livinglab.meetings.models import Body, Meeting
 from livinglab.tracking import registry, timeline
 from livinglab.tracking.models import Case, CaseLink
@@ -82,12 +83,12 @@ class CaseDetailOut(CaseOut):
 
 
 class CaseFilter(Schema):
-    body: int | None = None
+    body: Id | None = None
     state: Case.State | None = None
     closure: Case.Closure | None = None
-    agency: int | None = Field(None, description="Id of a responsible agency")
-    city: int | None = Field(None, description="Id of a city: cases of its agencies")
-    meeting: int | None = Field(None, description="Cases a meeting decided about")
+    agency: Id | None = Field(None, description="Id of a responsible agency")
+    city: Id | None = Field(None, description="Id of a city: cases of its agencies")
+    meeting: Id | None = Field(None, description="Cases a meeting decided about")
     overdue: bool = False
     q: str = Field("", max_length=100, description="Words in the case's names (Chinese)")
 
@@ -128,7 +129,7 @@ class MeetingOut(Schema):
 
 
 class MergeIn(Schema):
-    sources: list[int] = Field(..., min_length=1, max_length=50)
+    sources: list[Id] = Field(..., min_length=1, max_length=50)
 
 
 class RenameIn(Schema):
@@ -136,7 +137,7 @@ class RenameIn(Schema):
 
 
 class SplitIn(Schema):
-    into: int | None = Field(None, description="Existing case; a new case when empty")
+    into: Id | None = Field(None, description="Existing case; a new case when empty")
     title: str = Field("", max_length=300)
 
 
@@ -175,7 +176,7 @@ class _Serialised:
         return cases_to_dicts(self.cases[window])
 
 
-class CappedLimitOffsetPagination(LimitOffsetPagination):
+class CappedLimitOffsetPagination(BoundedLimitOffsetPagination):
     """`limit`/`offset` pages whose `count` is exact up to `registry.COUNT_CAP`, then null.
 
     Counting every case a region's registry holds costs more than the page itself
@@ -244,7 +245,7 @@ def list_cases(request, filters: Query[CaseFilter]):
 
 
 @router.get("/cases/{case_id}", response=CaseDetailOut, auth=optional_user)
-def get_case(request, case_id: int):
+def get_case(request, case_id: Id):
     case = get_for_user(
         with_export_data(Case.objects.select_related("body")), request.auth, case_id
     )
@@ -274,13 +275,13 @@ def get_case(request, case_id: int):
 
 
 @router.get("/bodies", response=list[BodyOut], auth=optional_user)
-@paginate(LimitOffsetPagination)
+@paginate(BoundedLimitOffsetPagination)
 def list_bodies(request):
     return Body.objects.visible_to(request.auth).order_by("name")
 
 
 @router.get("/bodies/{body_id}", response=BodyDetailOut, auth=optional_user)
-def get_body(request, body_id: int):
+def get_body(request, body_id: Id):
     body = get_for_user(Body.objects, request.auth, body_id)
     counts = body.cases.aggregate(
         **{state: Count("pk", filter=Q(state=state)) for state in Case.State.values}
@@ -301,7 +302,7 @@ def get_body(request, body_id: int):
 
 
 @router.get("/meetings/{meeting_id}", response=MeetingOut, auth=optional_user)
-def get_meeting(request, meeting_id: int):
+def get_meeting(request, meeting_id: Id):
     meeting = get_for_user(Meeting.objects.select_related("body"), request.auth, meeting_id)
     decisions = timeline.decisions_of(meeting)
     return {
@@ -331,7 +332,7 @@ def get_meeting(request, meeting_id: int):
 
 
 @router.get("/review-queue", response=list[ReviewLinkOut], auth=require_user)
-@paginate(LimitOffsetPagination)
+@paginate(BoundedLimitOffsetPagination)
 def review_queue(request):
     """Links the matcher was unsure of, in the bodies the caller is secretariat of."""
     links = timeline.review_queue(CaseLink.objects.visible_to(request.auth))
@@ -367,7 +368,7 @@ def _case_out(case: Case) -> dict:
 
 
 @router.post("/cases/{case_id}/merge", response={200: CaseOut, 400: Message}, auth=require_user)
-def merge_cases(request, case_id: int, payload: MergeIn):
+def merge_cases(request, case_id: Id, payload: MergeIn):
     """Merge the `sources` (open cases of the same body) into this open case; each source
     is closed as merged."""
     target = get_for_user(Case.objects, request.auth, case_id, "merge")
@@ -379,7 +380,7 @@ def merge_cases(request, case_id: int, payload: MergeIn):
 
 
 @router.post("/cases/{case_id}/unmerge", response={200: CaseOut, 400: Message}, auth=require_user)
-def unmerge_case(request, case_id: int):
+def unmerge_case(request, case_id: Id):
     """Undo the merge that closed this case."""
     case = get_for_user(Case.objects, request.auth, case_id, "unmerge")
     if case.closure != Case.Closure.MERGED:
@@ -388,13 +389,13 @@ def unmerge_case(request, case_id: int):
 
 
 @router.post("/cases/{case_id}/rename", response={200: CaseOut}, auth=require_user)
-def rename_case(request, case_id: int, payload: RenameIn):
+def rename_case(request, case_id: Id, payload: RenameIn):
     case = get_for_user(Case.objects, request.auth, case_id, "rename")
     return _case_out(lifecycle.rename_case(request.auth, case, payload.title))
 
 
 @router.post("/links/{link_id}/split", response={200: CaseOut, 400: Message}, auth=require_user)
-def split_link(request, link_id: int, payload: SplitIn):
+def split_link(request, link_id: Id, payload: SplitIn):
     """Move a decision linked to the wrong case to another case (or a new one)."""
     link = get_for_user(
         CaseLink.objects.active().select_related("case", "decision__meeting"),
@@ -410,7 +411,7 @@ def split_link(request, link_id: int, payload: SplitIn):
 
 
 @router.post("/links/{link_id}/review", response={200: CaseOut}, auth=require_user)
-def review_link(request, link_id: int, payload: ReviewIn):
+def review_link(request, link_id: Id, payload: ReviewIn):
     """Answer the review queue: accept joins the case to the suggested one."""
     link = get_for_user(CaseLink.objects.review_queue(), request.auth, link_id, "review")
     lifecycle.review_link(request.auth, link, accept=payload.accept)
