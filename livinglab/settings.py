@@ -51,6 +51,8 @@ INSTALLED_APPS = [
     "livinglab.search",
     "livinglab.work",
     "livinglab.reports",
+    "livinglab.needs",
+    "livinglab.proposals",
     "livinglab.sites",
 ]
 
