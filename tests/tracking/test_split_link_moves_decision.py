@@ -42,3 +42,23 @@ def test_officer_cannot_split(world, reader):
     with pytest.raises(PermissionDenied):
         split_link(world.officer, link, title="x")
     assert Case.objects.count() == 1
+
+
+def test_moving_a_decision_away_and_back_restores_the_case(world, reader):
+    meetings = [meeting("2024-03-01", [item(["智慧路燈合作"], "tracked")])]
+    import_minutes(
+        world.secretary, world.body, [reader.add(b"y", document(*meetings))], confirm=True
+    )
+    link = CaseLink.objects.get()
+    origin = link.case
+    assert origin.state == "tracked"
+
+    elsewhere = split_link(world.secretary, link, title="另一案")
+    back_link = CaseLink.objects.active().get(case=elsewhere)
+    split_link(world.secretary, back_link, into=origin)
+
+    origin.refresh_from_db()
+    elsewhere.refresh_from_db()
+    assert origin.state == "tracked"
+    assert elsewhere.state == "proposed"
+    assert CaseLink.objects.active().get().case == origin

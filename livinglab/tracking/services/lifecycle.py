@@ -284,8 +284,10 @@ def split_link(user, link: CaseLink, *, into: Case | None = None, title: str = "
 
 def _effect_of(case: Case, decision) -> str:
     """The state change the decision made on `case`, to carry over when it moves."""
-    kinds = case.events.filter(decision=decision).values_list("kind", flat=True)
-    for kind in kinds:
+    events = case.events.filter(decision=decision).values_list("kind", "payload")
+    for kind, payload in events:
+        if kind == Kind.LINKED:  # it came from another case: carry the effect it brought
+            kind = payload.get("effect", Kind.NOTED)
         if kind in (Kind.PROPOSED, Kind.TRACKED, Kind.DELISTED, Kind.REGULAR):
             return kind
     return Kind.NOTED
