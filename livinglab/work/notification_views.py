@@ -3,9 +3,11 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_POST
 
 from livinglab.orgs.roles import roles_of
 from livinglab.work import notifications
@@ -19,20 +21,48 @@ LIST_LENGTH = 50
 @never_cache
 def bell(request):
     """The header's bell, fetched by htmx after the page loads (pages stay cacheable)."""
-    roles = roles_of(request.user)
-    if not (roles.is_admin or roles.officer_org_ids or roles.secretariat_body_ids):
+    # Every role hears about its own work now: proposers of their proposals, reviewers
+    # of their reviews, officers and the secretariat of cases.
+    if not request.user.is_authenticated:
         return HttpResponse("")
     count = notifications.unread_count(request.user)
     return render(request, "work/_bell.html", {"unread": count})
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def notification_list(request):
-    """The latest notifications; opening the list marks them read."""
-    _staff_only(request.user)
+    """The latest notifications. Reading the list changes nothing (a GET may be a
+    prefetch); "mark all as read" is a POST."""
+    if request.method == "POST":
+        notifications.mark_read(request.user)
+        return redirect("work:notifications")
     items = list(Notification.objects.visible_to(request.user)[:LIST_LENGTH])
-    notifications.mark_read(request.user, [n for n in items if n.read_at is None])
-    return render(request, "work/notifications.html", {"notifications": items})
+    context = {
+        "notifications": items,
+        "unread": any(n.read_at is None for n in items),
+        "has_preferences": _has_preferences(request.user),
+    }
+    return render(request, "work/notifications.html", context)
+
+
+@login_required
+@require_POST
+def notification_open(request, pk: int):
+    """Open what a notification is about, marking it read on the way."""
+    notification = get_object_or_404(Notification.objects.visible_to(request.user), pk=pk)
+    notifications.mark_read(request.user, [notification])
+    if notification.url and url_has_allowed_host_and_scheme(
+        notification.url, allowed_hosts={request.get_host()}
+    ):
+        return redirect(notification.url)
+    return redirect("work:notifications")
+
+
+def _has_preferences(user) -> bool:
+    # The preferences are of the agencies' deadline digest.
+    roles = roles_of(user)
+    return bool(roles.is_admin or roles.officer_org_ids or roles.secretariat_body_ids)
 
 
 @login_required

@@ -12,6 +12,11 @@ urlpatterns = [
     path("attachments/<int:pk>/", views.attachment, name="attachment"),
     path("notifications/", notification_views.notification_list, name="notifications"),
     path("notifications/bell/", notification_views.bell, name="bell"),
+    path(
+        "notifications/<int:pk>/open/",
+        notification_views.notification_open,
+        name="notification_open",
+    ),
     path("notifications/preferences/", notification_views.preferences, name="preferences"),
     path("bodies/<int:body_pk>/bulk/", bulk_views.bulk_update, name="bulk"),
     path(

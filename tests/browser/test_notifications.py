@@ -1,4 +1,4 @@
-"""A report is accepted → the officer's bell shows 1 → opening the list marks it read.
+"""A report is accepted → the officer's bell shows 1 → opening the notification marks it read.
 Also screenshots the preferences page and a bulk-update preview."""
 
 from playwright.sync_api import expect
@@ -27,10 +27,11 @@ def test_accepted_report_rings_the_officers_bell(
     bell.click()
     expect(page.get_by_text("您對「青創交流合作」的辦理情形已採認。")).to_be_visible()
     screenshot("work-notifications")
-    page.reload()
+    page.get_by_role("button", name="您對「青創交流合作」的辦理情形已採認。").click()
     expect(page.get_by_role("link", name="通知：0 則未讀")).to_be_visible()
     expect(page.get_by_test_id("bell-count")).to_have_count(0)
 
+    page.goto("/work/notifications/")
     page.get_by_role("link", name="通知設定").first.click()
     page.get_by_label("提前天數").fill("14")
     page.get_by_role("button", name="儲存").click()
