@@ -129,7 +129,10 @@ LOGIN_REDIRECT_URL = "core:home"
 LOGOUT_REDIRECT_URL = "core:home"
 AXES_FAILURE_LIMIT = env_int("LIVINGLAB_SIGNIN_FAILURES", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("LIVINGLAB_SIGNIN_LOCKOUT_MINUTES", 15))
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+# One account from one address: failures under many names from one address (or one
+# shared proxy) must not lock everybody else out.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "livinglab.accounts.client.client_address"
 AXES_LOCKOUT_CALLABLE = "livinglab.accounts.views.locked_out"
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLED = env_bool("LIVINGLAB_SIGNIN_LIMIT", True)
@@ -189,6 +192,9 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # --- HTTPS behind a TLS-terminating reverse proxy.
 HTTPS = env_bool("LIVINGLAB_HTTPS", not DEBUG and not TESTING)
+# Reverse proxies in front of the server whose X-Forwarded-For is believed (one: the TLS
+# proxy when LIVINGLAB_HTTPS is on).
+LIVINGLAB_TRUSTED_PROXIES = env_int("LIVINGLAB_TRUSTED_PROXIES", 1 if HTTPS else 0)
 if HTTPS:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_SSL_REDIRECT = True

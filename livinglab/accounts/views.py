@@ -4,6 +4,7 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from livinglab.accounts import tokens
@@ -25,6 +26,7 @@ def locked_out(request, response=None, credentials=None):
     return render(request, "accounts/locked_out.html", {"minutes": minutes}, status=429)
 
 
+@never_cache  # the page shows a new token's secret once; no cache may keep it
 @login_required
 def token_list(request):
     secret = None

@@ -55,3 +55,9 @@ def test_token_page_needs_sign_in(client, db):
     response = client.get("/accounts/tokens/")
     assert response.status_code == 302
     assert "/accounts/signin/" in response["Location"]
+
+
+def test_token_page_is_never_cached(client, world):
+    client.force_login(world.secretary)
+    response = client.get("/accounts/tokens/")
+    assert "no-store" in response["Cache-Control"]
