@@ -1,7 +1,9 @@
 """Checking attachments by what they contain, not by what they are called."""
 
 import io
+import uuid
 import zipfile
+from pathlib import PurePath
 
 from django.utils.translation import gettext as _
 
@@ -26,8 +28,38 @@ _ZIP_TYPES = {
 }
 
 
+# The extension a file of each accepted type is stored and downloaded with, whatever it
+# was called: a PDF named page.html must never reach a browser as a page.
+EXTENSIONS = {
+    "application/pdf": ".pdf",
+    "image/png": ".png",
+    "image/jpeg": ".jpg",
+    "application/vnd.oasis.opendocument.text": ".odt",
+    "application/vnd.oasis.opendocument.spreadsheet": ".ods",
+    "application/vnd.oasis.opendocument.presentation": ".odp",
+    _ZIP_TYPES["word/"]: ".docx",
+    _ZIP_TYPES["xl/"]: ".xlsx",
+    _ZIP_TYPES["ppt/"]: ".pptx",
+}
+MAX_NAME_CHARS = 120
+
+
 class AttachmentRejected(ValueError):
     """The message names the file and the reason."""
+
+
+def download_name(filename: str, content_type: str) -> str:
+    """The name a file is offered under: its own stem, the extension of what it holds."""
+    stem = PurePath(filename.replace("\\", "/")).name
+    stem = stem.rsplit(".", 1)[0] if "." in stem else stem
+    stem = stem.strip() or "attachment"
+    extension = EXTENSIONS.get(content_type, "")
+    return stem[: MAX_NAME_CHARS - len(extension)] + extension
+
+
+def storage_name(content_type: str) -> str:
+    """A name on disk that no uploader chose (and so no length or character of theirs)."""
+    return uuid.uuid4().hex + EXTENSIONS.get(content_type, "")
 
 
 def sniff(filename: str, data: bytes) -> str:

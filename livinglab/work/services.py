@@ -6,11 +6,18 @@ from dataclasses import dataclass
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from livinglab.core.access import require
 from livinglab.tracking.models import Case, CaseAgency
 from livinglab.work import notifications
-from livinglab.work.attachments import MAX_FILES, AttachmentRejected, sniff
+from livinglab.work.attachments import (
+    MAX_FILES,
+    AttachmentRejected,
+    download_name,
+    sniff,
+    storage_name,
+)
 from livinglab.work.models import Assignment, Attachment, ProgressReport, Proposal
 
 
@@ -73,7 +80,7 @@ def file_report(user, assignment: Assignment, report: NewReport, files=()) -> Pr
     require(user, "report", assignment)
     files = list(files)
     if len(files) > MAX_FILES:
-        raise AttachmentRejected(str(MAX_FILES))
+        raise AttachmentRejected(_("At most %(count)s attachments.") % {"count": MAX_FILES})
     checked = []
     for file in files:
         data = file.read()
@@ -89,9 +96,12 @@ def file_report(user, assignment: Assignment, report: NewReport, files=()) -> Pr
         )
         for name, data, content_type in checked:
             attachment = Attachment(
-                report=filed, filename=name[:255], content_type=content_type, size=len(data)
+                report=filed,
+                filename=download_name(name, content_type),
+                content_type=content_type,
+                size=len(data),
             )
-            attachment.file.save(name, ContentFile(data), save=False)
+            attachment.file.save(storage_name(content_type), ContentFile(data), save=False)
             attachment.save()
         notifications.report_filed(filed, by=user)
     return filed

@@ -11,7 +11,7 @@ from livinglab.meetings.models import Body
 from livinglab.orgs.roles import roles_of
 from livinglab.tracking.models import Case
 from livinglab.work import services
-from livinglab.work.attachments import AttachmentRejected
+from livinglab.work.attachments import AttachmentRejected, download_name
 from livinglab.work.forms import DeadlineForm, ProgressReportForm, ReviewForm
 from livinglab.work.models import Assignment, ProgressReport
 
@@ -159,6 +159,6 @@ def attachment(request, pk: int):
     return FileResponse(
         item.file.open("rb"),
         as_attachment=True,
-        filename=item.filename,
+        filename=download_name(item.filename, item.content_type),
         content_type=item.content_type,
     )
