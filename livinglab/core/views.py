@@ -1,6 +1,14 @@
+import sys
+
+from django.db.utils import InterfaceError, OperationalError
+from django.http import HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 
 from livinglab.orgs.models import Organisation
+
+# How long a client should wait before it asks again while the database is away.
+RETRY_AFTER_SECONDS = 30
 
 
 def home(request):
@@ -20,4 +28,12 @@ def error_403(request, exception=None):
 
 
 def error_500(request):
+    # Called while the exception is being handled: a database that cannot be reached is
+    # an outage the client should retry, not a bug of this page.
+    if isinstance(sys.exc_info()[1], OperationalError | InterfaceError):
+        # Rendered without the request: its context processors might ask the database.
+        page = render_to_string("errors/503.html")
+        response = HttpResponse(page, status=503)
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        return response
     return render(request, "errors/500.html", status=500)

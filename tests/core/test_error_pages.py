@@ -38,3 +38,19 @@ def test_missing_permission_gives_403_page_in_the_users_language(production_clie
     assert "沒有權限" in response.content.decode()
     production_client.cookies["django_language"] = "en"
     assert "Not allowed" in production_client.get("/forbidden/").content.decode()
+
+
+def test_database_away_gives_503_with_retry_after(production_client, db):
+    from unittest import mock
+
+    from django.db.utils import OperationalError
+
+    with mock.patch(
+        "django.db.backends.utils.CursorWrapper.execute",
+        side_effect=OperationalError("connection refused"),
+    ):
+        response = production_client.get("/organisations/")
+    assert response.status_code == 503
+    assert response["Retry-After"] == "30"
+    body = response.content.decode()
+    assert "請稍候再試" in body and "connection refused" not in body
