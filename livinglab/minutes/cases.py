@@ -36,13 +36,15 @@ _SOURCE_SEPARATOR = re.compile(r"以及|及|與|、")
 
 
 def item_cases(
-    shadow: str, node: Node, text: str, tracking: bool = True
+    shadow: str, node: Node, text: str, tracking: bool = True, parent: Node | None = None
 ) -> tuple[list[str], list[CaseRelation]]:
     """(cases, relations) of an item; ``text`` is the item's collapsed text.
 
     Outside tracking records a head before a colon names a case only when it ends
     in 案 or is quoted (see ``sections``)."""
     names, merged = _names(shadow, node, tracking)
+    if not names and parent is not None:  # a decision under its agenda entry (案由：…案)
+        names, merged = _from_body(shadow[parent.body : parent.own_end], False)
     rename = _RENAME.search(text)
     into = _INTO.search(text)
     if not (merged or rename or into):

@@ -11,7 +11,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from .dates import parse_date, parse_time, parse_title_date
+from .dates import make_date, parse_date, parse_time, parse_title_date, year_of
+from .fields import scan_fields, sentence_fields
 from .lines import LinePattern
 from .numbering import NUMBER_RE
 
@@ -64,6 +65,9 @@ class Header:
     values: dict[str, list[str]] = field(default_factory=dict)
     title: str | None = None
     dates: ParsedDates = field(default_factory=ParsedDates, repr=False)
+    cues: list[str] = field(default_factory=list)
+    confidence: float = 0.9
+    generic: bool = False  # found by generic_header: a record only if it decides
 
     def first(self, kind: str) -> str | None:
         values = [v for v in self.values.get(kind, []) if v]
@@ -73,6 +77,10 @@ class Header:
     def date(self) -> dt.date | None:
         for value in self.values.get("date", []):
             date, _ = self.dates[value]
+            if date:
+                return date
+        for value in self.values.get("date", []):
+            date = _digit_run_date(value)
             if date:
                 return date
         return parse_title_date(self.title) if self.title else None
@@ -235,3 +243,74 @@ def _title_text(lines: object) -> str | None:
     if title.endswith("會議") and _BODY_END.search(title[:-2]):
         title = title[:-2]  # 工作小組會議紀錄 → 工作小組, as 工作小組 會議紀錄 (市政會議 stays)
     return title or None
+
+
+_DIGIT_RUN = re.compile(r"^\s*(?:民國)?\s*(1[0-4]\d|[89]\d)(\d{2,4})(?!\d)")
+
+
+def _digit_run_date(value: str) -> dt.date | None:
+    """A ROC date whose separators were lost: 1141219, 106925, 10342."""
+    match = _DIGIT_RUN.match(value)
+    if not match:
+        return None
+    year, rest = year_of(match.group(1)), match.group(2)
+    for cut in (2, 1) if len(rest) == 4 else (1, 2) if len(rest) == 3 else (1,):
+        month, day = int(rest[:cut]), int(rest[cut:] or 0)
+        date = make_date(year, month, day)
+        if date and 1 <= month <= 12:
+            return date
+    return None
+
+
+_GENERIC_KINDS = ("date", "location", "chair", "recorder")
+_NEEDS_SPLIT = re.compile(r"[ \t\u3000](?:紀\s*錄|記\s*錄|主\s*席|地\s*點|時\s*間)\s*[：:]")
+_TITLE_WORD = re.compile(r"會議|紀錄|記錄|會報|議事錄|提案|會談|座談|大會")
+
+
+def mend_fields(shadow: str, header: Header, end: int) -> None:
+    """Fields the line patterns missed or ran together, read again in any layout
+    (fields.py): a value on the next line, two fields on one line."""
+    zone_end = min(end, max(header.fields_end, header.start) + 600)
+    fields = scan_fields(shadow, header.start, zone_end)
+    if not fields and not header.values:
+        fields = sentence_fields(shadow, header.start, end)
+    by_kind: dict[str, list[str]] = {}
+    for found in fields:
+        by_kind.setdefault(found.kind, []).append(found.value)
+        cue = f"header:{found.label}"
+        if cue not in header.cues:
+            header.cues.append(cue)
+    for kind in _GENERIC_KINDS:
+        old = [v for v in header.values.get(kind, []) if v]
+        new = by_kind.get(kind, [])
+        if not new:
+            continue
+        if not old or any(_NEEDS_SPLIT.search(v) for v in old):
+            header.values[kind] = new + [v for v in old if not _NEEDS_SPLIT.search(v)]
+        elif kind == "date" and not header.date:
+            header.values[kind] = old + new
+    if fields and header.fields_end <= header.start:
+        header.fields_end = max(f.end for f in fields if f.end <= zone_end)
+        header.fields_start = min(f.start for f in fields)
+
+
+def generic_header(shadow: str) -> Header | None:
+    """A record with no header the line patterns know: the whole text, its fields
+    found anywhere (or null), its title the first line if it names a meeting."""
+    first = _LINE.search(shadow)
+    if first is None:
+        return None
+    title = None
+    for line in list(_LINE.finditer(shadow, 0, min(len(shadow), 600)))[:4]:
+        text = line.group().strip()
+        if len(text) < 120 and _TITLE_WORD.search(text) and not FIELD_LINES.at_start.match(text):
+            title = (
+                _title_text([text.split("：")[0].split(":")[0]])
+                if len(text) > 60
+                else _title_text([text])
+            )
+            break
+    header = Header(first.start(), first.start(), first.start(), {}, title)
+    header.generic = True
+    header.confidence = 0.4
+    return header

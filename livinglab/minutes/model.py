@@ -57,6 +57,8 @@ class Item:
     status: str | None
     span: tuple[int, int]
     relations: list[CaseRelation] = field(default_factory=list)
+    confidence: float = 0.5
+    cues: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -68,6 +70,8 @@ class Item:
             "status": self.status,
             "span": list(self.span),
             "relations": [r.to_dict() for r in self.relations],
+            "confidence": round(self.confidence, 2),
+            "cues": list(self.cues),
         }
 
 
@@ -81,6 +85,8 @@ class Meeting:
     recorder: str | None
     span: tuple[int, int]
     items: list[Item]
+    confidence: float = 0.5
+    cues: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -92,6 +98,8 @@ class Meeting:
             "recorder": self.recorder,
             "span": list(self.span),
             "items": [i.to_dict() for i in self.items],
+            "confidence": round(self.confidence, 2),
+            "cues": list(self.cues),
         }
 
 

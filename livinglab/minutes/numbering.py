@@ -21,6 +21,9 @@ _NUMBER = (
     rf"|[（(][ \t]*(?P<pcn>[{_CN}]{{1,3}})[ \t]*[）)]"
     r"|(?P<ccn>[㈠-㈩])"
     rf"|第[ \t]*(?P<case>[{_CN}\d]{{1,3}})[ \t]*案[ \t]*[：:、]?"
+    rf"|(?:報告|討論|審議|選舉|提案|臨時動議)事項[ \t]*(?P<agenda>[{_CN}]{{1,3}})[ \t]*[、：:．.]"
+    rf"|案[ \t]*由[ \t]*(?P<agenda2>[{_CN}]{{1,3}})[ \t]*[：:、]"
+    r"|案[ \t]*號[ \t]*[：:][ \t]*(?P<agenda3>\d{1,4})(?!\d)"
     r"|(?P<num>\d{1,2})[ \t]*(?:[、．]|\.(?!\d))"
     r"|(?P<numparen>\d{1,2})[ \t]*[）)]"
     r"|[（(][ \t]*(?P<pnum>\d{1,2})[ \t]*[）)]"
@@ -33,10 +36,10 @@ _NUMBER = (
 )
 NUMBER_RE = re.compile("^" + _NUMBER, re.M)
 # the same, searched newline first; the first characters of its alternatives:
-_LEADS = rf"{_LEGAL}{_CN}（(㈠-㈩第\d①-⑳甲乙丙丁戊己庚辛壬癸A-Za-z\-*•●○■◆▪·‧"
+_LEADS = rf"{_LEGAL}{_CN}（(㈠-㈩第報討審選提臨案\d①-⑳甲乙丙丁戊己庚辛壬癸A-Za-z\-*•●○■◆▪·‧"
 NUMBER_LINES = LinePattern(_NUMBER, leads=_LEADS)
 # Parenthesised and enclosed forms of one numeral are one style.
-_STYLE_OF_GROUP = {"ccn": "pcn"}
+_STYLE_OF_GROUP = {"ccn": "pcn", "agenda2": "agenda", "agenda3": "agenda"}
 UNSEEN = object()  # a value not computed yet
 
 

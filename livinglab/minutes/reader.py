@@ -11,7 +11,9 @@ from .cases import item_cases
 from .clean import shadow as make_shadow
 from .collector import collections_paused
 from .deadlines import first_deadline
-from .header import Header, fallback_header, find_headers
+from .decisions import Found, find_items
+from .header import Header, fallback_header, find_headers, generic_header, mend_fields
+from .layout import unfold
 from .mentions import Context, assigned_agencies, meeting_context
 from .model import Document, Item, Meeting
 from .numbering import Node, build_tree, numbered_lines, release
@@ -51,15 +53,17 @@ def parse_text(
 def _parse(
     text: str, source: str, directory: AgencyDirectory, members: list[str] | None
 ) -> Document:
-    shadow = make_shadow(text)
+    shadow = unfold(make_shadow(text))
     headers = find_headers(shadow)
     if not headers:
-        fallback = fallback_header(shadow)
+        fallback = fallback_header(shadow) or generic_header(shadow)
         headers = [fallback] if fallback else []
     meetings = []
     for index, header in enumerate(headers):
         end = headers[index + 1].start if index + 1 < len(headers) else len(shadow)
-        meetings.append(_meeting(shadow, header, end, directory, members))
+        meeting = _meeting(shadow, header, end, directory, members)
+        if meeting.items or header.cues or not header.generic:
+            meetings.append(meeting)
     return Document(source, text, meetings)
 
 
@@ -67,6 +71,7 @@ def _meeting(
     shadow: str, header: Header, end: int, directory: AgencyDirectory, members: list[str] | None
 ) -> Meeting:
     end = _trim(shadow, header.start, end)
+    mend_fields(shadow, header, end)
     nodes = numbered_lines(shadow, header.fields_start, end)
     roots = build_tree(nodes, end)
     location, chair = header.first("location"), header.first("chair")
@@ -75,10 +80,15 @@ def _meeting(
     date = header.date
     tracking = is_tracking_record(shadow, header.fields_end, end)
     texts: dict[int, str] = {}  # own text of headings, shared by the items under them
-    items = [
-        _item(shadow, node, part, date, context, tracking, texts)
-        for node, part in decision_items(shadow, roots, header.fields_end, end, tracking)
-    ]
+    items = []
+    if not tracking:
+        found = find_items(shadow, nodes, header.fields_end, end, header.title)
+        items = [_found_item(shadow, f, date, context, texts) for f in found]
+    if not items:
+        items = [
+            _item(shadow, node, part, date, context, tracking, texts)
+            for node, part in decision_items(shadow, roots, header.fields_end, end, tracking)
+        ]
     release(nodes)
     return Meeting(
         title=header.title,
@@ -89,6 +99,8 @@ def _meeting(
         recorder=header.first("recorder"),
         span=(header.start, end),
         items=items,
+        confidence=header.confidence,
+        cues=list(header.cues),
     )
 
 
@@ -118,6 +130,37 @@ def _item(
         status=status,
         span=(node.start, end),
         relations=relations,
+        confidence=0.8,
+        cues=["numbering" if node.style != "bullet" else "bullet"],
+    )
+
+
+def _found_item(
+    shadow: str, found: Found, date: object, context: Context, texts: dict[int, str]
+) -> Item:
+    """An item the layout-led finder found (see decisions.py)."""
+    parent = found.parent
+    node = Node(found.label or "-", "found", found.start, found.start, found.end, end=found.end)
+    node.parent = found.heading or parent
+    text = collapse(shadow[found.start : found.end])
+    cases, relations = item_cases(shadow, node, text, False, parent)
+    headings = _Headings(shadow, node, texts)
+    status = item_status(text, headings, False)
+    if status == "tracked" and not cases:
+        status = None  # 持續推動 in a directive: no case is kept on the list
+    path = (parent.path if parent is not None else []) + found.labels
+    path += [found.label] if found.label else []
+    return Item(
+        path=path or ["-"],
+        text=text,
+        cases=cases,
+        agencies=assigned_agencies(text, context, cases) or _noted_agencies(headings, context),
+        deadline=first_deadline(text, date),  # type: ignore[arg-type]
+        status=status,
+        span=(found.start, found.end),
+        relations=relations,
+        confidence=found.confidence,
+        cues=list(found.cues),
     )
 
 
@@ -170,6 +213,20 @@ def _heading_agencies(headings: Sequence[str], context: Context) -> list:  # typ
             found = context.heading_agencies[head] = assigned_agencies(head, context)
         if found:
             return found
+    return []
+
+
+_NOTED = re.compile(r"[（(]([^（）()\n]{2,16})[）)]\s*。?\s*(?:\n|$)")
+
+
+def _noted_agencies(headings: Sequence[str], context: Context) -> list:  # type: ignore[type-arg]
+    """The agency noted in brackets at the end of a heading line (…案。（地政局））: in
+    charge of what the heading's decision decides. A report's author is not."""
+    for head in headings:
+        for match in _NOTED.finditer(head):
+            found = assigned_agencies(match.group(1), context)
+            if found:
+                return found
     return []
 
 

@@ -65,9 +65,11 @@ def test_committee_in_big5_with_chinese_numeral_date(sample_files):
     meeting = read_minutes(sample_files["committee.txt"]).meetings[0]
     assert (meeting.date, meeting.time) == (D(2024, 8, 20), "14:30")
     assert meeting.recorder == "吳雅婷"
-    new, merged = meeting.items[1], meeting.items[2]
-    assert (new.cases, new.status) == (["智慧停車繳費整合案"], "new")
-    assert new.deadline.date == D(2024, 12, 31)
+    # Each point of a 決議 is an item of its own (corpus convention 1), under its
+    # agenda entry, whose 案由 names the case.
+    new, test_run, merged = meeting.items[1:]
+    assert (new.path, new.cases, new.status) == (["一", "1"], ["智慧停車繳費整合案"], "new")
+    assert (test_run.cases, test_run.deadline.date) == (["智慧停車繳費整合案"], D(2024, 12, 31))
     assert {a.name for a in new.agencies} == {"桃園市政府交通局", "桃園市政府資訊科技局"}
     assert merged.status == "merged"
     assert merged.relations[0].target == "校園數位學習環境建置計畫"

@@ -1,0 +1,96 @@
+"""Layout of a shadow text: records run together on one line split into lines, the
+cell ends of flattened tables blanked, lines as blocks.
+
+Converters (PDF text layers, catalogue pages, HTML tables) lose line breaks: a whole
+record may stand on one line, with 「；」 between its parts or blanks before its list
+numbers, and a table's cells may end in ' |'. Every later stage reads lines, so the
+layout stage gives them back: a separator before a list number or a label becomes a
+line break in the shadow (same length: spans still index the source text).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_CN = "一二三四五六七八九十"
+_LEGAL = "壹貳參叁肆伍陸柒捌玖拾"
+# What opens a part of a record: a list number or a decision / agenda label.
+_OPENING = (
+    rf"(?:[甲乙丙丁戊][、．.]|[{_LEGAL}]{{1,3}}[、．.]|[{_CN}]{{1,3}}[、．]"
+    rf"|[（(][{_CN}\d]{{1,2}}[）)]|\d{{1,2}}[、．.](?!\d)"
+    r"|(?:大會|會議|二讀|主席)?(?:決議|決定|裁示|議決|結論)[：:]"
+    r"|(?:報告|討論)事項[一二三四五六七八九十]{1,3}[、：:]|第[一二三四五六七八九十\d]{1,3}案)"
+)
+# 「；乙、」, 「; 決議:」: a separator before an opening.
+_SEPARATOR = re.compile(rf"[；;](?=[ \t\u3000]*{_OPENING})")
+# In a line run together by a PDF converter: blanks before an opening.
+_BLANKS_BEFORE = re.compile(rf"(?<=[^\s])[ \t\u3000]+(?={_OPENING})")
+_LONG = 300  # a line this long holds several parts (no real paragraph has 「；乙、」)
+# A table flattened by an HTML converter: each cell ends in ' |' (or is a bare '|').
+_CELL_END = re.compile(r"[ \t\u3000]*\|[ \t\u3000]*$", re.M)
+
+
+def unfold(shadow: str) -> str:
+    """The shadow with long run-together lines broken before their parts, and cell
+    ends of flattened tables blanked; same length as the input."""
+    if "|" in shadow:
+        shadow = _CELL_END.sub(_spaces, shadow)
+    if len(shadow) < _LONG or not _has_long_line(shadow):
+        return shadow
+    out, at = [], 0
+    for line in re.finditer(r"[^\n]+", shadow):
+        if line.end() - line.start() < _LONG:
+            continue
+        out.append(shadow[at : line.start()])
+        out.append(_break(line.group()))
+        at = line.end()
+    out.append(shadow[at:])
+    return "".join(out)
+
+
+def _has_long_line(text: str) -> bool:
+    at = 0
+    while at < len(text):
+        end = text.find("\n", at)
+        end = len(text) if end < 0 else end
+        if end - at >= _LONG:
+            return True
+        at = end + 1
+    return False
+
+
+def _break(line: str) -> str:
+    line = _SEPARATOR.sub("\n", line)
+    if line.count(" ") * 20 > len(line) or "\u3000" in line or "\t" in line:
+        # a PDF line: words kept apart by blanks; a break before each opening
+        line = _BLANKS_BEFORE.sub(lambda m: "\n" + m.group()[1:], line)
+    return line
+
+
+def _spaces(match: re.Match[str]) -> str:
+    return " " * len(match.group())
+
+
+@dataclass(slots=True)
+class Line:
+    start: int
+    end: int  # without the line break
+    text_start: int  # first non-blank character
+
+    def text(self, shadow: str) -> str:
+        return shadow[self.text_start : self.end].rstrip()
+
+
+def lines(shadow: str, start: int, end: int) -> list[Line]:
+    """The non-blank lines of ``shadow[start:end]``."""
+    found = []
+    for match in re.finditer(r"[^\n]*", shadow[start:end]):
+        text = match.group()
+        if not text.strip():
+            continue
+        first = len(text) - len(text.lstrip())
+        found.append(
+            Line(start + match.start(), start + match.end(), start + match.start() + first)
+        )
+    return found
