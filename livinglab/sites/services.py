@@ -7,6 +7,7 @@ a period, for warnings.
 """
 
 from datetime import date, timedelta
+from itertools import pairwise
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -121,9 +122,9 @@ def book(
     with transaction.atomic():
         # Lock the site so that two bookings made at once cannot both take its last place.
         site = FieldSite.objects.select_for_update().get(pk=site.pk)
-        clashes = full_days_clashes(site, starts_on, ends_on)
-        if clashes:
-            raise BookingRefused(_refusal(site, clashes, starts_on, ends_on), clashes)
+        days, clashes = full_days(site, starts_on, ends_on)
+        if days:
+            raise BookingRefused(_refusal(site, days, clashes), clashes)
         return Booking.objects.create(
             site=site,
             starts_on=starts_on,
@@ -135,16 +136,15 @@ def book(
         )
 
 
-def full_days_clashes(site: FieldSite, starts_on: date, ends_on: date) -> list[Booking]:
-    """Bookings covering a day of the period on which the site is already full."""
+def full_days(site: FieldSite, starts_on: date, ends_on: date) -> tuple[list[date], list[Booking]]:
+    """The days of the period on which the site is already full, and the bookings filling them."""
     existing = overlaps(site, starts_on, ends_on)
     if len(existing) < site.capacity:
-        return []
+        return [], []
     load = daily_load(existing, starts_on, ends_on)
-    full = [day for day, count in load.items() if count >= site.capacity]
-    if not full:
-        return []
-    return [b for b in existing if any(b.starts_on <= day <= b.ends_on for day in full)]
+    days = sorted(day for day, count in load.items() if count >= site.capacity)
+    clashes = [b for b in existing if any(b.starts_on <= day <= b.ends_on for day in days)]
+    return days, clashes
 
 
 def daily_load(bookings, starts_on: date, ends_on: date) -> dict[date, int]:
@@ -160,34 +160,33 @@ def daily_load(bookings, starts_on: date, ends_on: date) -> dict[date, int]:
         changes[after] = changes.get(after, 0) - 1
     load: dict[date, int] = {}
     running = 0
-    points = sorted(changes)
-    for here, following in zip(points, [*points[1:], None], strict=True):
+    for here, following in pairwise(sorted(changes)):
         running += changes[here]
-        if running and following is not None:
-            day = here
-            while day < following:
-                load[day] = running
-                day += timedelta(days=1)
+        day = here
+        while running and day < following:
+            load[day] = running
+            day += timedelta(days=1)
     return load
 
 
-def _refusal(site: FieldSite, clashes, starts_on: date, ends_on: date) -> str:
+def _refusal(site: FieldSite, days: list[date], clashes: list[Booking]) -> str:
     named = "、".join(
         _("“%(label)s” (%(start)s – %(end)s)")
         % {"label": b.label, "start": b.starts_on.isoformat(), "end": b.ends_on.isoformat()}
         for b in clashes
     )
+    if days[0] == days[-1]:
+        when = days[0].isoformat()
+    else:
+        when = _("%(first)s – %(last)s") % {
+            "first": days[0].isoformat(),
+            "last": days[-1].isoformat(),
+        }
     return _(
-        "%(site)s can hold %(capacity)s trial(s) at a time and is already full for part of "
-        "%(start)s – %(end)s, booked by %(bookings)s. Choose other dates or ask the managing "
-        "agency to raise the capacity."
-    ) % {
-        "site": site.name,
-        "capacity": site.capacity,
-        "start": starts_on.isoformat(),
-        "end": ends_on.isoformat(),
-        "bookings": named,
-    }
+        "%(site)s holds %(capacity)s trial(s) at a time and is already full on %(when)s, "
+        "booked by %(bookings)s. Choose other dates or ask the managing agency to raise "
+        "the capacity."
+    ) % {"site": site.name, "capacity": site.capacity, "when": when, "bookings": named}
 
 
 @transaction.atomic

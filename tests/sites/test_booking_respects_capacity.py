@@ -21,6 +21,7 @@ def test_booking_beyond_capacity_is_refused_naming_the_clashing_bookings(world, 
     message = refused.value.messages[0]
     assert "自駕接駁 A" in message and "智慧號誌 B" in message
     assert "四月活動 C" not in message
+    assert "2026-05-25 至 2026-05-26" in message
     assert {b.label for b in refused.value.clashes} == {"自駕接駁 A", "智慧號誌 B"}
     assert not Booking.objects.filter(label="無人機 D").exists()
 
