@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 
 from livinglab.orgs.api import router as orgs_router
+from livinglab.sites.api import router as sites_router
 from livinglab.tracking.api import router as tracking_router
 
 api = NinjaAPI(
@@ -24,3 +25,4 @@ def permission_denied(request, exc):
 
 api.add_router("/", orgs_router)
 api.add_router("/", tracking_router)
+api.add_router("/", sites_router)

@@ -7,6 +7,7 @@ urlpatterns = [
     path("", include("livinglab.core.urls")),
     path("accounts/", include("livinglab.accounts.urls")),
     path("organisations/", include("livinglab.orgs.urls")),
+    path("sites/", include("livinglab.sites.urls")),
     path("cases/manage/", include("livinglab.tracking.manage_urls")),
     path("cases/", include("livinglab.tracking.urls")),
     path("", include("livinglab.meetings.urls")),
