@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand
 
 from livinglab.demo.people import DEMO_PASSWORD, load_people
 from livinglab.demo.records import load_records
+from livinglab.demo.sites import load_sites
 from livinglab.orgs.services import load_agency_directory
 
 
@@ -15,3 +16,4 @@ class Command(BaseCommand):
         self.stdout.write(f"Demo accounts (password “{DEMO_PASSWORD}”): {', '.join(users)}")
         for body, cases in load_records().items():
             self.stdout.write(f"{body}: {cases} cases")
+        self.stdout.write(f"Field sites: {load_sites()}")
