@@ -14,6 +14,8 @@ urlpatterns = [
     path("work/", include("livinglab.work.urls")),
     path("reports/", include("livinglab.reports.urls")),
     path("imports/", include("livinglab.tracking.import_urls")),
+    path("", include("livinglab.needs.urls")),
+    path("", include("livinglab.proposals.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("api/", api.urls),
