@@ -10,6 +10,7 @@ from ninja.pagination import LimitOffsetPagination, paginate
 
 from livinglab.core.access import get_for_user
 from livinglab.core.api_auth import optional_user, require_user
+from livinglab.needs.models import Need
 from livinglab.sites import services
 from livinglab.sites.models import Booking, Capability, FieldSite
 
@@ -56,13 +57,26 @@ class SiteOut(Schema):
         return site.get_absolute_url()
 
 
+class NeedRef(Schema):
+    id: int
+    title: str
+    status: str
+
+
 class SiteDetailOut(SiteOut):
+    needs: list[NeedRef] = Field(..., description="Public needs that offer this site")
     description: str
     sandbox_rules: str
     permits_needed: str
     contact_name: str
     contact_email: str
     contact_phone: str
+
+    @staticmethod
+    def resolve_needs(site, context):
+        user = context["request"].auth
+        needs = Need.objects.visible_to(user).public().filter(field_sites=site)
+        return needs.order_by("-published_at", "-pk").values("id", "title", "status")
 
 
 class SiteFilter(Schema):

@@ -2,6 +2,7 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from livinglab.needs.models import Need
 from livinglab.orgs.models import Organisation
 from livinglab.orgs.roles import roles_of
 from livinglab.sites.models import Booking, Capability, FieldSite
@@ -10,6 +11,11 @@ from livinglab.sites.models import Booking, Capability, FieldSite
 class CapabilityChoices(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj):
         return obj.label
+
+
+class NeedChoices(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.title} · {obj.agency.name}"
 
 
 class FieldSiteForm(forms.ModelForm):
@@ -22,6 +28,16 @@ class FieldSiteForm(forms.ModelForm):
         widget=forms.CheckboxSelectMultiple,
     )
 
+    needs = NeedChoices(
+        label=_("Needs it serves"),
+        queryset=Need.objects.none(),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 6}),
+        help_text=_(
+            "Needs that can offer this site for their trials (hold Ctrl to choose several)."
+        ),
+    )
+
     class Meta:
         model = FieldSite
         fields = [
@@ -31,6 +47,7 @@ class FieldSiteForm(forms.ModelForm):
             "latitude",
             "longitude",
             "capabilities",
+            "needs",
             "description",
             "sandbox_rules",
             "permits_needed",
@@ -57,6 +74,14 @@ class FieldSiteForm(forms.ModelForm):
         if not roles.is_secretariat:
             agencies = agencies.filter(pk__in=roles.officer_org_ids)
         self.fields["agency"].queryset = agencies.order_by("name")
+        # Needs still open to offers (a closed one keeps the sites it already had).
+        chosen = self.instance.needs.values("pk") if self.instance.pk else Need.objects.none()
+        self.fields["needs"].queryset = (
+            Need.objects.visible_to(user)
+            .filter(~Q(status=Need.Status.CLOSED) | Q(pk__in=chosen))
+            .select_related("agency")
+            .order_by("title", "pk")
+        )
 
     def clean(self):
         cleaned = super().clean()
@@ -67,6 +92,7 @@ class FieldSiteForm(forms.ModelForm):
     def site_fields(self) -> dict:
         data = dict(self.cleaned_data)
         data.pop("capabilities", None)
+        data.pop("needs", None)
         return data
 
 

@@ -105,6 +105,13 @@ class FieldSite(models.Model):
     capabilities = models.ManyToManyField(
         Capability, verbose_name=_("capabilities"), blank=True, related_name="sites"
     )
+    needs = models.ManyToManyField(
+        "needs.Need",
+        verbose_name=_("needs it serves"),
+        blank=True,
+        related_name="field_sites",
+        help_text=_("Needs that can offer this site for their trials."),
+    )
     description = models.TextField(_("description"), blank=True)
     sandbox_rules = models.TextField(
         _("sandbox rules"),

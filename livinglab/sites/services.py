@@ -54,7 +54,7 @@ def may_create_site(user, agency=None) -> bool:
 
 
 @transaction.atomic
-def create_site(user, *, capabilities=(), **fields) -> FieldSite:
+def create_site(user, *, capabilities=(), needs=(), **fields) -> FieldSite:
     _check_fields(fields)
     if not may_create_site(user, fields.get("agency")):
         raise PermissionDenied("this user may not add a field site for this agency")
@@ -62,11 +62,12 @@ def create_site(user, *, capabilities=(), **fields) -> FieldSite:
     site.full_clean()
     site.save()
     site.capabilities.set(capabilities)
+    site.needs.set(needs)
     return site
 
 
 @transaction.atomic
-def update_site(user, site: FieldSite, *, capabilities=None, **fields) -> FieldSite:
+def update_site(user, site: FieldSite, *, capabilities=None, needs=None, **fields) -> FieldSite:
     _check_fields(fields)
     require(user, "change", site)
     if "agency" in fields and not may_create_site(user, fields["agency"]):
@@ -77,6 +78,8 @@ def update_site(user, site: FieldSite, *, capabilities=None, **fields) -> FieldS
     site.save()
     if capabilities is not None:
         site.capabilities.set(capabilities)
+    if needs is not None:
+        site.needs.set(needs)
     return site
 
 

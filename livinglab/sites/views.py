@@ -9,12 +9,13 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from livinglab.core.access import allows, get_for_user
+from livinglab.needs.models import Need
 from livinglab.sites import calendar, services
 from livinglab.sites.forms import BookingForm, FieldSiteForm, SiteFilterForm
 from livinglab.sites.models import Booking, FieldSite
@@ -81,9 +82,27 @@ def site_detail(request, pk: int):
     context = {
         "site": site,
         "capabilities": list(site.capabilities.all()),
+        "needs": offering_needs(site, request.user),
         "can_manage": allows(request.user, "change", site),
     }
     return render(request, "sites/detail.html", context)
+
+
+def offering_needs(site, user) -> list:
+    """The public needs that offer the site, newest first, each with its page if it has one."""
+    needs = list(
+        Need.objects.visible_to(user)
+        .public()
+        .filter(field_sites=site)
+        .select_related("agency")
+        .order_by("-published_at", "-pk")
+    )
+    for need in needs:
+        try:
+            need.url = need.get_absolute_url()
+        except NoReverseMatch:  # the needs pages are not mounted (yet)
+            need.url = ""
+    return needs
 
 
 @login_required
@@ -96,7 +115,10 @@ def site_create(request):
             request,
             form,
             lambda: services.create_site(
-                request.user, capabilities=form.cleaned_data["capabilities"], **form.site_fields()
+                request.user,
+                capabilities=form.cleaned_data["capabilities"],
+                needs=form.cleaned_data["needs"],
+                **form.site_fields(),
             ),
         )
         if site:
