@@ -4,7 +4,9 @@ from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 
+from livinglab.needs.api import router as needs_router
 from livinglab.orgs.api import router as orgs_router
+from livinglab.proposals.api import router as proposals_router
 from livinglab.sites.api import router as sites_router
 from livinglab.tracking.api import router as tracking_router
 
@@ -26,3 +28,5 @@ def permission_denied(request, exc):
 api.add_router("/", orgs_router)
 api.add_router("/", tracking_router)
 api.add_router("/", sites_router)
+api.add_router("/", needs_router)
+api.add_router("/", proposals_router)
