@@ -108,3 +108,25 @@ def desk(request):
     if roles.is_secretariat:
         context["secretariat"] = secretariat_section(roles)
     return render(request, "proposals/desk.html", context)
+
+
+@login_required
+def search(request):
+    """Needs and proposals the user may see whose text holds every word of the query."""
+    query = request.GET.get("q", "")[:100]
+    needs, proposals = [], []
+    if query.strip():
+        needs = list(
+            Need.objects.visible_to(request.user)
+            .search(query)
+            .select_related("agency", "domain")
+            .order_by("-published_at", "-pk")[:LIMIT]
+        )
+        proposals = list(
+            Proposal.objects.visible_to(request.user)
+            .search(query)
+            .select_related("organisation", "call")
+            .order_by("-updated_at", "-pk")[:LIMIT]
+        )
+    context = {"query": query, "needs": needs, "proposals": proposals}
+    return render(request, "proposals/search.html", context)

@@ -5,6 +5,7 @@ from livinglab.proposals import desk, views
 app_name = "proposals"
 urlpatterns = [
     path("lab/", desk.desk, name="desk"),
+    path("lab/search/", desk.search, name="search"),
     path("lab/signup/", views.signup, name="signup"),
     path("lab/joins/<int:pk>/", views.join_decide, name="join_decide"),
     path("proposals/", views.proposal_list, name="list"),
