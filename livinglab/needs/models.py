@@ -14,7 +14,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from livinglab.orgs.roles import roles_of
@@ -213,9 +213,9 @@ class Call(models.Model):
     """A call for proposals run by a body's secretariat: its needs, dates and rubric."""
 
     class Status(models.TextChoices):
-        UPCOMING = "upcoming", _("upcoming")
-        OPEN = "open", _("open")
-        CLOSED = "closed", _("closed")
+        UPCOMING = "upcoming", pgettext_lazy("call", "upcoming")
+        OPEN = "open", pgettext_lazy("call", "open")
+        CLOSED = "closed", pgettext_lazy("call", "closed")
 
     title = models.CharField(_("title"), max_length=200)
     body = models.ForeignKey(
