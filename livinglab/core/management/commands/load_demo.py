@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 
 from livinglab.demo.people import DEMO_PASSWORD, load_people
+from livinglab.demo.pipeline import load_pipeline
 from livinglab.demo.records import load_records
 from livinglab.demo.sites import load_sites
 from livinglab.orgs.services import load_agency_directory
@@ -17,3 +18,7 @@ class Command(BaseCommand):
         for body, cases in load_records().items():
             self.stdout.write(f"{body}: {cases} cases")
         self.stdout.write(f"Field sites: {load_sites()}")
+        pipeline = load_pipeline()
+        self.stdout.write(
+            f"Living lab: {pipeline['needs']} needs, {pipeline['proposals']} proposals"
+        )
