@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "livinglab.needs",
     "livinglab.proposals",
     "livinglab.sites",
+    "livinglab.opendata",
 ]
 
 MIDDLEWARE = [
@@ -259,6 +260,15 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {"axes": {"level": "WARNING"}},
 }
+
+# --- Open data: the licence datasets are published under, and the longest a written
+# file is served before it is written again even if no change was seen.
+LIVINGLAB_OPENDATA_LICENCE = env_str("LIVINGLAB_OPENDATA_LICENCE", "OGDL-Taiwan-1.0")
+if LIVINGLAB_OPENDATA_LICENCE not in ("OGDL-Taiwan-1.0", "CC-BY-4.0", "CC0-1.0"):
+    raise ImproperlyConfigured(
+        "LIVINGLAB_OPENDATA_LICENCE must be OGDL-Taiwan-1.0, CC-BY-4.0 or CC0-1.0"
+    )
+LIVINGLAB_OPENDATA_MAX_AGE = env_int("LIVINGLAB_OPENDATA_MAX_AGE", 24 * 3600)
 
 SITE_NAME = _("Living Lab")
 # The address people reach the site at, for links in e-mails (no trailing slash).

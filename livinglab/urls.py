@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from livinglab.api import api
+from livinglab.opendata import ckan
 
 urlpatterns = [
     path("", include("livinglab.core.urls")),
@@ -16,8 +17,11 @@ urlpatterns = [
     path("imports/", include("livinglab.tracking.import_urls")),
     path("", include("livinglab.needs.urls")),
     path("", include("livinglab.proposals.urls")),
+    path("opendata/", include("livinglab.opendata.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
+    # CKAN's action API shape, for open data portals that harvest (before the API router).
+    path("api/3/action/<str:name>", ckan.action, name="ckan"),
     path("api/", api.urls),
 ]
 
