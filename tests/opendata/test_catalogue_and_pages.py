@@ -46,3 +46,8 @@ def test_public_body_has_an_atom_feed_of_its_decisions(client, published):
 def test_non_public_body_has_no_feed(client, published):
     url = reverse("opendata:decisions_feed", args=[published.world.private_body.pk])
     assert client.get(url).status_code == 404
+
+
+def test_home_page_leads_to_the_open_data(client, db):
+    page = client.get("/").content.decode()
+    assert reverse("opendata:index") in page and "開放資料集" in page
