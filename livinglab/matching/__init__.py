@@ -1,0 +1,87 @@
+"""Suggesting needs for proposals (and proposals for needs, sites and agencies for proposals).
+
+Pure Python: imports no Django. The apps turn their rows into ``Item``s and call::
+
+    from livinglab.matching import Item, rank_needs
+    matches = rank_needs(proposal_item, need_items, k=3)
+    for match in matches:
+        match.id, match.score, match.reason_texts   # need id, score, ["共同詞：…", …]
+
+A need's stated domain is trusted; a proposal's is the proposer's own choice and only
+counts as half the evidence beside what its text says. To rank many queries against the
+same candidates (a whole call), build one ``Ranker`` or use ``rank_all``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+
+from .model import Agency, Item, Match, Need, Proposal, Reason, Site
+from .ranker import Ranker, Scorer
+
+__all__ = [
+    "Agency",
+    "Item",
+    "Match",
+    "Need",
+    "Proposal",
+    "Ranker",
+    "Reason",
+    "Scorer",
+    "Site",
+    "rank_agencies",
+    "rank_all",
+    "rank_needs",
+    "rank_proposals",
+    "rank_sites",
+]
+
+
+def rank_all(
+    queries: Iterable[Item],
+    candidates: Sequence[Item],
+    k: int = 3,
+    *,
+    queries_are_needs: bool = False,
+    sites: Mapping[str, Site] | None = None,
+) -> dict[str, list[Match]]:
+    """The best ``k`` candidates for every query, by query id (in the queries' order)."""
+    ranker = Ranker(candidates, trusted_domains=not queries_are_needs, sites=sites)
+    return {
+        query.id: ranker.rank(ranker.prepare_query(query, queries_are_needs), k)
+        for query in queries
+    }
+
+
+def rank_needs(
+    proposal: Proposal,
+    needs: Sequence[Need],
+    k: int = 3,
+    *,
+    sites: Mapping[str, Site] | None = None,
+) -> list[Match]:
+    """Needs suggested for a proposal, best first (``sites`` adds their capabilities)."""
+    return rank_all([proposal], needs, k, sites=sites)[proposal.id]
+
+
+def rank_proposals(
+    need: Need,
+    proposals: Sequence[Proposal],
+    k: int = 3,
+    *,
+    sites: Mapping[str, Site] | None = None,
+) -> list[Match]:
+    """Proposals suggested for a need, best first."""
+    return rank_all([need], proposals, k, queries_are_needs=True, sites=sites)[need.id]
+
+
+def rank_sites(proposal: Proposal, sites: Sequence[Site], k: int = 3) -> list[Match]:
+    """Field sites suggested for a proposal, by their names, capabilities and descriptions."""
+    catalogue = {site.id: site for site in sites}
+    ranker = Ranker([site.as_item() for site in sites], trusted_domains=True, sites=catalogue)
+    return ranker.rank(ranker.prepare_query(proposal, False), k)
+
+
+def rank_agencies(proposal: Proposal, agencies: Sequence[Agency], k: int = 3) -> list[Match]:
+    """Agencies suggested for a proposal; an agency's text is its mission and past needs."""
+    return rank_all([proposal], agencies, k)[proposal.id]

@@ -1,0 +1,354 @@
+"""Ranking candidates for queries: BM25 over terms and concepts, then domain, tag and site boosts.
+
+One ``Ranker`` is built over the candidates (the needs of a call, or its proposals, sites
+or agencies) and asked once per query. The text score comes from ``Scorer`` objects; the
+lexical BM25 scorer is the one in use, and a sentence-embedding scorer can be added to
+``Ranker(scorers=…)`` without touching the rest (its scores are scaled like BM25's).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+import bm25s
+import numpy as np
+
+from .lexicon import CONCEPT_BY_KEY
+from .model import Item, Match, Reason, Site
+from .text import CONCEPT_PREFIX, Terms, analyse, shared_phrases
+
+# How much each kind of evidence adds, as a share of the query's best text score.
+DOMAIN_WEIGHT = 0.35
+TAG_WEIGHT = 0.10
+SITE_WEIGHT = 0.15
+CAPABILITY_WEIGHT = 0.15
+# How much a stated domain counts against the one the text suggests, when not trusted.
+DECLARED_SHARE = 0.5
+TITLE_WEIGHT = 2
+CONCEPT_WEIGHT = 2
+MAX_TERMS_SHOWN = 4
+MAX_CONCEPTS_SHOWN = 3
+
+
+@dataclass(slots=True)
+class Prepared:
+    """An item with its terms, domain profile and tags worked out once."""
+
+    item: Item
+    title: Terms
+    body: Terms
+    domains: dict[str, float]
+    tags: frozenset[str]
+    capabilities: tuple[tuple[str, Terms], ...] = ()
+    term_set: frozenset[str] = field(default_factory=frozenset)
+    concepts: dict[str, set[str]] = field(default_factory=dict)
+    joined: str = ""
+    ordered: list[str] | None = None  # filled by a Ranker: query terms by weight
+
+    def document(self) -> list[str]:
+        """Terms as a BM25 document: the title counts twice."""
+        return self.title.terms * TITLE_WEIGHT + self.body.terms + self.concept_tokens()
+
+    def query_ids(self, vocabulary: Mapping[str, int]) -> list[int]:
+        """Ids of the terms as a BM25 query: each term once, the title's and concepts'
+        repeated (their weight); terms the vocabulary lacks are left out."""
+        known = vocabulary.keys()
+        title = known & set(self.title.terms)
+        body = known & set(self.body.terms)
+        body -= title
+        concepts = known & set(self.concept_tokens())
+        lookup = vocabulary.__getitem__
+        return sorted(
+            list(map(lookup, title)) * TITLE_WEIGHT
+            + list(map(lookup, body))
+            + list(map(lookup, concepts)) * CONCEPT_WEIGHT
+        )
+
+    def concept_tokens(self) -> list[str]:
+        return [CONCEPT_PREFIX + key for key in self.concepts]
+
+
+def _domain_evidence(concepts: Mapping[str, set[str]]) -> dict[str, float]:
+    counts: dict[str, float] = {}
+    for key in concepts:
+        domain = CONCEPT_BY_KEY[key].domain
+        if domain:
+            counts[domain] = counts.get(domain, 0.0) + 1.0
+    total = sum(counts.values())
+    return {domain: count / total for domain, count in counts.items()} if total else {}
+
+
+def domain_profile(item: Item, concepts: Mapping[str, set[str]], trusted: bool) -> dict[str, float]:
+    """Shares of each domain for an item: its stated domain if trusted, else mixed with the text's."""
+    inferred = _domain_evidence(concepts)
+    if item.domain and (trusted or not inferred):
+        return {item.domain: 1.0}
+    if not item.domain:
+        return inferred
+    mixed = {domain: share * (1 - DECLARED_SHARE) for domain, share in inferred.items()}
+    mixed[item.domain] = mixed.get(item.domain, 0.0) + DECLARED_SHARE
+    return mixed
+
+
+def prepare(item: Item, trusted_domain: bool, capabilities: Sequence[str] = ()) -> Prepared:
+    title, body = analyse(item.title or ""), analyse(item.text or "")
+    concepts: dict[str, set[str]] = {}
+    for part in (title, body):
+        for key, forms in part.concepts.items():
+            concepts.setdefault(key, set()).update(forms)
+    tags = {tag for tag in item.tags if tag}
+    tags.update(tag for key in concepts if (tag := CONCEPT_BY_KEY[key].tag))
+    return Prepared(
+        item=item,
+        title=title,
+        body=body,
+        domains=domain_profile(item, concepts, trusted_domain),
+        tags=frozenset(tags),
+        capabilities=tuple((phrase, analyse(phrase)) for phrase in capabilities if phrase),
+        term_set=frozenset(title.terms).union(body.terms, title.stopped, body.stopped),
+        concepts=concepts,
+        joined="|".join(title.runs + body.runs),
+    )
+
+
+class Scorer(Protocol):
+    """A text similarity: fitted on the candidates, then one score per candidate per query."""
+
+    def fit(self, candidates: Sequence[Prepared]) -> None: ...
+
+    def scores(self, query: Prepared) -> np.ndarray: ...
+
+
+class LexicalScorer:
+    """BM25 (bm25s, Lucene variant) over character bigrams, English words and concepts.
+
+    bm25s computes every term's weight in every candidate once; a call's candidates
+    (needs, a few hundred) fit in a dense term x candidate table, so a query's scores
+    are one gather and sum. Larger candidate sets (all proposals of a call, for a need)
+    are scored through bm25s's sparse index.
+    """
+
+    DENSE_LIMIT = 30_000_000  # cells (float32) of the dense table: 120 MB at most
+
+    def __init__(self, k1: float = 1.2, b: float = 0.75) -> None:
+        self.k1, self.b = k1, b
+        self.size = 0
+        self.vocabulary: dict[str, int] = {}
+        self.idf_of: dict[str, float] = {}
+        self.index: bm25s.BM25 | None = None
+        self.table: np.ndarray | None = None
+
+    def fit(self, candidates: Sequence[Prepared]) -> None:
+        self.size = len(candidates)
+        documents = [candidate.document() for candidate in candidates]
+        frequency: dict[str, int] = {}
+        for document in documents:
+            for term in set(document):
+                frequency[term] = frequency.get(term, 0) + 1
+        size = self.size
+        self.idf_of = {
+            term: math.log(1 + (size - count + 0.5) / (count + 0.5))
+            for term, count in frequency.items()
+        }
+        self.index, self.table, self.vocabulary = None, None, {}
+        if not frequency:
+            return
+        self.index = bm25s.BM25(k1=self.k1, b=self.b, method="lucene")
+        self.index.index(documents, show_progress=False)
+        self.vocabulary = self.index.vocab_dict
+        if len(self.vocabulary) * size <= self.DENSE_LIMIT:
+            self.table = self._dense(self.index.scores, len(self.vocabulary), size)
+
+    @staticmethod
+    def _dense(scores: dict, terms: int, size: int) -> np.ndarray:
+        indptr = np.asarray(scores["indptr"])
+        table = np.zeros((terms, size), dtype=np.float32)
+        rows = np.repeat(np.arange(len(indptr) - 1), np.diff(indptr))
+        table[rows, np.asarray(scores["indices"])] = scores["data"]
+        return table
+
+    def idf(self, term: str) -> float:
+        return self.idf_of.get(term, 0.0)
+
+    def scores(self, query: Prepared) -> np.ndarray:
+        ids = query.query_ids(self.vocabulary)
+        if self.index is None or not ids:
+            return np.zeros(self.size, dtype=np.float32)
+        if self.table is not None:
+            return self.table[ids].sum(axis=0, dtype=np.float64)
+        return self.index.get_scores_from_ids(ids)
+
+
+class Ranker:
+    """Candidates indexed once; ``rank(query, k)`` gives the best ``k`` with reasons."""
+
+    def __init__(
+        self,
+        candidates: Sequence[Item],
+        *,
+        trusted_domains: bool,
+        sites: Mapping[str, Site] | None = None,
+        scorers: Sequence[tuple[Scorer, float]] | None = None,
+    ) -> None:
+        self.sites = dict(sites or {})
+        self.candidates = [
+            prepare(item, trusted_domains, self._capabilities_of(item)) for item in candidates
+        ]
+        self.lexical = LexicalScorer()
+        self.scorers: list[tuple[Scorer, float]] = [(self.lexical, 1.0), *(scorers or ())]
+        for scorer, _weight in self.scorers:
+            scorer.fit(self.candidates)
+        self._build_boost_tables()
+
+    def _capabilities_of(self, item: Item) -> tuple[str, ...]:
+        if item.id in self.sites and not item.sites:
+            return self.sites[item.id].capabilities
+        return tuple(
+            phrase
+            for site in item.sites
+            if site in self.sites
+            for phrase in self.sites[site].capabilities
+        )
+
+    def _build_boost_tables(self) -> None:
+        """One row per candidate: its domain shares, then its tags (as 1)."""
+        domains = sorted({d for c in self.candidates for d in c.domains})
+        tags = sorted({t for c in self.candidates for t in c.tags})
+        self.feature_index = {("domain", d): i for i, d in enumerate(domains)}
+        self.feature_index.update({("tag", t): len(domains) + i for i, t in enumerate(tags)})
+        self.features = np.zeros((len(self.candidates), len(self.feature_index) or 1))
+        self.by_site: dict[str, list[int]] = {}
+        for row, candidate in enumerate(self.candidates):
+            for domain, share in candidate.domains.items():
+                self.features[row, self.feature_index["domain", domain]] = share
+            for tag in candidate.tags:
+                self.features[row, self.feature_index["tag", tag]] = 1.0
+            for site in candidate.item.sites:
+                self.by_site.setdefault(site, []).append(row)
+        self.with_capabilities = [
+            row for row, candidate in enumerate(self.candidates) if candidate.capabilities
+        ]
+
+    def prepare_query(self, item: Item, trusted_domain: bool) -> Prepared:
+        return prepare(item, trusted_domain)
+
+    def _query_features(self, query: Prepared) -> np.ndarray | None:
+        weights = [0.0] * self.features.shape[1]
+        index = self.feature_index
+        used = False
+        for domain, share in query.domains.items():
+            if (column := index.get(("domain", domain))) is not None:
+                weights[column], used = DOMAIN_WEIGHT * share, True
+        for tag in query.tags:
+            if (column := index.get(("tag", tag))) is not None:
+                weights[column], used = TAG_WEIGHT / len(query.tags), True
+        return np.array(weights) if used else None
+
+    def scores(self, query: Prepared) -> np.ndarray:
+        """Final scores of every candidate for one query."""
+        text = None
+        for scorer, weight in self.scorers:
+            found = scorer.scores(query).astype(np.float64)
+            text = found * weight if text is None else text + weight * found
+        assert text is not None  # noqa: S101 - the lexical scorer is always there
+        scale = max(float(text.max(initial=0.0)), 1.0)
+        weights = self._query_features(query)
+        boost = self.features @ weights if weights is not None else np.zeros(len(text))
+        for site in query.item.sites:
+            for row in self.by_site.get(site, ()):
+                boost[row] += SITE_WEIGHT
+        for row in self.with_capabilities:
+            found_capabilities = self.candidates[row].capabilities
+            met = _capabilities_met(query, found_capabilities)
+            boost[row] += CAPABILITY_WEIGHT * len(met) / len(found_capabilities)
+        return text + scale * boost
+
+    def rank(self, query: Prepared, k: int) -> list[Match]:
+        if not self.candidates or k <= 0:
+            return []
+        scores = self.scores(query)
+        if k < len(scores):
+            best = np.argpartition(-scores, k - 1)[:k]
+        else:
+            best = np.arange(len(scores))
+        order = sorted(best.tolist(), key=lambda row: (-scores[row], row))
+        return [
+            Match(
+                id=self.candidates[row].item.id,
+                score=round(float(scores[row]), 4),
+                reasons=self.reasons(query, self.candidates[row]),
+            )
+            for row in order
+        ]
+
+    def _by_weight(self, query: Prepared) -> list[str]:
+        """The query's terms known to the candidates, highest idf first (once per query)."""
+        if query.ordered is None:
+            idf = self.lexical.idf_of
+            query.ordered = sorted(
+                (term for term in query.term_set if term in idf),
+                key=lambda term: (-idf[term], term),
+            )
+        return query.ordered
+
+    def reasons(self, query: Prepared, candidate: Prepared) -> tuple[Reason, ...]:
+        found: list[Reason] = []
+        shared = query.term_set & candidate.term_set
+        if shared:
+            ordered = [term for term in self._by_weight(query) if term in shared]
+            terms = shared_phrases(query.joined, ordered, shared, MAX_TERMS_SHOWN)
+            if terms:
+                found.append(Reason("terms", tuple(terms)))
+        concepts = sorted(
+            set(query.concepts) & set(candidate.concepts),
+            key=lambda key: (-self.lexical.idf(CONCEPT_PREFIX + key), key),
+        )
+        if concepts:
+            found.append(
+                Reason(
+                    "concepts",
+                    tuple(
+                        _concept_text(key, query.concepts[key] | candidate.concepts[key])
+                        for key in concepts[:MAX_CONCEPTS_SHOWN]
+                    ),
+                )
+            )
+        query_domain = _top(query.domains)
+        if query_domain and query_domain == _top(candidate.domains):
+            found.append(Reason("domain", (query_domain,)))
+        tags = sorted(query.tags & candidate.tags)
+        if tags:
+            found.append(Reason("tags", tuple(tags)))
+        sites = [site for site in query.item.sites if site in candidate.item.sites]
+        if sites:
+            found.append(Reason("sites", tuple(sites)))
+        met = _capabilities_met(query, candidate.capabilities)
+        if met:
+            found.append(Reason("capabilities", tuple(met)))
+        return tuple(found) or (Reason("none"),)
+
+
+def _top(domains: Mapping[str, float]) -> str | None:
+    return max(domains.items(), key=lambda pair: (pair[1], pair[0]))[0] if domains else None
+
+
+def _concept_text(key: str, forms: set[str]) -> str:
+    concept = CONCEPT_BY_KEY[key]
+    shown = sorted(form for form in forms if form != concept.label)[:3]
+    return f"{concept.label}（{'／'.join(shown)}）" if shown else concept.label
+
+
+def _capabilities_met(query: Prepared, capabilities: Sequence[tuple[str, Terms]]) -> list[str]:
+    """Capabilities a query asks for: a shared concept, or half of their terms in its text."""
+    met = []
+    for phrase, terms in capabilities:
+        if set(terms.concepts) & set(query.concepts):
+            met.append(phrase)
+        elif terms.terms:
+            present = sum(term in query.term_set for term in terms.terms)
+            if present * 2 >= len(terms.terms):
+                met.append(phrase)
+    return met
