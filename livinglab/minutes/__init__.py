@@ -5,7 +5,7 @@ Pure Python; imports no Django. See ../shared/contracts/minutes-json.md.
 """
 
 from .agencies import AgencyDirectory
-from .errors import MinutesError
+from .errors import MinutesError, Problem
 from .model import AgencyRef, CaseRelation, Deadline, Document, Item, Meeting
 from .reader import read_minutes
 
@@ -18,5 +18,6 @@ __all__ = [
     "Item",
     "Meeting",
     "MinutesError",
+    "Problem",
     "read_minutes",
 ]

@@ -11,7 +11,7 @@ from defusedxml import DefusedXmlException
 
 from livinglab.zipguard import ZipBomb, ZipLimits, check_zip
 
-from .errors import MinutesError
+from .errors import MinutesError, Problem
 
 MAX_MEMBER = 50 * 1024 * 1024  # no part of a real document is this large
 MAX_TOTAL = 200 * 1024 * 1024
@@ -35,7 +35,7 @@ def _check_sizes(archive: zipfile.ZipFile, source: str) -> None:
     try:
         check_zip(archive, LIMITS)
     except ZipBomb as exc:
-        raise MinutesError(source, f"refused: zip bomb ({exc})") from exc
+        raise MinutesError(source, f"refused: zip bomb ({exc})", Problem.UNSAFE) from exc
 
 
 def read_member(archive: zipfile.ZipFile, name: str, source: str) -> bytes | None:
@@ -48,7 +48,9 @@ def read_member(archive: zipfile.ZipFile, name: str, source: str) -> bytes | Non
     except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
         raise MinutesError(source, f"corrupt file (cannot read {name})") from exc
     if len(data) > MAX_MEMBER:
-        raise MinutesError(source, "refused: zip bomb (expands to an excessive size)")
+        raise MinutesError(
+            source, "refused: zip bomb (expands to an excessive size)", Problem.UNSAFE
+        )
     return data
 
 
@@ -57,6 +59,6 @@ def parse_xml(data: bytes, source: str) -> Element:
     try:
         return SafeET.fromstring(data, forbid_dtd=True)
     except DefusedXmlException as exc:
-        raise MinutesError(source, "refused: XML with a DTD or entities") from exc
+        raise MinutesError(source, "refused: XML with a DTD or entities", Problem.UNSAFE) from exc
     except SafeET.ParseError as exc:
         raise MinutesError(source, f"corrupt XML ({exc})") from exc

@@ -5,7 +5,7 @@ from __future__ import annotations
 import codecs
 import re
 
-from .errors import MinutesError
+from .errors import MinutesError, Problem
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -23,7 +23,9 @@ def decode_text(data: bytes, source: str) -> str:
     """Decode a plain-text file, or raise MinutesError when it is not text."""
     text = _decode(data)
     if text is None or _looks_binary(text):
-        raise MinutesError(source, "not a text file (binary content or unknown encoding)")
+        raise MinutesError(
+            source, "not a text file (binary content or unknown encoding)", Problem.NOT_TEXT
+        )
     return normalise(text)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import re
 
-from .errors import MinutesError
+from .errors import MinutesError, Problem
 
 _WORDY = re.compile(r"[\w\u4e00-\u9fff]")
 
@@ -17,7 +17,7 @@ def pdf_text(data: bytes, source: str) -> str:
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
-            raise MinutesError(source, "encrypted .pdf (password protected)")
+            raise MinutesError(source, "encrypted .pdf (password protected)", Problem.ENCRYPTED)
         pages = [page.extract_text() or "" for page in reader.pages]
     except MinutesError:
         raise
@@ -25,5 +25,5 @@ def pdf_text(data: bytes, source: str) -> str:
         raise MinutesError(source, f"corrupt .pdf file ({type(exc).__name__})") from exc
     text = "\n".join(pages)
     if len(_WORDY.findall(text)) < 10 * max(1, len(pages)) // 2 + 1:
-        raise MinutesError(source, "scanned .pdf with no text layer (needs OCR)")
+        raise MinutesError(source, "scanned .pdf with no text layer (needs OCR)", Problem.SCANNED)
     return text

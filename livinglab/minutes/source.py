@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 from .decode import decode_text, normalise
-from .errors import MinutesError
+from .errors import MinutesError, Problem
 
 MAX_BYTES = 20 * 1024 * 1024
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".csv", ".tsv"}
@@ -31,21 +31,25 @@ def _read_file(path: Path, name: str) -> bytes:
     try:
         size = path.stat().st_size
         if path.is_dir():
-            raise MinutesError(name, "is a directory, not a file")
+            raise MinutesError(name, "is a directory, not a file", Problem.CANNOT_OPEN)
         _check_size(size, name)
         return path.read_bytes()
     except FileNotFoundError as exc:
-        raise MinutesError(name, "file not found") from exc
+        raise MinutesError(name, "file not found", Problem.CANNOT_OPEN) from exc
     except PermissionError as exc:
-        raise MinutesError(name, "permission denied") from exc
+        raise MinutesError(name, "permission denied", Problem.CANNOT_OPEN) from exc
     except OSError as exc:
-        raise MinutesError(name, f"cannot read file ({exc.strerror or exc})") from exc
+        raise MinutesError(
+            name, f"cannot read file ({exc.strerror or exc})", Problem.CANNOT_OPEN
+        ) from exc
 
 
 def _check_size(size: int, name: str) -> None:
     if size > MAX_BYTES:
         mb = size / 1024 / 1024
-        raise MinutesError(name, f"file too large ({mb:.1f} MB; the limit is 20 MB)")
+        raise MinutesError(
+            name, f"file too large ({mb:.1f} MB; the limit is 20 MB)", Problem.TOO_LARGE
+        )
 
 
 def _kind(filename: str | None, data: bytes, name: str) -> str:
@@ -55,7 +59,9 @@ def _kind(filename: str | None, data: bytes, name: str) -> str:
             return KINDS[suffix]
         if suffix and suffix not in TEXT_SUFFIXES:
             raise MinutesError(
-                name, f"unsupported format '{suffix}' (use .txt, .docx, .odt or .pdf)"
+                name,
+                f"unsupported format '{suffix}' (use .txt, .docx, .odt or .pdf)",
+                Problem.UNSUPPORTED,
             )
         if suffix:
             return "txt"

@@ -143,7 +143,11 @@ def read(name: str, data: bytes) -> list[list]:
         raise
     except Exception as exc:  # noqa: BLE001 - any parser failure is an unreadable file
         raise SpreadsheetRejected(
-            _("%(file)s cannot be read: %(reason)s") % {"file": name, "reason": type(exc).__name__}
+            _(
+                "%(file)s is damaged and cannot be read. Open it in your spreadsheet program, "
+                "save it again as .ods or .xlsx, and upload the new copy."
+            )
+            % {"file": name}
         ) from exc
     raise SpreadsheetRejected(_("%(file)s is not an .ods or .xlsx spreadsheet.") % {"file": name})
 

@@ -22,6 +22,7 @@ from livinglab.core.access import require
 from livinglab.meetings.models import Body, Meeting, MinutesDocument
 from livinglab.minutes import AgencyDirectory, MinutesError, read_minutes
 from livinglab.tracking.services import proposal as proposals
+from livinglab.tracking.services import unreadable
 
 # Larger files are read by a background task while the page shows progress.
 BACKGROUND_BYTES = 2 * 1024 * 1024
@@ -127,9 +128,7 @@ def _read(body: Body, upload: Upload):
             members=list(body.members.values_list("name", flat=True)) or None,
         )
     except MinutesError as exc:
-        raise ImportFailed(
-            _("%(file)s: %(reason)s") % {"file": upload.filename, "reason": exc.reason}
-        ) from exc
+        raise ImportFailed(unreadable.explain(upload.filename, exc)) from exc
 
 
 def _directory() -> AgencyDirectory:
