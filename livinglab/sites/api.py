@@ -12,6 +12,7 @@ from livinglab.core.access import get_for_user
 from livinglab.core.api_auth import optional_user, require_user
 from livinglab.needs.models import Need
 from livinglab.sites import services
+from livinglab.sites.listing import site_rows
 from livinglab.sites.models import Booking, Capability, FieldSite
 
 router = Router(tags=["field sites"])
@@ -145,17 +146,20 @@ def sites_geojson(request, filters: Query[SiteFilter]):
     features = [
         {
             "type": "Feature",
-            "id": site.pk,
-            "geometry": _point(site),
+            "id": row["pk"],
+            "geometry": {
+                "type": "Point",
+                "coordinates": [float(row["longitude"]), float(row["latitude"])],
+            },
             "properties": {
-                "name": site.name,
-                "agency": site.agency.name,
-                "capabilities": [c.key for c in site.capabilities.all()],
-                "capacity": site.capacity,
-                "url": site.get_absolute_url(),
+                "name": row["name"],
+                "agency": row["agency"],
+                "capabilities": row["capabilities"],
+                "capacity": row["capacity"],
+                "url": row["url"],
             },
         }
-        for site in _sites(request.auth, filters).located()
+        for row in site_rows(_sites(request.auth, filters).located())
     ]
     return {"type": "FeatureCollection", "features": features}
 

@@ -18,6 +18,7 @@ from livinglab.core.access import allows, get_for_user
 from livinglab.needs.models import Need
 from livinglab.sites import calendar, services
 from livinglab.sites.forms import BookingForm, FieldSiteForm, SiteFilterForm
+from livinglab.sites.listing import site_items, site_rows
 from livinglab.sites.models import Booking, FieldSite
 
 PAGE_SIZE = 50
@@ -46,34 +47,36 @@ def site_list(request):
 
 def site_map(request):
     form, sites = _sites(request)
-    sites = list(sites.order_by("name", "pk"))
+    rows = site_rows(sites.order_by("name", "pk"))
     context = {
         "form": form,
-        "sites": sites,
+        "sites": rows,
+        "items": site_items(rows),
         "map": {
             "tiles": settings.MAP_TILES,
             "attribution": settings.MAP_ATTRIBUTION,
-            "points": map_points(sites),
+            "points": map_points(rows),
             "plain": _("No map tiles are configured: the sites are shown on a plain background."),
         },
     }
     return render(request, "sites/map.html", context)
 
 
-def map_points(sites) -> list[dict]:
+def map_points(rows: list[dict]) -> list[dict]:
+    """The located sites, numbered as in the list under the map."""
     return [
         {
-            "id": site.pk,
+            "id": row["pk"],
             "number": number,
-            "name": site.name,
-            "lat": float(site.latitude),
-            "lng": float(site.longitude),
-            "url": site.get_absolute_url(),
-            "agency": site.agency.name,
-            "capabilities": [c.label for c in site.capabilities.all()],
+            "name": row["name"],
+            "lat": float(row["latitude"]),
+            "lng": float(row["longitude"]),
+            "url": row["url"],
+            "agency": row["agency"],
+            "capabilities": row["capability_labels"],
         }
-        for number, site in enumerate(sites, start=1)
-        if site.has_location
+        for number, row in enumerate(rows, start=1)
+        if row["has_location"]
     ]
 
 
