@@ -103,7 +103,7 @@ class Need(models.Model):
         MATCHED = "matched", _("matched")
         CLOSED = "closed", _("closed")
 
-    title = models.CharField(_("title"), max_length=200)
+    title = models.CharField(pgettext_lazy("need", "title"), max_length=200)
     problem = models.TextField(_("problem"), max_length=8000)
     figures = models.TextField(
         _("the problem in numbers"),
@@ -217,7 +217,7 @@ class Call(models.Model):
         OPEN = "open", pgettext_lazy("call", "open")
         CLOSED = "closed", pgettext_lazy("call", "closed")
 
-    title = models.CharField(_("title"), max_length=200)
+    title = models.CharField(pgettext_lazy("call", "title"), max_length=200)
     body = models.ForeignKey(
         "meetings.Body",
         verbose_name=_("body"),

@@ -84,6 +84,9 @@ class ProposalForm(forms.ModelForm):
         self.needs = {str(n.pk): n for n in needs}
         if self.instance.pk:
             self.initial["answers"] = str(self.instance.need_id or UNSOLICITED)
+        elif str(self.initial.get("answers", "")) in self.needs:
+            # a proposal to a need starts in the need's domain
+            self.initial.setdefault("domain", self.needs[str(self.initial["answers"])].domain_id)
 
     def clean(self):
         data = super().clean()

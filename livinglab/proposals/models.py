@@ -14,6 +14,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from livinglab.orgs.roles import roles_of
 from livinglab.search.text import normalise
@@ -169,13 +170,13 @@ class Proposal(models.Model):
     """提案: what a proposer offers to do, for a need of a call or unsolicited."""
 
     class Status(models.TextChoices):
-        DRAFT = "draft", _("draft")
-        SUBMITTED = "submitted", _("submitted")
-        WITHDRAWN = "withdrawn", _("withdrawn")
-        UNDER_REVIEW = "under_review", _("under review")
-        REVISE = "revise", _("asked to revise")
-        ACCEPTED = "accepted", _("accepted")
-        REJECTED = "rejected", _("rejected")
+        DRAFT = "draft", pgettext_lazy("proposal", "draft")
+        SUBMITTED = "submitted", pgettext_lazy("proposal", "submitted")
+        WITHDRAWN = "withdrawn", pgettext_lazy("proposal", "withdrawn")
+        UNDER_REVIEW = "under_review", pgettext_lazy("proposal", "under review")
+        REVISE = "revise", pgettext_lazy("proposal", "asked to revise")
+        ACCEPTED = "accepted", pgettext_lazy("proposal", "accepted")
+        REJECTED = "rejected", pgettext_lazy("proposal", "rejected")
 
     call = models.ForeignKey(
         "needs.Call", verbose_name=_("call"), on_delete=models.PROTECT, related_name="proposals"
@@ -203,7 +204,7 @@ class Proposal(models.Model):
         on_delete=models.SET_NULL,
         related_name="proposals",
     )
-    title = models.CharField(_("title"), max_length=200)
+    title = models.CharField(pgettext_lazy("proposal", "title"), max_length=200)
     summary = models.TextField(_("summary"), blank=True, max_length=2000)
     solution = models.TextField(_("solution"), blank=True, max_length=8000)
     team = models.TextField(_("team"), blank=True, max_length=4000)
@@ -245,8 +246,8 @@ class Proposal(models.Model):
     objects = ProposalQuerySet.as_manager()
 
     class Meta:
-        verbose_name = _("proposal")
-        verbose_name_plural = _("proposals")
+        verbose_name = pgettext_lazy("proposal", "proposal")
+        verbose_name_plural = pgettext_lazy("proposal", "proposals")
         ordering = ["-updated_at", "-pk"]
         indexes = [
             models.Index(fields=["organisation", "-updated_at"], name="proposal_org_recent"),
@@ -294,20 +295,23 @@ class ProposalEvent(models.Model):
     """
 
     class Kind(models.TextChoices):
-        CREATED = "created", _("draft started")
-        EDITED = "edited", _("edited")
-        SUBMITTED = "submitted", _("submitted")
-        WITHDRAWN = "withdrawn", _("withdrawn")
-        UNDER_REVIEW = "under_review", _("review started")
-        REVISE = "revise", _("asked to revise")
-        ACCEPTED = "accepted", _("accepted")
-        REJECTED = "rejected", _("rejected")
+        CREATED = "created", pgettext_lazy("proposal", "draft started")
+        EDITED = "edited", pgettext_lazy("proposal", "edited")
+        SUBMITTED = "submitted", pgettext_lazy("proposal", "submitted")
+        WITHDRAWN = "withdrawn", pgettext_lazy("proposal", "withdrawn")
+        UNDER_REVIEW = "under_review", pgettext_lazy("proposal", "review started")
+        REVISE = "revise", pgettext_lazy("proposal", "asked to revise")
+        ACCEPTED = "accepted", pgettext_lazy("proposal", "accepted")
+        REJECTED = "rejected", pgettext_lazy("proposal", "rejected")
         ATTACHMENT_ADDED = "attachment_added", _("attachment added")
         ATTACHMENT_REMOVED = "attachment_removed", _("attachment removed")
         NOTE = "note", _("note")
 
     proposal = models.ForeignKey(
-        Proposal, verbose_name=_("proposal"), on_delete=models.CASCADE, related_name="events"
+        Proposal,
+        verbose_name=pgettext_lazy("proposal", "proposal"),
+        on_delete=models.CASCADE,
+        related_name="events",
     )
     kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
     actor = models.ForeignKey(
@@ -345,7 +349,10 @@ class Attachment(models.Model):
     """A file given with a proposal, checked by its content when uploaded."""
 
     proposal = models.ForeignKey(
-        Proposal, verbose_name=_("proposal"), on_delete=models.CASCADE, related_name="attachments"
+        Proposal,
+        verbose_name=pgettext_lazy("proposal", "proposal"),
+        on_delete=models.CASCADE,
+        related_name="attachments",
     )
     file = models.FileField(_("file"), upload_to="proposals/%Y/%m/")
     filename = models.CharField(_("file name"), max_length=255)

@@ -20,3 +20,13 @@ def test_need_list_queries_do_not_grow_with_needs(client, world):
         make_need(world, f"另一需求 {i}", domain_key="health", tags=["ageing"])
     assert _count(client, "/needs/") == few
     assert few <= 8
+
+
+def test_call_list_queries_do_not_grow_with_calls(client, world):
+    from tests.pipeline import make_call
+
+    make_call(world, "第一期")
+    few = _count(client, "/calls/")
+    for i in range(10):
+        make_call(world, f"另一期 {i}", state="closed" if i % 2 else "open")
+    assert _count(client, "/calls/") == few
