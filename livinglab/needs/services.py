@@ -216,6 +216,10 @@ def set_rubric(user, call: Call, gates: list[GateRow], factors: list[FactorRow])
     stay attached); the others are created; those left out are deleted.
     """
     require(user, "rubric", call)
+    if call.status_at() == Call.Status.CLOSED:
+        raise ValidationError(
+            _("The call has closed and its proposals are being scored: its rubric stays as it is.")
+        )
     _check_rubric(gates, factors)
     with transaction.atomic():
         _replace(call, Gate, gates, ["question"])

@@ -120,3 +120,15 @@ def test_a_factor_with_an_empty_scale_is_refused(client, world):
     client.force_login(world.secretary)
     assert client.post(f"/calls/{call.pk}/rubric/", data).status_code == 200
     assert call.factors.count() == 4
+
+
+def test_the_rubric_of_a_closed_call_stays_as_it_is(world):
+    import pytest
+    from django.core.exceptions import ValidationError
+
+    from livinglab.needs.services import FactorRow, set_rubric
+
+    call = make_call(world, state="closed")
+    with pytest.raises(ValidationError):
+        set_rubric(world.secretary, call, [], [FactorRow(name="只剩一項")])
+    assert call.factors.count() == 4
