@@ -47,6 +47,7 @@ class Prepared:
     concepts: dict[str, set[str]] = field(default_factory=dict)
     joined: str = ""
     ordered: list[str] | None = None  # filled by a Ranker: query terms by weight
+    top_domain: str | None = None
 
     def document(self) -> list[str]:
         """Terms as a BM25 document: the title counts twice."""
@@ -99,18 +100,20 @@ def prepare(item: Item, trusted_domain: bool, capabilities: Sequence[str] = ()) 
     for part in (title, body):
         for key, forms in part.concepts.items():
             concepts.setdefault(key, set()).update(forms)
+    domains = domain_profile(item, concepts, trusted_domain)
     tags = {tag for tag in item.tags if tag}
     tags.update(tag for key in concepts if (tag := CONCEPT_BY_KEY[key].tag))
     return Prepared(
         item=item,
         title=title,
         body=body,
-        domains=domain_profile(item, concepts, trusted_domain),
+        domains=domains,
         tags=frozenset(tags),
         capabilities=tuple((phrase, analyse(phrase)) for phrase in capabilities if phrase),
         term_set=frozenset(title.terms).union(body.terms, title.stopped, body.stopped),
         concepts=concepts,
         joined="|".join(title.runs + body.runs),
+        top_domain=_top(domains),
     )
 
 
@@ -298,12 +301,12 @@ class Ranker:
         found: list[Reason] = []
         shared = query.term_set & candidate.term_set
         if shared:
-            ordered = [term for term in self._by_weight(query) if term in shared]
-            terms = shared_phrases(query.joined, ordered, shared, MAX_TERMS_SHOWN)
+            seeds = (term for term in self._by_weight(query) if term in shared)
+            terms = shared_phrases(query.joined, seeds, shared, MAX_TERMS_SHOWN)
             if terms:
                 found.append(Reason("terms", tuple(terms)))
         concepts = sorted(
-            set(query.concepts) & set(candidate.concepts),
+            query.concepts.keys() & candidate.concepts.keys(),
             key=lambda key: (-self.lexical.idf(CONCEPT_PREFIX + key), key),
         )
         if concepts:
@@ -316,8 +319,8 @@ class Ranker:
                     ),
                 )
             )
-        query_domain = _top(query.domains)
-        if query_domain and query_domain == _top(candidate.domains):
+        query_domain = query.top_domain
+        if query_domain and query_domain == candidate.top_domain:
             found.append(Reason("domain", (query_domain,)))
         tags = sorted(query.tags & candidate.tags)
         if tags:
@@ -325,9 +328,10 @@ class Ranker:
         sites = [site for site in query.item.sites if site in candidate.item.sites]
         if sites:
             found.append(Reason("sites", tuple(sites)))
-        met = _capabilities_met(query, candidate.capabilities)
-        if met:
-            found.append(Reason("capabilities", tuple(met)))
+        if candidate.capabilities:
+            met = _capabilities_met(query, candidate.capabilities)
+            if met:
+                found.append(Reason("capabilities", tuple(met)))
         return tuple(found) or (Reason("none"),)
 
 

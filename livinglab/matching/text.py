@@ -10,9 +10,10 @@ term per thing named, whatever word names it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Set
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import islice
 
 from .lexicon import CONCEPTS
 
@@ -127,38 +128,40 @@ def _words_of(runs: list[str]) -> Iterator[list[str]]:
 
 
 def analyse(text: str) -> Terms:
-    """Bigrams, English words and concepts of a text (any string; never raises)."""
+    """Bigrams, English words and concepts of a text (any string; never raises).
+
+    The Chinese runs are joined by ``|`` and paired in one pass; a pair across two runs
+    holds the ``|`` and is not a letter pair, so it is dropped.
+    """
     runs = _RUN.findall(normalize(text))
     result = Terms(runs=runs)
-    terms = result.terms
-    hits = result.concepts
-    for run in runs:
-        if run.isascii():
-            if len(run) > 1 and run not in STOP_WORDS:
-                terms.append(_stem(run))
-        elif len(run) == 1:
-            terms.append(run)
-        else:
-            pairs = [run[i : i + 2] for i in range(len(run) - 1)]
-            terms.extend(pair for pair in pairs if pair not in STOP_BIGRAMS)
-            result.stopped.update(STOP_BIGRAMS.intersection(pairs))
-            _CONCEPT_INDEX.find_in_run(run, pairs, hits)
-    for words in _words_of(runs):
-        _CONCEPT_INDEX.find_in_words(words, hits)
+    chinese = "|".join(run for run in runs if not run.isascii())
+    if chinese:
+        pairs = [chinese[i : i + 2] for i in range(len(chinese) - 1)]
+        stop = STOP_BIGRAMS
+        result.terms = [pair for pair in pairs if pair not in stop and pair.isalpha()]
+        result.stopped = set(stop.intersection(pairs))
+        result.terms.extend(run for run in chinese.split("|") if len(run) == 1)
+        _CONCEPT_INDEX.find_in_run(chinese, pairs, result.concepts)
+    if len(runs) > len(chinese.split("|")) or not chinese:
+        english = [run for run in runs if run.isascii()]
+        result.terms.extend(_stem(run) for run in english if len(run) > 1 and run not in STOP_WORDS)
+        for words in _words_of(runs):
+            _CONCEPT_INDEX.find_in_words(words, result.concepts)
     return result
 
 
 MAX_PHRASE = 8  # characters of a phrase shown as a reason
 
 
-def shared_phrases(joined: str, shared: list[str], wanted: set[str], limit: int) -> list[str]:
+def shared_phrases(joined: str, shared: Iterable[str], wanted: Set[str], limit: int) -> list[str]:
     """Phrases of ``joined`` (runs joined by ``|``) grown around each shared term in turn.
 
     ``shared`` is ordered by weight; each bigram is widened while the pairs on either side
     are in ``wanted`` (all the shared pairs, stop pairs included), so 停車 and 車格 read as 停車格. English words are shown as they are.
     """
     phrases: list[str] = []
-    for term in shared[: limit * 3]:
+    for term in islice(shared, limit * 3):
         if len(phrases) >= limit:
             break
         if term.isascii():
