@@ -15,8 +15,16 @@ class Command(BaseCommand):
         parser.add_argument(
             "--workers", type=int, default=int(os.environ.get("WEB_CONCURRENCY", "2"))
         )
+        parser.add_argument(
+            "--timeout",
+            type=int,
+            default=int(os.environ.get("LIVINGLAB_REQUEST_TIMEOUT", "30")),
+            help="seconds a request may take; its database statements are stopped then too",
+        )
 
-    def handle(self, *args, host, port, workers, **options):
+    def handle(self, *args, host, port, workers, timeout, **options):
+        if timeout < 1:
+            raise CommandError(f"--timeout must be at least 1 second, not {timeout}")
         if not 0 < port < 65536:
             raise CommandError(f"--port must be between 1 and 65535, not {port}")
         if not settings.STATIC_ROOT.exists():
@@ -29,10 +37,15 @@ class Command(BaseCommand):
             "livinglab.wsgi:application",
             f"--bind={host}:{port}",
             f"--workers={workers}",
+            # A worker stuck past the request's time is replaced; its statements stop at
+            # the same time (LIVINGLAB_STATEMENT_SECONDS), so it rarely comes to that.
+            f"--timeout={timeout + 5}",
+            "--graceful-timeout=10",
             "--access-logfile=-",
             # Behind a proxy that terminates TLS, trust its forwarded-protocol header.
             "--forwarded-allow-ips=127.0.0.1,::1",
         ]
         self.stdout.write(f"Living Lab on http://{host}:{port}/ ({workers} workers)")
         self.stdout.flush()
+        os.environ["LIVINGLAB_STATEMENT_SECONDS"] = str(timeout)
         os.execv(argv[0], argv)  # noqa: S606  replaces this process with the server
