@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "livinglab.proposals",
     "livinglab.sites",
     "livinglab.opendata",
+    "livinglab.trials",
 ]
 
 MIDDLEWARE = [
