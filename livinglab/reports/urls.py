@@ -1,6 +1,6 @@
 from django.urls import path
 
-from livinglab.reports import views
+from livinglab.reports import trial_views, views
 
 app_name = "reports"
 urlpatterns = [
@@ -23,4 +23,5 @@ urlpatterns = [
     path("dashboard/", views.platform_dashboard, name="platform_dashboard"),
     path("dashboard.<str:fmt>", views.platform_dashboard_file, name="platform_dashboard_file"),
     path("charts/<str:name>.svg", views.platform_chart, name="platform_chart"),
+    path("trials/<int:pk>/kpis/<int:kpi>.svg", trial_views.kpi_chart, name="trial_kpi_chart"),
 ]
