@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include("livinglab.meetings.urls")),
     path("work/", include("livinglab.work.urls")),
     path("reports/", include("livinglab.reports.urls")),
+    path("trials/", include("livinglab.trials.urls")),
     path("imports/", include("livinglab.tracking.import_urls")),
     path("", include("livinglab.needs.urls")),
     path("", include("livinglab.proposals.urls")),
