@@ -9,6 +9,7 @@ from livinglab.orgs.api import router as orgs_router
 from livinglab.proposals.api import router as proposals_router
 from livinglab.sites.api import router as sites_router
 from livinglab.tracking.api import router as tracking_router
+from livinglab.trials.api import router as trials_router
 
 api = NinjaAPI(
     title="Living Lab API",
@@ -30,3 +31,4 @@ api.add_router("/", tracking_router)
 api.add_router("/", sites_router)
 api.add_router("/", needs_router)
 api.add_router("/", proposals_router)
+api.add_router("/", trials_router)
