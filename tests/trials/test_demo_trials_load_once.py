@@ -1,0 +1,35 @@
+"""The demo's three trials load on top of the demo accounts, and loading twice changes nothing."""
+
+from livinglab.demo.people import load_people
+from livinglab.demo.trials import load_trials
+from livinglab.orgs.services import load_agency_directory
+from livinglab.tracking.models import Case
+from livinglab.trials.models import Measurement, Trial
+
+
+def test_three_trials_one_of_each_ending_with_kpi_series(db):
+    load_agency_directory()
+    load_people()
+    load_trials()
+    statuses = dict(Trial.objects.values_list("title", "status"))
+    assert sorted(statuses.values()) == ["adopted", "closed", "running"]
+    adopted = Trial.objects.get(status="adopted")
+    closed = Trial.objects.get(status="closed")
+    assert adopted.outcome == "procurement" and adopted.outcome_note
+    assert closed.lessons
+    for trial in Trial.objects.all():
+        assert trial.kpis.count() == 2
+        assert Measurement.objects.filter(trial_kpi__trial=trial).count() >= 6
+        assert trial.case.body.name == "臺北市智慧城市推動委員會"
+    running = Trial.objects.get(status="running")
+    assert running.case.state == Case.State.TRACKED
+    assert running.proposal.organisation.memberships.filter(user__username="proposer").exists()
+
+
+def test_loading_twice_changes_nothing(db):
+    load_agency_directory()
+    load_people()
+    load_trials()
+    counts = (Trial.objects.count(), Measurement.objects.count(), Case.objects.count())
+    load_trials()
+    assert (Trial.objects.count(), Measurement.objects.count(), Case.objects.count()) == counts
