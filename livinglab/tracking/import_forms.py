@@ -80,6 +80,24 @@ class UploadForm(forms.Form):
         return files
 
 
+class PassageForm(forms.Form):
+    """Words of the source text to make an item of: offsets from the page's script, or
+    only the words (pasted, without the script), which are then sought in the text."""
+
+    passage_start = forms.IntegerField(min_value=0, required=False)
+    passage_end = forms.IntegerField(min_value=0, required=False)
+    passage_text = forms.CharField(max_length=20000, strip=False)
+
+    def passage(self):
+        from livinglab.tracking.services.drafting import Passage
+
+        data = self.cleaned_data
+        start, end = data["passage_start"], data["passage_end"]
+        if start is None or end is None:
+            start = end = 0
+        return Passage(start, end, data["passage_text"].replace("\r\n", "\n"))
+
+
 class MeetingForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=300)
     date = forms.DateField(
@@ -310,6 +328,12 @@ def _agency_refs(text: str, old: list[dict]) -> list[dict]:
     return refs
 
 
+def _unsure_percent(entry: dict) -> int | None:
+    from livinglab.tracking.services.drafting import is_unsure
+
+    return round(entry["confidence"] * 100) if is_unsure(entry) else None
+
+
 class DraftForm:
     """All the forms of a draft, or only one item's (`only=(m, i)`) for a row save."""
 
@@ -328,6 +352,8 @@ class DraftForm:
                 items[-1].key = f"{m}.{i}"
                 items[-1].anchor = f"item-{m}-{i}"
                 items[-1].m, items[-1].i = m, i
+                items[-1].last = i == len(entry.get("items", [])) - 1
+                items[-1].unsure = _unsure_percent(item)
             self.meetings.append({"entry": entry, "form": form, "items": items, "index": m})
 
     def forms(self):

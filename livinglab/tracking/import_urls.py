@@ -10,4 +10,6 @@ urlpatterns = [
     path("<int:pk>/", views.draft, name="draft"),
     path("<int:pk>/progress/", views.progress, name="progress"),
     path("<int:pk>/items/<int:m>/<int:i>/", views.save_item, name="item"),
+    path("<int:pk>/discard/", views.discard, name="discard"),
+    path("<int:pk>/read-again/", views.read_again, name="read_again"),
 ]

@@ -17,9 +17,15 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from livinglab.core.access import get_for_user
 from livinglab.meetings.models import Body, Meeting, MinutesDocument
-from livinglab.tracking.import_forms import DraftForm, UploadForm
+from livinglab.tracking.import_forms import DraftForm, PassageForm, UploadForm
+from livinglab.tracking.services import drafting
 from livinglab.tracking.services.identity import AUTO_LINK
-from livinglab.tracking.services.importing import ImportFailed, confirm_import, import_minutes
+from livinglab.tracking.services.importing import (
+    ImportFailed,
+    confirm_import,
+    import_minutes,
+    revision,
+)
 from livinglab.tracking.services.importing import update_draft as save_draft
 
 Status = MinutesDocument.Status
@@ -65,31 +71,168 @@ def draft(request, pk: int):
         if request.method == "POST" and request.POST.get("action") == "confirm":
             return _confirmed(request, confirm_import(request.user, document))
         return render(request, "imports/draft.html", _context(document))
-    form = DraftForm(document, request.POST if request.method == "POST" else None)
-    if request.method == "POST":
-        if form.is_valid():
-            if request.POST.get("action") == "confirm":
-                return _confirmed(request, confirm_import(request.user, document, form.choices()))
-            save_draft(request.user, document, form.choices())
-            messages.success(request, _("Draft saved."))
-            return redirect("imports:draft", document.pk)
-        messages.error(request, _("Please correct the fields marked below."))
-    context = _context(document, form)
-    return render(
-        request, "imports/draft.html", context, status=400 if request.method == "POST" else 200
+    if request.method == "GET":
+        return render(request, "imports/draft.html", _context(document, DraftForm(document)))
+    form = DraftForm(document, request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Nothing was saved: please correct the fields marked below."))
+        return render(request, "imports/draft.html", _context(document, form), status=400)
+    seen = _seen(request)
+    action = request.POST.get("action", "save")
+    try:
+        # What was typed is saved first, so that a refused confirmation loses nothing.
+        save_draft(request.user, document, form.choices(), seen=seen)
+        if action == "confirm":
+            empty_ok = request.POST.get("empty_ok") == "1"
+            written = drafting.confirm_draft(request.user, document, empty_ok=empty_ok)
+            return _written(request, document, written)
+        anchor = _operation(request, document, request.POST.get("op", ""), seen)
+    except drafting.ConfirmEmpty as exc:
+        context = _context(document, DraftForm(document), ask_empty=str(exc))
+        return render(request, "imports/draft.html", context)
+    except ImportFailed as exc:
+        messages.error(request, str(exc))
+        return render(request, "imports/draft.html", _context(document, form), status=400)
+    if anchor is None:
+        messages.success(request, _("Draft saved."))
+    return redirect(reverse("imports:draft", args=[document.pk]) + (anchor or ""))
+
+
+def _seen(request) -> int | None:
+    value = request.POST.get("revision", "")
+    return int(value) if value.isdigit() else None
+
+
+def _operation(request, document: MinutesDocument, op: str, seen) -> str | None:
+    """Run one change of the draft's meetings or items (`op` = "name:m:i"); return the
+    anchor to go back to, or None when there was no change to make but saving."""
+    name, *numbers = op.split(":")
+    args = [int(n) for n in numbers if n.isdigit()]
+    user = request.user
+    if name == "add-meeting":
+        m = drafting.add_meeting(user, document, seen=seen)
+        return f"#meeting-{m}"
+    if name == "passage":
+        passage = PassageForm(request.POST)
+        if not passage.is_valid():
+            raise ImportFailed(_("Select some words of the source text first."))
+        m, i = drafting.add_item(user, document, None, passage.passage(), seen=seen)
+        messages.success(request, _("The selected passage is now an item."))
+        return f"#row-{m}-{i}"
+    operations = {
+        ("add-item", 1): lambda m: drafting.add_item(user, document, m, seen=seen),
+        ("delete-meeting", 1): lambda m: drafting.delete_meeting(user, document, m, seen=seen),
+        ("join-meetings", 1): lambda m: drafting.join_meetings(user, document, m, seen=seen),
+        ("split-meeting", 2): lambda m, i: drafting.split_meeting(user, document, m, i, seen=seen),
+        ("delete-item", 2): lambda m, i: drafting.delete_item(user, document, m, i, seen=seen),
+        ("join-items", 2): lambda m, i: drafting.join_items(user, document, m, i, seen=seen),
+        ("split-item", 2): lambda m, i: drafting.split_item(
+            user, document, m, i, _split_at(request, m, i), seen=seen
+        ),
+    }
+    operation = operations.get((name, len(args)))
+    if operation is None:
+        return None
+    result = operation(*args)
+    if isinstance(result, tuple):
+        return f"#row-{result[0]}-{result[1]}"
+    if isinstance(result, int):
+        return f"#meeting-{result}"
+    return f"#meeting-{args[0]}" if name != "delete-meeting" else "#draft-form"
+
+
+def _split_at(request, m: int, i: int) -> int | None:
+    value = request.POST.get(f"i{m}-{i}-split_at", "")
+    return int(value) if value.isdigit() else None
+
+
+def _written(request, document: MinutesDocument, written: drafting.Written):
+    """Say plainly what confirming wrote; never report success for nothing written."""
+    counts = {
+        "file": document,
+        "meetings": written.meetings,
+        "decisions": written.decisions,
+        "cases": written.new_cases,
+    }
+    if written.nothing:
+        messages.warning(
+            request,
+            _(
+                "%(file)s is confirmed, but nothing was written to the registry: its "
+                "meetings were already there from an earlier record."
+            )
+            % counts,
+        )
+    else:
+        messages.success(
+            request,
+            _(
+                "%(file)s is confirmed. Written to the registry: %(meetings)s meetings, "
+                "%(decisions)s decisions, %(cases)s new cases."
+            )
+            % counts,
+        )
+    if written.meetings_already_there and not written.nothing:
+        messages.info(
+            request,
+            _("%(count)s meetings were already in the registry and were left as they were.")
+            % {"count": written.meetings_already_there},
+        )
+    meeting = meeting_of(document)
+    return redirect(meeting.get_absolute_url() if meeting else document.body.get_absolute_url())
+
+
+@login_required
+@require_POST
+def discard(request, pk: int):
+    document = _get_draft(request, pk)
+    try:
+        drafting.discard_draft(request.user, document)
+    except ImportFailed as exc:
+        messages.error(request, str(exc))
+        return redirect("imports:draft", document.pk)
+    messages.success(
+        request, _("%(file)s was discarded; nothing of it was written.") % {"file": document}
     )
+    return redirect("imports:upload", document.body_id)
 
 
-def _context(document: MinutesDocument, form: DraftForm | None = None) -> dict:
-    context = {"document": document, "body": document.body, "auto_link": AUTO_LINK * 100}
+@login_required
+@require_POST
+def read_again(request, pk: int):
+    document = _get_draft(request, pk)
+    replace = request.POST.get("replace_edits") == "1"
+    try:
+        drafting.read_again(request.user, document, replace_edits=replace)
+    except drafting.HandEditsWouldBeLost as exc:
+        context = _context(document, DraftForm(document), ask_read_again=str(exc))
+        return render(request, "imports/draft.html", context)
+    except ImportFailed as exc:
+        messages.error(request, str(exc))
+        return redirect("imports:draft", document.pk)
+    messages.success(
+        request, _("The record was read again; the draft shows what the reader found.")
+    )
+    return redirect("imports:draft", document.pk)
+
+
+def _context(document: MinutesDocument, form: DraftForm | None = None, **extra) -> dict:
+    context = {
+        "document": document,
+        "body": document.body,
+        "auto_link": AUTO_LINK * 100,
+        "segments": None,
+    }
     if document.status in (Status.DRAFT, Status.CONFIRMED):
         context["segments"] = source_segments(document.text, document.proposal)
     if form is not None:
         context["draft_form"] = form
         context["case_options"] = form.cases.options()
+        context["revision"] = revision(document.proposal)
+        context["reading"] = drafting.reading_of(document.proposal)
     if document.status == Status.CONFIRMED:
         context["meeting"] = meeting_of(document)
-    return context
+    return {**context, **extra}
 
 
 def _confirmed(request, document: MinutesDocument):
@@ -125,17 +268,23 @@ def save_item(request, pk: int, m: int, i: int):
     rows = [item for meeting in form.meetings for item in meeting["items"]]
     if not rows:
         return HttpResponse(status=404)
-    saved = form.is_valid()
+    saved, error = form.is_valid(), ""
     if saved:
-        save_draft(request.user, document, form.choices())
+        try:
+            save_draft(request.user, document, form.choices(), seen=_seen(request))
+        except ImportFailed as exc:
+            saved, error = False, str(exc)
     if not _is_htmx(request):
         if saved:
             messages.success(request, _("Draft saved."))
+        elif error:
+            messages.error(request, error)
         return redirect(reverse("imports:draft", args=[document.pk]) + f"#{rows[0].anchor}")
     context = {
         "document": document,
         "item": DraftForm(document, only=(m, i)).meetings[m]["items"][0] if saved else rows[0],
         "saved": saved,
+        "error": error,
         "auto_link": AUTO_LINK * 100,
     }
     return render(request, "imports/_item.html", context)

@@ -37,7 +37,7 @@ def test_secretary_imports_corrects_and_confirms_a_record(
     expect(page.locator("#row-0-1 .confidence-low")).to_have_count(0)
     page.locator("#id_i0-1-track").uncheck()
     page.locator("#id_i0-2-deadline").fill("2024-11-15")
-    page.locator("#row-0-2 .row-actions button").click()  # saved without a reload
+    page.locator("#row-0-2 .row-actions button[value=save]").click()  # saved without a reload
     expect(page.locator("#row-0-2 .saved")).to_be_visible()
     expect(page.locator("#id_i0-2-deadline")).to_have_value("2024-11-15")
     expect(page.locator("#id_i0-1-track")).not_to_be_checked()  # the rest stays as it was

@@ -54,6 +54,17 @@ def upload(client, body, name="第3次會議紀錄.txt", text=INDUSTRY_MEETING):
     return client.post(f"/imports/bodies/{body.pk}/", {"files": [upload_file(name, text)]})
 
 
+@pytest.fixture(autouse=True)
+def english(client):
+    """Pages in English, so that tests read the messages as written in the code; the
+    Chinese is checked by the browser tests and by the catalogue having every msgid."""
+    from django.utils import translation
+
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+    yield
+    translation.deactivate()  # a request leaves its language active in the thread
+
+
 @pytest.fixture
 def draft(client, world) -> MinutesDocument:
     """The sample record uploaded by the signed-in secretary."""
@@ -69,3 +80,37 @@ def reader(monkeypatch) -> FakeReader:
     fake = FakeReader()
     monkeypatch.setattr("livinglab.tracking.services.importing.read_minutes", fake)
     return fake
+
+
+@pytest.fixture
+def reads_nothing(monkeypatch):
+    """The reader decodes the record but finds no meeting in it (an unknown layout)."""
+    import dataclasses
+
+    from livinglab.minutes import read_minutes
+
+    def read(data, **kwargs):
+        return dataclasses.replace(read_minutes(data, **kwargs), meetings=[])
+
+    monkeypatch.setattr("livinglab.tracking.services.importing.read_minutes", read)
+    return read
+
+
+@pytest.fixture
+def blank_draft(client, world, reads_nothing) -> MinutesDocument:
+    """A prose record uploaded by the signed-in secretary, in which the reader found nothing."""
+    from tests.imports.records import PROSE_RECORD
+
+    client.force_login(world.secretary)
+    response = upload(client, world.body, name="座談紀要.txt", text=PROSE_RECORD)
+    assert response.status_code == 302
+    document = MinutesDocument.objects.get()
+    assert document.proposal["meetings"] == []
+    return document
+
+
+def post_draft(client, draft, **extra):
+    """Post the draft form as the page shows it, with `extra` fields changed."""
+    values = form_values(client.get(f"/imports/{draft.pk}/"))
+    values.update(extra)
+    return client.post(f"/imports/{draft.pk}/", values)

@@ -40,3 +40,13 @@ def upload_file(name: str, text: str):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     return SimpleUploadedFile(name, text.encode("utf-8"), content_type="text/plain")
+
+
+# A record in a layout the reader does not know: a summary written as prose.
+PROSE_RECORD = """雙北產業交流座談紀要
+
+日期是十月十五日下午，兩市同仁在新北市政府會面。
+先由產業局說明夜市行動支付推廣的現況，大家同意再找三處夜市試辦，請產業局主辦、經發局協辦，年底前回報。
+關於路燈資料介接，交通局表示明年三月底前可以完成介面，經發局協助提供新北端的資料。
+最後大家約定下次在臺北見面。
+"""

@@ -32,6 +32,26 @@ class ImportFailed(Exception):
     """A file could not be imported; the message names the file and the reason."""
 
 
+class DraftChanged(ImportFailed):
+    """The page was opened before a change that moved the draft's meetings or items."""
+
+
+def revision(proposal: dict) -> int:
+    """How many times the draft's meetings and items were added, moved or deleted."""
+    return int(proposal.get("revision") or 0)
+
+
+def check_revision(proposal: dict, seen: int | None) -> None:
+    if seen is not None and seen != revision(proposal):
+        raise DraftChanged(
+            _(
+                "The draft was changed in another window since this page was opened "
+                "(meetings or items were added, moved or deleted). Reload the page and "
+                "make your change again."
+            )
+        )
+
+
 @dataclass
 class Upload:
     filename: str
@@ -124,14 +144,14 @@ def _read(body: Body, upload: Upload):
         return read_minutes(
             upload.data,
             filename=upload.filename,
-            directory=_directory(),
+            directory=agency_directory(),
             members=list(body.members.values_list("name", flat=True)) or None,
         )
     except MinutesError as exc:
         raise ImportFailed(unreadable.explain(upload.filename, exc)) from exc
 
 
-def _directory() -> AgencyDirectory:
+def agency_directory() -> AgencyDirectory:
     """The shipped agency dictionary plus the aliases added on the platform."""
     from livinglab.orgs.models import Organisation
 
@@ -152,16 +172,28 @@ def _fill(draft: MinutesDocument, document) -> None:
 
 
 @transaction.atomic
-def update_draft(user, draft: MinutesDocument, choices: dict) -> MinutesDocument:
-    """Save the secretary's corrections to a draft without confirming it."""
+def update_draft(
+    user, draft: MinutesDocument, choices: dict, *, seen: int | None = None
+) -> MinutesDocument:
+    """Save the secretary's corrections to a draft without confirming it.
+
+    `seen`: the revision the page was opened at; a draft changed since raises
+    DraftChanged rather than saving into items that moved.
+    """
     require(user, "confirm", draft)
-    _check_is_draft(draft)
-    draft.proposal = proposals.apply_choices(draft.proposal, choices)
-    draft.save(update_fields=["proposal"])
+    locked = MinutesDocument.objects.select_for_update().get(pk=draft.pk)
+    check_is_draft(locked)
+    check_revision(locked.proposal, seen)
+    proposal = proposals.apply_choices(locked.proposal, choices)
+    if proposal != locked.proposal:
+        proposal["edited"] = True
+        locked.proposal = proposal
+        locked.save(update_fields=["proposal"])
+    draft.proposal = locked.proposal
     return draft
 
 
-def _check_is_draft(draft: MinutesDocument) -> None:
+def check_is_draft(draft: MinutesDocument) -> None:
     if draft.status != MinutesDocument.Status.DRAFT:
         raise ImportFailed(
             _("%(file)s: only a draft can be confirmed (this one is %(status)s)")
@@ -174,7 +206,7 @@ def confirm_import(user, draft: MinutesDocument, choices: dict | None = None) ->
     require(user, "confirm", draft)
     if draft.status == MinutesDocument.Status.CONFIRMED:
         return draft
-    _check_is_draft(draft)
+    check_is_draft(draft)
     from livinglab.tracking.services.recording import record_meeting
 
     with transaction.atomic():
