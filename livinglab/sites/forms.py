@@ -74,6 +74,10 @@ class FieldSiteForm(forms.ModelForm):
         if not roles.is_secretariat:
             agencies = agencies.filter(pk__in=roles.officer_org_ids)
         self.fields["agency"].queryset = agencies.order_by("name")
+        if not self.instance.pk and not roles.is_secretariat:
+            own = list(agencies.values_list("pk", flat=True)[:2])
+            if len(own) == 1:  # an officer of one agency adds sites for it
+                self.fields["agency"].initial = own[0]
         # Needs still open to offers (a closed one keeps the sites it already had).
         chosen = self.instance.needs.values("pk") if self.instance.pk else Need.objects.none()
         self.fields["needs"].queryset = (

@@ -1,6 +1,7 @@
 """The public map of field sites (no tiles: markers on a plain background, nothing from
 another host) and a site's calendar with its overlap warnings and a refused booking."""
 
+import importlib
 import re
 
 import pytest
@@ -11,7 +12,17 @@ from livinglab.sites.models import FieldSite
 
 
 @pytest.fixture
-def demo_sites(world):
+def capabilities(world):
+    """The capabilities the data migration adds (a live server's database is flushed
+    between tests, migrated rows included)."""
+    from django.apps import apps
+
+    migration = importlib.import_module("livinglab.sites.migrations.0002_capabilities")
+    migration.add_capabilities(apps, None)
+
+
+@pytest.fixture
+def demo_sites(world, capabilities):
     load_sites(username=world.admin.username)
     return FieldSite.objects.all()
 
@@ -52,6 +63,10 @@ def test_the_public_map_shows_public_sites_offline(page, screenshot, demo_sites,
     expect(page.locator(".facts")).to_contain_text("管理機關")
     screenshot("sites-detail")
 
+    page.goto("/sites/")
+    expect(page.locator(".site-table tbody tr")).to_have_count(6)
+    screenshot("sites-list")
+
     assert problems == []
     assert hosts == {live_server.url.split("/")[2]}
 
@@ -84,3 +99,26 @@ def test_the_calendar_warns_of_overlaps_and_refuses_a_booking_past_capacity(
 
     page.goto(f"/sites/{site.pk}/calendar/")
     screenshot("sites-calendar")
+
+
+def test_an_officer_adds_a_site_that_then_shows_on_the_map(
+    page, screenshot, world, capabilities, sign_in
+):
+    sign_in("officer")
+    page.goto("/sites/")
+    page.get_by_role("link", name="新增場域").click()
+    page.locator("input[name=name]").fill("大稻埕碼頭智慧觀光場域")
+    page.locator("input[name=address]").fill("臺北市大同區民生西路底")
+    page.locator("input[name=latitude]").fill("25.056300")
+    page.locator("input[name=longitude]").fill("121.508400")
+    page.get_by_label("河濱").check()
+    page.get_by_label("公園").check()
+    page.locator("textarea[name=sandbox_rules]").fill("假日人潮多，設備不得阻礙步道。")
+    page.get_by_label("公開").check()
+    screenshot("sites-form")
+    page.get_by_role("button", name="儲存").click()
+    expect(page.locator("h1")).to_have_text("大稻埕碼頭智慧觀光場域")
+    expect(page.locator(".capability-list")).to_contain_text("河濱")
+
+    page.goto("/sites/map/")
+    expect(page.locator("#site-map .site-marker")).to_have_count(1)
