@@ -202,3 +202,32 @@ def _site(actor, entry: dict) -> FieldSite:
     for key in ("latitude", "longitude"):
         entry[key] = Decimal(entry[key])
     return services.create_site(actor, agency=agency, capabilities=capabilities, **entry)
+
+
+# The demo needs (livinglab/demo/pipeline.py) that offer a demo site, by title.
+NEED_SITES = [
+    ("尖峰時段幹道路口回堵的即時調控", ["內湖科技園區智慧園區場域", "敦化南北路公車專用道廊道"]),
+    ("社會住宅公共區域用電的尖峰削減", ["健康公共住宅智慧社區"]),
+    (
+        "公車專用道夜間自駕接駁的安全營運",
+        ["敦化南北路公車專用道廊道", "淡海新市鎮自駕車封閉測試道路"],
+    ),
+    ("市立醫院門診候診動線與叫號的整合", ["市立聯合醫院仁愛院區智慧病房"]),
+    ("園區新創取得算力的媒合與排程", ["內湖科技園區智慧園區場域"]),
+]
+
+
+@transaction.atomic
+def link_demo_needs() -> int:
+    """Let the demo needs offer the demo sites (after both are loaded); returns the links."""
+    from livinglab.needs.models import Need
+
+    links = 0
+    for title, site_names in NEED_SITES:
+        need = Need.objects.filter(title=title).first()
+        if need is None:
+            continue
+        for site in FieldSite.objects.filter(name__in=site_names):
+            site.needs.add(need)
+            links += 1
+    return links

@@ -3,7 +3,7 @@ from django.core.management.base import BaseCommand
 from livinglab.demo.people import DEMO_PASSWORD, load_people
 from livinglab.demo.pipeline import load_pipeline
 from livinglab.demo.records import load_records
-from livinglab.demo.sites import load_sites
+from livinglab.demo.sites import link_demo_needs, load_sites
 from livinglab.orgs.services import load_agency_directory
 
 
@@ -22,3 +22,4 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Living lab: {pipeline['needs']} needs, {pipeline['proposals']} proposals"
         )
+        self.stdout.write(f"Needs offering field sites: {link_demo_needs()} links")
