@@ -100,7 +100,13 @@ def offering_needs(site, user) -> list:
         .select_related("agency")
         .order_by("-published_at", "-pk")
     )
+    stages = {
+        Need.Status.PUBLISHED: _("open to proposals"),
+        Need.Status.MATCHED: _("matched"),
+        Need.Status.CLOSED: _("closed"),
+    }
     for need in needs:
+        need.stage = stages.get(need.status, "")
         try:
             need.url = need.get_absolute_url()
         except NoReverseMatch:  # the needs pages are not mounted (yet)

@@ -24,6 +24,7 @@ def test_the_site_page_lists_public_needs_offering_it(client, world, public_site
     html = client.get(f"/sites/{public_site.pk}/").content.decode()
     assert "公車路口優先通行" in html
     assert "尚未公告的號誌需求" not in html
+    assert "公告徵求中" in html
     api = client.get(f"/api/sites/{public_site.pk}").json()
     assert [n["title"] for n in api["needs"]] == ["公車路口優先通行"]
 
