@@ -86,6 +86,7 @@ class Found:
     confidence: float = 0.5
     labels: list[str] = field(default_factory=list)  # labels between parent and label
     heading: Node | None = None  # the entry whose text heads it (else parent)
+    entry: tuple[int, int] | None = None  # the agenda entry a label's decision ends
 
 
 def find_items(
@@ -178,7 +179,8 @@ class _Finder:
         text_end = _trim(shadow, body, stop)
         if text_end <= body:
             return []
-        return [Found(body, text_end, parent, None, base, 0.9)]
+        entry = (agenda.start, agenda.end) if agenda is not None else (self.start, self.end)
+        return [Found(body, text_end, parent, None, base, 0.9, entry=entry)]
 
     def _point_items(
         self, start: int, end: int, label: str, parent: Node | None, cues: list[str]

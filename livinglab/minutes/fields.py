@@ -61,7 +61,10 @@ _NEXT_LABEL = re.compile(
 _NUMBERED = re.compile(
     r"^[ \t\u3000]*(?:[壹貳參叁肆伍陸柒捌玖拾一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,2}[）)])"
 )
-_LABEL_ONLY = re.compile(rf"^{_S}{_PREFIX}[^\s：:]{{2,8}}{_S}[：:]?{_S}$")
+# A heading alone on its line (出列席人員, 主席裁示事項：): no value of a label before it.
+_LABEL_ONLY = re.compile(
+    rf"^{_S}{_PREFIX}[^\s：:]{{0,6}}(?:人員|事項|報告|致詞|單位|討論|動議|結論|決議|裁示){_S}[：:]?{_S}$"
+)
 _NUMBER_INSIDE = re.compile(r"[一二三四五六七八九十壹貳參肆伍陸柒捌玖][、.．]")
 _PHONE = re.compile(r"[ \t\u3000(（]*(?:0\d{1,3}[-－]?)?\d{3,4}[-－]\d{3,4}[）)]?$")
 _TRAIL = "。；;，, \t\u3000"

@@ -26,7 +26,8 @@ _OPENING = (
 _SEPARATOR = re.compile(rf"[；;](?=[ \t\u3000]*{_OPENING})")
 # In a line run together by a PDF converter: blanks before an opening.
 _BLANKS_BEFORE = re.compile(rf"(?<=[^\s])[ \t\u3000]+(?={_OPENING})")
-_LONG = 300  # a line this long holds several parts (no real paragraph has 「；乙、」)
+_LONG = 300  # a PDF line this long holds several parts
+_RUN = 120  # a line this long with two 「；乙、」 separators holds several parts
 # A table flattened by an HTML converter: each cell ends in ' |' (or is a bare '|').
 _CELL_END = re.compile(r"[ \t\u3000]*\|[ \t\u3000]*$", re.M)
 
@@ -36,11 +37,11 @@ def unfold(shadow: str) -> str:
     ends of flattened tables blanked; same length as the input."""
     if "|" in shadow:
         shadow = _CELL_END.sub(_spaces, shadow)
-    if len(shadow) < _LONG or not _has_long_line(shadow):
+    if len(shadow) < _RUN or not _has_long_line(shadow):
         return shadow
     out, at = [], 0
     for line in re.finditer(r"[^\n]+", shadow):
-        if line.end() - line.start() < _LONG:
+        if line.end() - line.start() < _RUN:
             continue
         out.append(shadow[at : line.start()])
         out.append(_break(line.group()))
@@ -54,14 +55,17 @@ def _has_long_line(text: str) -> bool:
     while at < len(text):
         end = text.find("\n", at)
         end = len(text) if end < 0 else end
-        if end - at >= _LONG:
+        if end - at >= _RUN:
             return True
         at = end + 1
     return False
 
 
 def _break(line: str) -> str:
-    line = _SEPARATOR.sub("\n", line)
+    if len(_SEPARATOR.findall(line)) >= 2:
+        line = _SEPARATOR.sub("\n", line)
+    if len(line) < _LONG:
+        return line
     if line.count(" ") * 20 > len(line) or "\u3000" in line or "\t" in line:
         # a PDF line: words kept apart by blanks; a break before each opening
         line = _BLANKS_BEFORE.sub(lambda m: "\n" + m.group()[1:], line)

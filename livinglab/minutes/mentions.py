@@ -11,13 +11,14 @@ part of a case name or of a quoted title (「4市交流合作案」).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from operator import itemgetter
 
 from .agencies import AgencyDirectory, AgencyIndex
 from .clauses import CLAUSE_OR_COLON_STOP, SENTENCE_STOP, before, clause_start
 from .model import AgencyRef
+from .units import unit_mentions
 
 # 4市, 四市, 各市 (not 第4市, 14市, 市長, 市場 …). The lookbehind follows the first
 # character, so that the pattern starts with a character set that ``re`` skips to.
@@ -145,15 +146,48 @@ def assigned_agencies(
     excluded = _excluded_spans(text, names)
     kept, assigned = [], []
     # A mention of 4市 gives four refs, one after the other (same start): judged once.
-    judged, verdict = -1, 0
+    judged, verdict, duty = -1, 0, None
     for start, end, ref in located:
         if start != judged:
             judged, verdict = start, _role(text, start, end, excluded, located)
+            duty = _duty(text, start, end, located) if verdict else None
+        if duty and ref.role != duty:
+            ref = replace(ref, role=duty)
         if verdict:
             kept.append(ref)
             if verdict == 2:
                 assigned.append(ref)
     return _unique(assigned or kept)
+
+
+_LEAD_AFTER = re.compile(r"[ \t]*(?:為|擔任)?(?:主辦|主責|統籌|負責)")
+_SUPPORT_AFTER = re.compile(r"[ \t]*(?:為|擔任)?(?:協辦|協助辦理|配合辦理)")
+_LEAD_BEFORE = re.compile(r"(?:主辦|主責|權責)(?:機關|單位|局處)?[ \t]*[：:]?[ \t]*\Z")
+_SUPPORT_BEFORE = re.compile(r"(?:協辦(?:機關|單位|局處)?[ \t]*[：:]?|偕同|會同|協同)[ \t]*\Z")
+_LIST_GAP = re.compile(r"[ \t]*[、及與和暨][ \t]*")
+
+
+def _duty(text: str, start: int, end: int, located: list[tuple[int, int, AgencyRef]]) -> str | None:
+    """lead (主辦) or supporting (協辦) where the text says which: 由A、B主辦, C協辦,
+    協辦單位：D, 偕同E."""
+    window = text[max(0, start - 12) : start]
+    if _SUPPORT_BEFORE.search(window):
+        return "supporting"
+    if _LEAD_BEFORE.search(window):
+        return "lead"
+    after = end
+    starts = {s: e for s, e, _ in located}
+    while True:  # over the names listed after it
+        gap = _LIST_GAP.match(text, after)
+        if gap and gap.end() in starts:
+            after = starts[gap.end()]
+            continue
+        break
+    if _SUPPORT_AFTER.match(text, after):
+        return "supporting"
+    if _LEAD_AFTER.match(text, after):
+        return "lead"
+    return None
 
 
 def _excluded_spans(text: str, names: list[str] | tuple[str, ...]) -> list[tuple[int, int]]:
@@ -238,8 +272,6 @@ def locate_agencies(text: str, context: Context) -> list[tuple[int, int, AgencyR
     """(start, end, ref) of every agency mention in the text, in order."""
     directory, index = context.directory, context.index
     found = index.scan(text)
-    if not found and not context.members:  # no name and no 4市 to look for
-        return []
     refs: list[tuple[int, int, AgencyRef]] = []
     ambiguous, fulls = index.ambiguous, directory.fulls
     # refs of bare mentions (交通局, 教育局處) by key, city and meeting: the same few
@@ -285,8 +317,13 @@ def locate_agencies(text: str, context: Context) -> list[tuple[int, int, AgencyR
             city = in_clause or cities_of_key.get(key)
         ref = resolved.get((key, city, either, host, own), _UNKNOWN)
         if ref is _UNKNOWN:
-            full = _resolve(key, city, context, either)
-            ref = agency_ref(key + "處" if either else key, full) if full else None
+            unplaced = city is None and host is None and not context.members
+            full = None if unplaced and key not in fulls else _resolve(key, city, context, either)
+            mention = key + "處" if either else key
+            if full:
+                ref = agency_ref(mention, full)
+            else:  # a body outside the directory's cities: the name as written
+                ref = agency_ref(mention, mention) if unplaced and key not in _SELF else None
             resolved[key, city, either, host, own] = ref
         if ref:
             name = ref.name
@@ -299,9 +336,27 @@ def locate_agencies(text: str, context: Context) -> list[tuple[int, int, AgencyR
         last_end = end
     if context.members and "市" in text:
         _add_members(text, context, grouped, refs)
+    _add_units(text, context, refs)
     if len(refs) > 1:
         refs.sort(key=itemgetter(0))
     return refs
+
+
+def _add_units(text: str, context: Context, refs: list[tuple[int, int, AgencyRef]]) -> None:
+    """Units and persons no directory knows, where the text gives them work."""
+    taken = [(start, end) for start, end, _ in refs]
+    # Persons are named only where no directory places the body (a councillor, 李副縣長);
+    # a city's tracking lists its agencies.
+    for start, end, mention in unit_mentions(text, persons=context.host is None):
+        if any(a < end and start < b for a, b in taken):
+            continue
+        if _MEMBER_MENTION.fullmatch(mention):
+            continue  # 四市政府, 各市: the member cities' (see _add_members)
+        name = context.directory.resolve(mention, context.host) if context.host else None
+        refs.append((start, end, agency_ref(mention, name or mention)))
+
+
+_MEMBER_MENTION = re.compile(r"[4４四各兩2２三3][縣]?市(?:政府)?|本[府市局處會所]|[本該]市府")
 
 
 def _add_members(

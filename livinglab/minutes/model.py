@@ -21,9 +21,13 @@ def _iso(value: dt.date | None) -> str | None:
 class AgencyRef:
     mention: str
     name: str
+    role: str | None = None  # "lead" (主辦) or "supporting" (協辦) where the text says
 
     def to_dict(self) -> dict[str, Any]:
-        return {"mention": self.mention, "name": self.name}
+        found = {"mention": self.mention, "name": self.name}
+        if self.role:  # optional: only where the text says (an importer defaults to lead)
+            found["role"] = self.role
+        return found
 
 
 @dataclass(frozen=True, slots=True)

@@ -146,6 +146,9 @@ def _found_item(
     cases, relations = item_cases(shadow, node, text, False, parent)
     headings = _Headings(shadow, node, texts)
     status = item_status(text, headings, False)
+    agencies = assigned_agencies(text, context, cases) or _noted_agencies(headings, context)
+    if not agencies and found.entry and _ADOPTED.match(text):
+        agencies = _proposal_agencies(shadow, found.entry, text, context)
     if status == "tracked" and not cases:
         status = None  # 持續推動 in a directive: no case is kept on the list
     path = (parent.path if parent is not None else []) + found.labels
@@ -154,7 +157,7 @@ def _found_item(
         path=path or ["-"],
         text=text,
         cases=cases,
-        agencies=assigned_agencies(text, context, cases) or _noted_agencies(headings, context),
+        agencies=agencies,
         deadline=first_deadline(text, date),  # type: ignore[arg-type]
         status=status,
         span=(found.start, found.end),
@@ -214,6 +217,40 @@ def _heading_agencies(headings: Sequence[str], context: Context) -> list:  # typ
         if found:
             return found
     return []
+
+
+# A council's resolution that adopts a proposal as it stands or as reviewed.
+_ADOPTED = re.compile(r"^(?:照|依)?(?:案|原案|審查意見|審查會意見|委員會審查意見)?(?:修正)?通過")
+_PART = {
+    part: re.compile(rf"^[ \t\u3000\-•|]*{pattern}[ \t\u3000|]*[：:]?[ \t\u3000|]*(.*)$", re.M)
+    for part, pattern in (
+        ("review", r"(?:委員會)?審\s*查\s*(?:會\s*)?意\s*見"),
+        ("reason", r"案\s*由"),
+        ("method", r"辦\s*法"),
+    )
+}
+
+
+def _proposal_agencies(shadow: str, entry: tuple[int, int], text: str, context: Context) -> list:  # type: ignore[type-arg]
+    """The party a council's adopted proposal names (建請市府… → 市府): that of its
+    adopted review opinion (照審查意見通過), else of its 案由, else of its 辦法."""
+    parts = ("review", "reason", "method") if "審查" in text else ("reason", "method")
+    for part in parts:
+        values = [
+            m.group(1) or _next_line(shadow, m.end(), entry[1])
+            for m in _PART[part].finditer(shadow, *entry)
+        ]
+        for value in reversed(values) if part == "review" else values:
+            found = assigned_agencies(collapse(value), context)
+            if found:
+                return found
+    return []
+
+
+def _next_line(shadow: str, at: int, end: int) -> str:
+    start = at + 1
+    stop = shadow.find("\n", start, end)
+    return shadow[start : end if stop < 0 else stop]
 
 
 _NOTED = re.compile(r"[（(]([^（）()\n]{2,16})[）)]\s*。?\s*(?:\n|$)")
