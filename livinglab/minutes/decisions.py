@@ -144,7 +144,7 @@ class _Finder:
         if shadow[line_start] == "\n":
             line_start += 1
         own = self.line_starts.get(line_start)  # the label's line is numbered itself
-        enclosing = own or self._enclosing(line_start)
+        enclosing = own or self._owner(line_start)
         agenda = _agenda_of(enclosing)
         word = re.sub(r"\s", "", match.group("label") or "決議")
         cue = f"label:{word}"
@@ -155,7 +155,6 @@ class _Finder:
             limit = own.end
         if own is not None and not inline and own.end <= line_end + 1:
             limit = self._next_bound(own)  # 「- 大會決議」 then 「- 照審查意見通過。」
-        stop = min([b for b in bounds if b > line_start] + [limit, self.end])
         if inline:
             body = (
                 match.end()
@@ -163,7 +162,12 @@ class _Finder:
                 - len(shadow[match.end() : line_end].lstrip(" \t\u3000|"))
             )
         else:
-            body = self._skip_keys(line_end, stop)
+            body = self._skip_keys(line_end, limit)
+        if own is None and enclosing is not None and self._list_follows(body, enclosing):
+            # 「決議：一、…；二、…」 numbered as the agenda entries themselves: its points
+            # run on past the entry (up to one followed by a decision of its own)
+            limit = enclosing.parent.end if enclosing.parent is not None else self.end
+        stop = min([b for b in bounds if b >= body and b > line_start] + [limit, self.end])
         if body >= stop:
             return []
         parent = agenda if agenda is not None else enclosing
@@ -226,6 +230,28 @@ class _Finder:
         """End of the entry after ``node`` (its value, a line of its own)."""
         after = [n for n in self.nodes if n.start >= node.end]
         return after[0].end if after else self.end
+
+    def _owner(self, position: int) -> Node | None:
+        """The entry a label stands in: the deepest one around it, less those indented
+        deeper than the label's line (a list inside the entry's 案由)."""
+        node = self._enclosing(position)
+        indent = _indent(self.shadow, position)
+        while (
+            node is not None
+            and node.parent is not None
+            and _indent(self.shadow, node.start) > indent
+        ):
+            node = node.parent
+        return node
+
+    def _list_follows(self, body: int, enclosing: Node) -> bool:
+        first = NUMBER_RE.match(self.shadow, body)
+        if not first or first.lastgroup is None:
+            return False
+        style = {"ccn": "pcn"}.get(first.lastgroup, first.lastgroup)
+        return (
+            style == enclosing.style and enclosing.end <= _line_end(self.shadow, body, self.end) + 1
+        )
 
     def _enclosing(self, position: int) -> Node | None:
         best = None
@@ -336,17 +362,20 @@ class _Finder:
         )
         if not named:
             return []
-        roots = [n for n in self.nodes if n.parent is None]
+        chosen: list[tuple[Node, Node | None]] = []
+        walk = _Walk(self.shadow, False, chosen)
+        for root in (n for n in self.nodes if n.parent is None):
+            walk.choose(root, None)
         return [
             Found(
                 n.body,
-                _trim(self.shadow, n.body, n.end),
-                None,
+                _trim(self.shadow, n.body, n.own_end if n.children else n.end),
+                n.parent,
                 n.label,
                 ["title:裁示事項", "numbering"],
                 0.7,
             )
-            for n in roots
+            for n, _ in chosen
         ]
 
     def directions(self) -> list[Found]:
@@ -424,6 +453,12 @@ def _agenda_of(node: Node | None) -> Node | None:
             return current
         current = current.parent
     return node
+
+
+def _indent(text: str, position: int) -> int:
+    line_start = text.rfind("\n", 0, position) + 1
+    line = text[line_start:position]
+    return len(line) - len(line.lstrip(" \t\u3000"))
 
 
 def _ancestors(node: Node) -> list[Node]:
