@@ -25,13 +25,13 @@ DEADLINE_RE = re.compile(
     "|".join(
         [
             _Y.format("y1")
-            + r"(?P<m1>\d{1,2})\s*月\s*(?P<d1>\d{1,2})\s*日(?:\s*[（(][^）)\n]{1,5}[）)]|)(?:(?P<by1>\s*(?:以前|前|止|為止))|)",
+            + r"(?P<m1>\d{1,2}|十[一二]?|[一二三四五六七八九])\s*月\s*(?P<d1>\d{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])\s*日(?:\s*[（(][^）)\n]{1,5}[）)]|)(?:(?P<by1>\s*(?:以前|前|止|為止))|)",
             _Y.format("y2")
-            + r"(?P<m2>\d{1,2})\s*月\s*(?P<part2>底|中旬|下旬|上旬|初|中(?!心|央|華|旬))",
+            + r"(?P<m2>\d{1,2}|十[一二]?|[一二三四五六七八九])\s*月\s*(?P<part2>底|中旬|下旬|上旬|初|中(?!心|央|華|旬))",
             r"(?:(?P<y3>\d{2,4}|今|本|明|次)|)\s*年\s*底|(?:(?P<y3b>今|本|明|次)|)年度?底",
             _Y.format("y4") + r"第\s*(?P<q4>[1-4一二三四])\s*季",
             _Y.format("y5") + r"(?P<h5>上|下)半年",
-            rf"(?P<n6>{_NUM})\s*(?P<u6>個月|週|周|星期|天|日|個工作天|工作天)\s*內",
+            rf"(?P<n6>{_NUM})\s*(?P<u6>個月|個星期|個禮拜|週|周|星期|天|日|個工作天|工作天)\s*內",
             r"明[天日](?:\s*[（(]\s*(?P<m7>\d{1,2})\s*/\s*(?P<d7>\d{1,2})\s*[）)]|)",
             r"(?<![\d/])(?P<m8>\d{1,2})\s*/\s*(?P<d8>\d{1,2})\s*(?:前|以前)",
         ]
@@ -54,8 +54,8 @@ _GATED_DEADLINE_RE = re.compile(f"(?={_FIRST})(?={_OPENING})(?:{DEADLINE_RE.patt
 
 
 def first_deadline(text: str, meeting: dt.date | None) -> Deadline | None:
-    if meeting is None:
-        return None
+    """The first deadline of the text; where the meeting date is unknown, only a
+    period (一個月內 → P1M) or a date with its year, the period kept either way."""
     done = 0
     for trigger in _TRIGGER.finditer(text):
         at = trigger.start()
@@ -70,13 +70,36 @@ def first_deadline(text: str, meeting: dt.date | None) -> Deadline | None:
         match = _GATED_DEADLINE_RE.search(text, start, stop)
         while match is not None and match.start() <= at:
             if match.end() > at:
-                date = _resolve(match, meeting)
-                if date is not None:
-                    return Deadline(match.group().strip(), date)
+                period = _period(match)
+                date = _resolve(match, meeting) if meeting else _dated(match)
+                if date is not None or period is not None:
+                    return Deadline(match.group().strip(), date, period)
                 done = match.end()
                 break
             match = _GATED_DEADLINE_RE.search(text, match.end(), stop)
     return None
+
+
+_PERIOD_UNIT = {"個月": "M", "週": "W", "周": "W", "星期": "W", "個星期": "W", "個禮拜": "W"}
+
+
+def _period(match: re.Match[str]) -> str | None:
+    """兩週內 → P2W, 一個月內 → P1M, 10天內 → P10D (ISO 8601)."""
+    if _FORM_OF_GROUP.get(match.lastindex) != 6:  # type: ignore[arg-type]
+        return None
+    count = to_int(match["n6"]) or 0
+    if count <= 0:
+        return None
+    return f"P{count}{_PERIOD_UNIT.get(match['u6'], 'D')}"
+
+
+def _dated(match: re.Match[str]) -> dt.date | None:
+    """A deadline that names its year (113年6月30日前), without a meeting date."""
+    form = _FORM_OF_GROUP.get(match.lastindex)  # type: ignore[arg-type]
+    year = match.groupdict().get(f"y{form}") if form else None
+    if not year or not year.isdigit():
+        return None
+    return _resolve(match, dt.date(year_of(year) or 1, 1, 1))
 
 
 def deadline_matches(text: str, start: int, stop: int) -> Iterator[re.Match[str]]:
@@ -97,10 +120,10 @@ def _resolve(match: re.Match[str], meeting: dt.date) -> dt.date | None:
     form = _FORM_OF_GROUP.get(match.lastindex)  # type: ignore[arg-type]
     if form == 1:
         year, month, day, by = match.group("y1", "m1", "d1", "by1")
-        return _day(year, int(month), int(day), meeting, bool(by))
+        return _day(year, to_int(month) or 0, to_int(day) or 0, meeting, bool(by))
     if form == 2:
         year, month, part = match.group("y2", "m2", "part2")
-        return _day(year, int(month), _PART_DAY[part], meeting, True)
+        return _day(year, to_int(month) or 0, _PART_DAY[part], meeting, True)
     if form == 3 or (form is None and match.group().endswith("底")):  # 年底 holds no group
         return dt.date(_year(match["y3"] or match["y3b"], meeting), 12, 31)
     if form == 4:

@@ -24,7 +24,8 @@ import re
 from dataclasses import dataclass, field
 
 from .numbering import NUMBER_RE, Node
-from .sections import _Walk
+from .sections import _Walk, case_head
+from .tables import Row, row_number, table_rows
 
 _S = r"[ \t\u3000]*"
 _WHO = r"(?:主席|縣長|市長|副市長|議長|校長|主委|召集人|主任委員|院長|會長|部長|署長|局長|處長)"
@@ -71,6 +72,8 @@ _TITLE_PART = re.compile(rf"{_WHO}?(?:裁示|指示|決議|結論|決定)(?:事�
 _CHAIR_REPORT = re.compile(r"(?:主席|校長|會長|首長)(?:報告|致詞|提示)")
 _DIRECTION = re.compile(r"請(?<![申邀聲]請)|應(?![用該有徵])|責成|責請|務必")
 _PROSE_LABEL = re.compile(r"(?:裁示|決議|決定|議決|結論)(?:[：:，,為]|(?=[就請同照通]))")
+# Words that introduce a decision's list: 如下：, 決議如下, 請各單位：.
+_INTRO = re.compile(r"^[^。；;\n]{0,30}[：:]$|^[^。；;\n]{0,20}如下[。]?$")
 _SENTENCE = re.compile(r"[^。！？\n]+[。！？]?")
 
 
@@ -87,14 +90,30 @@ class Found:
     labels: list[str] = field(default_factory=list)  # labels between parent and label
     heading: Node | None = None  # the entry whose text heads it (else parent)
     entry: tuple[int, int] | None = None  # the agenda entry a label's decision ends
+    columns: dict[str, str] | None = None  # a table row's other cells, by column kind
 
 
 def find_items(
-    shadow: str, nodes: list[Node], start: int, end: int, title: str | None
+    shadow: str,
+    nodes: list[Node],
+    start: int,
+    end: int,
+    title: str | None,
+    tables_only: bool = False,
 ) -> list[Found]:
-    """Decision items of ``shadow[start:end]`` (nodes: its numbered entries, in a tree)."""
+    """Decision items of ``shadow[start:end]`` (nodes: its numbered entries, in a tree);
+    only those of its tables if ``tables_only``."""
+    rows = table_rows(shadow, start, end)
+    found = [_row_item(shadow, row) for row in rows]
+    if tables_only:
+        return found
     finder = _Finder(shadow, nodes, start, end)
-    found = finder.labelled()
+    if rows:
+        spans = [(row.start, row.end) for row in rows]
+        finder.labels = [
+            m for m in finder.labels if not any(a <= m.start() + 1 < b for a, b in spans)
+        ]
+    found += finder.labelled()
     found += finder.report_formulas(found)
     if not found:
         found = finder.whole_part(title) or finder.directions() or finder.bare_formulas()
@@ -102,6 +121,27 @@ def find_items(
         found = finder.prose()
     found.sort(key=lambda f: f.start)
     return _distinct(found)
+
+
+def _row_item(shadow: str, row: Row) -> Found:
+    """A table row's decision: from its decision cell to the row's end (the cells
+    after it, an agency or a date, are part of what it decides)."""
+    cell = row.cells[row.columns["decision"]]  # table_rows keeps rows with one
+    start = (
+        cell.start
+        + len(shadow[cell.start : cell.end])
+        - len(shadow[cell.start : cell.end].lstrip(" \t\u3000"))
+    )
+    columns = {
+        kind: row.cell(kind).text(shadow)  # type: ignore[union-attr]
+        for kind in ("case", "lead", "supporting", "deadline")
+        if row.cell(kind) is not None
+    }
+    found = Found(start, _trim(shadow, start, row.end), None, row_number(shadow, row))
+    found.cues = ["table-row", "column:決議"]
+    found.confidence = 0.85
+    found.columns = columns
+    return found
 
 
 def _distinct(found: list[Found]) -> list[Found]:
@@ -194,8 +234,12 @@ class _Finder:
         node = self._node_with_body(start)
         if node is None or not node.children:
             return [Found(start, end, parent, label, cues, 0.85)]
+        head = case_head(self.shadow, node, False)
         chosen: list[tuple[Node, Node | None]] = []
-        _Walk(self.shadow, False, chosen).choose(node, None)
+        if head is None or head.endswith("專案"):  # a topic over points: its leaves
+            chosen = [(leaf, None) for leaf in _leaves(node)]
+        else:  # a case heading takes its points with it, unless they name cases
+            _Walk(self.shadow, False, chosen).choose(node, None)
         found = []
         for leaf, _ in chosen:
             labels, current = [], leaf.parent
@@ -295,12 +339,11 @@ class _Finder:
         for node in self.nodes:
             if body <= node.start < stop:
                 numbered.append((node.start, node.style, node.label, node.body))
-        if (
-            not numbered
-            or _first_text(shadow, body) < numbered[0][0] - 1
-            and numbered[0][0] - body > 60
-        ):
+        if not numbered:
             return []
+        intro = shadow[body : numbered[0][0]].strip()
+        if intro and not _INTRO.match(intro):
+            return []  # a decision in words, then entries of its own (the next case)
         style = numbered[0][1]
         if style in ("agenda", "case"):
             return []
@@ -309,7 +352,7 @@ class _Finder:
         for index, (at, _, label, text_at) in enumerate(tops):
             until = tops[index + 1][0] if index + 1 < len(tops) else stop
             inner = [m for m in self.labels if at < m.start() < until]
-            if inner and index > 0:
+            if inner:
                 break  # 「三、…案；決議：…」: the next case, not a third point
             points.append((text_at, _trim(shadow, text_at, until), label))
         return points
@@ -453,6 +496,12 @@ def _agenda_of(node: Node | None) -> Node | None:
             return current
         current = current.parent
     return node
+
+
+def _leaves(node: Node) -> list[Node]:
+    if not node.children:
+        return [node]
+    return [leaf for child in node.children for leaf in _leaves(child)]
 
 
 def _indent(text: str, position: int) -> int:

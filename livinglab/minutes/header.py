@@ -270,6 +270,9 @@ _TITLE_WORD = re.compile(r"會議|紀錄|記錄|會報|議事錄|提案|會談|�
 def mend_fields(shadow: str, header: Header, end: int) -> None:
     """Fields the line patterns missed or ran together, read again in any layout
     (fields.py): a value on the next line, two fields on one line."""
+    complete = all(header.values.get(kind) for kind in _GENERIC_KINDS)
+    if complete and not any(_NEEDS_SPLIT.search(v) for vs in header.values.values() for v in vs):
+        return  # the line patterns found every field, each on its own
     zone_end = min(end, max(header.fields_end, header.start) + 600)
     fields = scan_fields(shadow, header.start, zone_end)
     if not fields and not header.values:

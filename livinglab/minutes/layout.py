@@ -22,8 +22,9 @@ _OPENING = (
     r"|(?:大會|會議|二讀|主席)?(?:決議|決定|裁示|議決|結論)[：:]"
     r"|(?:報告|討論)事項[一二三四五六七八九十]{1,3}[、：:]|第[一二三四五六七八九十\d]{1,3}案)"
 )
-# 「；乙、」, 「; 決議:」: a separator before an opening.
-_SEPARATOR = re.compile(rf"[；;](?=[ \t\u3000]*{_OPENING})")
+_LIST_OPENING = rf"(?:[甲乙丙丁戊][、．.]|[{_LEGAL}]{{1,3}}[、．.]|[{_CN}]{{1,3}}[、．]|[（(][{_CN}]{{1,2}}[）)])"
+# 「；乙、」, 「; 決議:」, 「討論事項：（一）」: a separator before an opening.
+_SEPARATOR = re.compile(rf"[；;](?=[ \t\u3000]*{_OPENING})|[：:](?=[ \t\u3000]*{_LIST_OPENING})")
 # In a line run together by a PDF converter: blanks before an opening.
 _BLANKS_BEFORE = re.compile(rf"(?<=[^\s])[ \t\u3000]+(?={_OPENING})")
 _LONG = 300  # a PDF line this long holds several parts

@@ -147,10 +147,11 @@ def assigned_agencies(
     kept, assigned = [], []
     # A mention of 4市 gives four refs, one after the other (same start): judged once.
     judged, verdict, duty = -1, 0, None
+    duties = _DUTY_WORDS.search(text) is not None  # most items say nothing of roles
     for start, end, ref in located:
         if start != judged:
             judged, verdict = start, _role(text, start, end, excluded, located)
-            duty = _duty(text, start, end, located) if verdict else None
+            duty = _duty(text, start, end, located) if verdict and duties else None
         if duty and ref.role != duty:
             ref = replace(ref, role=duty)
         if verdict:
@@ -160,6 +161,7 @@ def assigned_agencies(
     return _unique(assigned or kept)
 
 
+_DUTY_WORDS = re.compile(r"主辦|協辦|主責|統籌|負責|權責|偕同|會同|協同|協助辦理|配合辦理")
 _LEAD_AFTER = re.compile(r"[ \t]*(?:為|擔任)?(?:主辦|主責|統籌|負責)")
 _SUPPORT_AFTER = re.compile(r"[ \t]*(?:為|擔任)?(?:協辦|協助辦理|配合辦理)")
 _LEAD_BEFORE = re.compile(r"(?:主辦|主責|權責)(?:機關|單位|局處)?[ \t]*[：:]?[ \t]*\Z")

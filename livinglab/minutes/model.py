@@ -33,10 +33,14 @@ class AgencyRef:
 @dataclass(frozen=True, slots=True)
 class Deadline:
     mention: str
-    date: dt.date
+    date: dt.date | None  # None: a period from a meeting whose date is unknown
+    period: str | None = None  # a relative deadline as an ISO 8601 period (P2W, P1M)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"mention": self.mention, "date": self.date.isoformat()}
+        found: dict[str, Any] = {"mention": self.mention, "date": _iso(self.date)}
+        if self.period and self.date is None:  # no date to give: the period instead
+            found["period"] = self.period
+        return found
 
 
 @dataclass(frozen=True, slots=True)

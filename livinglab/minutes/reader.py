@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from .agencies import AgencyDirectory
 from .cases import item_cases
@@ -14,7 +15,7 @@ from .deadlines import first_deadline
 from .decisions import Found, find_items
 from .header import Header, fallback_header, find_headers, generic_header, mend_fields
 from .layout import unfold
-from .mentions import Context, assigned_agencies, meeting_context
+from .mentions import Context, assigned_agencies, find_agencies, meeting_context
 from .model import Document, Item, Meeting
 from .numbering import Node, build_tree, numbered_lines, release
 from .sections import decision_items, is_decision_heading, is_tracking_record, names_case
@@ -80,10 +81,8 @@ def _meeting(
     date = header.date
     tracking = is_tracking_record(shadow, header.fields_end, end)
     texts: dict[int, str] = {}  # own text of headings, shared by the items under them
-    items = []
-    if not tracking:
-        found = find_items(shadow, nodes, header.fields_end, end, header.title)
-        items = [_found_item(shadow, f, date, context, texts) for f in found]
+    found = find_items(shadow, nodes, header.fields_end, end, header.title, tables_only=tracking)
+    items = [_found_item(shadow, f, date, context, texts) for f in found]
     if not items:
         items = [
             _item(shadow, node, part, date, context, tracking, texts)
@@ -143,10 +142,21 @@ def _found_item(
     node = Node(found.label or "-", "found", found.start, found.start, found.end, end=found.end)
     node.parent = found.heading or parent
     text = collapse(shadow[found.start : found.end])
-    cases, relations = item_cases(shadow, node, text, False, parent)
+    cases, relations = item_cases(shadow, node, text, False)
+    if not cases:
+        lead = _LEADING_CASE.match(text)
+        cases = [lead.group(1)] if lead else cases
+    names_case = bool(cases)  # named by the item itself, not by its agenda entry
+    if not cases and parent is not None:
+        cases, relations = item_cases(shadow, node, text, False, parent)
+    columns = found.columns or {}
+    if columns.get("case"):
+        cases = [_case_cell(columns["case"])] if _case_cell(columns["case"]) else cases
     headings = _Headings(shadow, node, texts)
-    status = item_status(text, headings, False)
-    agencies = assigned_agencies(text, context, cases) or _noted_agencies(headings, context)
+    status = item_status(text, headings, names_case)
+    agencies = _column_agencies(columns, context) or (
+        assigned_agencies(text, context, cases) or _noted_agencies(headings, context)
+    )
     if not agencies and found.entry and _ADOPTED.match(text):
         agencies = _proposal_agencies(shadow, found.entry, text, context)
     if status == "tracked" and not cases:
@@ -158,7 +168,8 @@ def _found_item(
         text=text,
         cases=cases,
         agencies=agencies,
-        deadline=first_deadline(text, date),  # type: ignore[arg-type]
+        deadline=first_deadline(columns.get("deadline", ""), date)  # type: ignore[arg-type]
+        or first_deadline(text, date),  # type: ignore[arg-type]
         status=status,
         span=(found.start, found.end),
         relations=relations,
@@ -217,6 +228,29 @@ def _heading_agencies(headings: Sequence[str], context: Context) -> list:  # typ
         if found:
             return found
     return []
+
+
+# 「空氣品質感測器維護案持續辦理」: an item that opens with the case it decides about.
+_LEADING_CASE = re.compile(
+    r"^(?:有關|關於)?(?!同意|請|准予|本案|經|已|擬|建請|照)"
+    r"([^，,。；;：:\s「」]{2,30}?(?:(?<![立結列銷備本該提一專草議])案|計畫))(?=持續|繼續|賡續|同意|准予|請|已|予以|解除|維持|，|,)"
+)
+_CASE_CELL_END = re.compile(r"[，,。]?\s*(?:提請討論|提請審議|請討論|請審議|案請公決)[。]?$")
+
+
+def _case_cell(text: str) -> str:
+    """A table's 案由 cell as a case name (without 「」 or 提請討論)."""
+    name = _CASE_CELL_END.sub("", collapse(text)).strip(" 。「」『』")
+    return name if 2 <= len(name) <= 80 else ""
+
+
+def _column_agencies(columns: dict[str, str], context: Context) -> list:  # type: ignore[type-arg]
+    """The lead and supporting agencies a table row's columns name."""
+    found = []
+    for kind, role in (("lead", "lead"), ("supporting", "supporting")):
+        for ref in find_agencies(columns.get(kind, ""), context):
+            found.append(replace(ref, role=role))
+    return found
 
 
 # A council's resolution that adopts a proposal as it stands or as reviewed.

@@ -55,6 +55,8 @@ class Row:
 def table_rows(shadow: str, start: int, end: int) -> list[Row]:
     """The decision rows of every table in ``shadow[start:end]``, with their columns."""
     rows: list[Row] = []
+    if shadow.find("\t", start, end) < 0 and shadow.find("|", start, end) < 0:
+        return rows  # no cell in the text: no table
     columns: dict[str, int] | None = None
     width = 0
     at = start

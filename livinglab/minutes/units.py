@@ -23,8 +23,8 @@ _TITLE = (
 )
 # Requests and assignments just before a name.
 _CUE = re.compile(
-    r"(?:(?<![申邀聲])請|責成|責請|責由|交由|委由|委請|送請|函請|轉請|建請|推請|協請|惠請|"
-    r"偕同|會同|協同|由(?![於衷])(?<![經理自藉])|交(?=[^\s，。；、]{2,12}(?:研議|辦理|處理|研處)))"
+    r"(?:請(?<![申邀聲]請)|責成|責請|責由|交由|委由|委請|送請|函請|轉請|建請|推請|協請|惠請|"
+    r"偕同|會同|協同|由(?<![經理自藉]由)(?![於衷])|交(?=[^\s，。；、]{2,12}(?:研議|辦理|處理|研處)))"
 )
 # Where a name stops: a verb, an adverb or a function word after it.
 _STOP = re.compile(
@@ -46,6 +46,7 @@ _NOTED = re.compile(rf"[（(]([^（）()\n]{{1,14}}{_UNIT_END})[）)][。.]?[ \t
 _SUBJECT = re.compile(
     rf"(?:^|(?<=[，,。；;\n：:]))[ \t\u3000]*((?:(?![由請])[^\s，,。；;：:、]){{1,10}}?{_UNIT_END})(?=應|負責|主辦|協辦)"
 )
+_CHARGED = re.compile(r"應|負責|主辦|協辦")
 _NOT_UNITS = frozenset(
     (
         "本會議",
@@ -79,10 +80,12 @@ def unit_mentions(text: str, persons: bool = True) -> list[tuple[int, int, str]]
                 at = after + 1
                 continue
             break
-    for match in _NOTED.finditer(text):
-        found.append((match.start(1), match.end(1), match.group(1)))
-    for match in _SUBJECT.finditer(text):
-        found.append((match.start(1), match.end(1), match.group(1)))
+    if "）" in text or ")" in text:
+        for match in _NOTED.finditer(text):
+            found.append((match.start(1), match.end(1), match.group(1)))
+    if _CHARGED.search(text):  # the subject pattern looks behind: run only where it may
+        for match in _SUBJECT.finditer(text):
+            found.append((match.start(1), match.end(1), match.group(1)))
     if not persons:
         found = [f for f in found if not _PERSON.search(f[2])]
     found.sort()
