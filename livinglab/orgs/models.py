@@ -9,8 +9,12 @@ from livinglab.orgs.roles import roles_of
 
 class OrganisationQuerySet(models.QuerySet):
     def visible_to(self, user):
-        # The organisation directory is public information.
-        return self
+        # The directory of agencies and companies is public information; a person who
+        # proposes for themselves is not an organisation the public may look up.
+        roles = roles_of(user)
+        if roles.is_admin or roles.is_secretariat:
+            return self
+        return self.filter(Q(is_personal=False) | Q(pk__in=roles.proposer_org_ids))
 
     def cities(self):
         return self.filter(kind=Organisation.Kind.CITY)
@@ -60,6 +64,11 @@ class Organisation(models.Model):
         limit_choices_to={"kind": "city"},
     )
     website = models.URLField(_("website"), blank=True)
+    is_personal = models.BooleanField(
+        _("a person, not an organisation"),
+        default=False,
+        help_text=_("Someone proposing for themselves: never listed to the public."),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -28,9 +28,11 @@ JOINABLE_KINDS = set(ORG_KIND.values())
 
 def find_organisation(name: str) -> Organisation | None:
     name = " ".join(name.split())
+    # A person's own "organisation" is not one others can ask to join.
+    joinable = Organisation.objects.filter(is_personal=False)
     return (
-        Organisation.objects.filter(name=name).first()
-        or Organisation.objects.filter(short_name=name, kind__in=JOINABLE_KINDS).first()
+        joinable.filter(name=name).first()
+        or joinable.filter(short_name=name, kind__in=JOINABLE_KINDS).first()
     )
 
 
@@ -50,7 +52,11 @@ def register_organisation(user, kind: str, name: str) -> Organisation:
         )
     try:
         with transaction.atomic():
-            organisation = Organisation.objects.create(kind=ORG_KIND[kind], name=name[:200])
+            organisation = Organisation.objects.create(
+                kind=ORG_KIND[kind],
+                name=name[:200],
+                is_personal=kind == ProposerOrganisation.Kind.PERSON,
+            )
             ProposerOrganisation.objects.create(
                 organisation=organisation, kind=kind, created_by=user
             )
