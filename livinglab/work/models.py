@@ -276,6 +276,7 @@ class Notification(models.Model):
         REVIEW_ASSIGNED = "review_assigned", _("review assigned")
         REVIEW_DUE = "review_due", _("review due soon")
         PROPOSAL_TO_DECIDE = "proposal_to_decide", _("proposal waiting for a decision")
+        REVIEW_CONFLICT = "review_conflict", _("conflict of interest declared by a reviewer")
         TRIAL_STATUS = "trial_status", _("trial status changed")
 
     user = models.ForeignKey(
