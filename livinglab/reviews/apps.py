@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ReviewsConfig(AppConfig):
+    name = "livinglab.reviews"
+    label = "reviews"
+    verbose_name = _("Reviews")
+
+    def ready(self):
+        from livinglab.reviews import policies  # noqa: F401  registers the access policies
