@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "livinglab.sites",
     "livinglab.opendata",
     "livinglab.trials",
+    "livinglab.reviews",
 ]
 
 MIDDLEWARE = [
