@@ -7,6 +7,7 @@ from ninja import NinjaAPI
 from livinglab.needs.api import router as needs_router
 from livinglab.orgs.api import router as orgs_router
 from livinglab.proposals.api import router as proposals_router
+from livinglab.reviews.api import router as reviews_router
 from livinglab.sites.api import router as sites_router
 from livinglab.tracking.api import router as tracking_router
 from livinglab.trials.api import router as trials_router
@@ -32,3 +33,4 @@ api.add_router("/", sites_router)
 api.add_router("/", needs_router)
 api.add_router("/", proposals_router)
 api.add_router("/", trials_router)
+api.add_router("/", reviews_router)
