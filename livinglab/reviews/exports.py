@@ -11,6 +11,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from livinglab.core.office import append_row, xml_safe
 
@@ -25,7 +26,7 @@ SHEET = "排名"
 def headers() -> list[str]:
     return [
         _("Rank"),
-        _("Proposal"),
+        pgettext("living lab", "Proposal"),
         _("Proposing organisation"),
         _("Domain"),
         _("Need"),

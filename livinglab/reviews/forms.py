@@ -3,6 +3,7 @@
 from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from livinglab.reviews.services import ReviewInput
 
@@ -122,14 +123,19 @@ class ReviewerChoiceField(forms.ModelChoiceField):
 class AssignForm(forms.Form):
     reviewer = ReviewerChoiceField(label=_("Reviewer"), queryset=get_user_model().objects.none())
 
-    def __init__(self, *args, committee=None, **kwargs):
+    def __init__(self, *args, committee=None, exclude=(), **kwargs):
         super().__init__(*args, **kwargs)
         if committee is not None:
-            self.fields["reviewer"].queryset = committee.order_by("first_name", "username")
+            people = committee.exclude(pk__in=list(exclude))
+            self.fields["reviewer"].queryset = people.order_by("first_name", "username")
 
 
 class DecisionForm(forms.Form):
-    OUTCOMES = [("accept", _("Accept")), ("revise", _("Ask to revise")), ("reject", _("Reject"))]
+    OUTCOMES = [
+        ("accept", pgettext_lazy("proposal decision", "Accept")),
+        ("revise", pgettext_lazy("proposal decision", "Ask to revise")),
+        ("reject", pgettext_lazy("proposal decision", "Reject")),
+    ]
     outcome = forms.ChoiceField(label=_("Decision"), choices=OUTCOMES, widget=forms.RadioSelect)
     reason = forms.CharField(
         label=_("Reasons the proposer reads"),

@@ -194,7 +194,8 @@ def _proposal_context(request, proposal, assign_form=None, decision_form=None):
         "call": proposal.call,
         "board": queue.proposal_board(proposal, factors, gates),
         "suggestions": services.suggest(request.user, proposal),
-        "assign_form": assign_form or AssignForm(committee=committee),
+        "assign_form": assign_form
+        or AssignForm(committee=committee, exclude=services.not_eligible(proposal)),
         "decision_form": decision_form or DecisionForm(),
         "can_decide": proposal.status in services.proposals.DECIDABLE,
     }
