@@ -199,8 +199,14 @@ def assign(user, proposal: Proposal, reviewer, *, replacing: Assignment | None =
 
 def move(user, assignment: Assignment, reviewer) -> Assignment:
     """Move a conflicted reviewer's assignment to `reviewer`."""
-    require(user, "move", assignment)
-    return assign(user, assignment.proposal, reviewer, replacing=assignment)
+    with transaction.atomic():
+        assignment = (
+            Assignment.objects.select_for_update()
+            .select_related("proposal__call")
+            .get(pk=assignment.pk)
+        )
+        require(user, "move", assignment)
+        return assign(user, assignment.proposal, reviewer, replacing=assignment)
 
 
 def _name(person) -> str:
@@ -216,13 +222,16 @@ def declare(user, assignment: Assignment, *, conflict: bool, reason: str = "") -
     A conflicted reviewer never sees the proposal again; the call's secretariat is told
     to move the review to someone else.
     """
-    require(user, "declare", assignment)
     reason = (reason or "").strip()
-    if conflict and not reason:
-        raise ValidationError(_("Say what the conflict of interest is."))
     with transaction.atomic():
-        assignment = Assignment.objects.select_for_update().get(pk=assignment.pk)
+        assignment = (
+            Assignment.objects.select_for_update()
+            .select_related("proposal__call")
+            .get(pk=assignment.pk)
+        )
         require(user, "declare", assignment)
+        if conflict and not reason:
+            raise ValidationError(_("Say what the conflict of interest is."))
         assignment.declared_at = timezone.now()
         assignment.conflict = conflict
         assignment.conflict_reason = reason if conflict else ""
@@ -329,7 +338,6 @@ def save_review(
     a review after the call's deadline, or (to submit) a factor or gate left blank are
     refused with every reason at once, and nothing is saved. A submitted review is final.
     """
-    require(user, "score", assignment)
     with transaction.atomic():
         assignment = (
             Assignment.objects.select_for_update()
