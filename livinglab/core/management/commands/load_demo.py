@@ -3,6 +3,7 @@ from django.core.management.base import BaseCommand
 from livinglab.demo.people import DEMO_PASSWORD, load_people
 from livinglab.demo.pipeline import load_pipeline
 from livinglab.demo.records import load_records
+from livinglab.demo.reviews import load_reviews
 from livinglab.demo.sites import link_demo_needs, load_sites
 from livinglab.orgs.services import load_agency_directory
 
@@ -23,3 +24,6 @@ class Command(BaseCommand):
             f"Living lab: {pipeline['needs']} needs, {pipeline['proposals']} proposals"
         )
         self.stdout.write(f"Needs offering field sites: {link_demo_needs()} links")
+        # After the pipeline's needs, calls and proposals: reviews of the submitted ones.
+        reviewed = load_reviews()
+        self.stdout.write(f"Demo reviews: {reviewed} proposals given reviewers.")
