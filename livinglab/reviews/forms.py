@@ -149,3 +149,20 @@ class DecisionForm(forms.Form):
         if data.get("outcome") in ("reject", "revise") and not (data.get("reason") or "").strip():
             self.add_error("reason", _("Give the proposer a reason."))
         return data
+
+
+class ExpertiseForm(forms.Form):
+    domains = forms.ModelMultipleChoiceField(
+        label=_("Topics you know"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Used to suggest you for proposals on these topics."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        from livinglab.needs.models import Domain
+
+        super().__init__(*args, **kwargs)
+        self.fields["domains"].queryset = Domain.objects.all()
+        self.fields["domains"].label_from_instance = lambda domain: domain.label

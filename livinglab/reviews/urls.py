@@ -5,6 +5,7 @@ from livinglab.reviews import views
 app_name = "reviews"
 urlpatterns = [
     path("", views.reviews_due, name="due"),
+    path("expertise/", views.expertise, name="expertise"),
     path("assignments/<int:pk>/", views.assignment, name="assignment"),
     path("assignments/<int:pk>/declare/", views.declare, name="declare"),
     path("assignments/<int:pk>/review/", views.save, name="save"),

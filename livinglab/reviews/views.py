@@ -16,10 +16,17 @@ from django.views.decorators.http import require_POST
 
 from livinglab.core.access import get_for_user
 from livinglab.needs.models import Call, Factor, Gate
+from livinglab.orgs.roles import roles_of
 from livinglab.proposals.models import Proposal
 from livinglab.reviews import exports, queue, services
-from livinglab.reviews.forms import AssignForm, DecisionForm, DeclareForm, ReviewForm
-from livinglab.reviews.models import Assignment
+from livinglab.reviews.forms import (
+    AssignForm,
+    DecisionForm,
+    DeclareForm,
+    ExpertiseForm,
+    ReviewForm,
+)
+from livinglab.reviews.models import Assignment, Expertise
 from livinglab.reviews.policies import runs_call
 
 
@@ -35,9 +42,24 @@ def reviews_due(request):
         "due": queue.due_for(request.user),
         "done": queue.done_for(request.user),
         "calls": queue.calls_for_secretariat(request.user),
+        "is_reviewer": roles_of(request.user).is_reviewer,
         "now": timezone.now(),
     }
     return render(request, "reviews/queue.html", context)
+
+
+@login_required
+def expertise(request):
+    """A reviewer's own expertise: the topics they are suggested for."""
+    if not roles_of(request.user).is_reviewer:
+        raise PermissionDenied
+    current = Expertise.objects.filter(reviewer=request.user).values_list("domain_id", flat=True)
+    form = ExpertiseForm(request.POST or None, initial={"domains": list(current)})
+    if request.method == "POST" and form.is_valid():
+        services.set_expertise(request.user, request.user, form.cleaned_data["domains"])
+        messages.success(request, _("Your expertise is saved."))
+        return redirect("reviews:due")
+    return render(request, "reviews/expertise.html", {"form": form})
 
 
 def _assignment(request, pk):
