@@ -7,10 +7,11 @@ import datetime as dt
 from django.core.exceptions import ValidationError
 from django.db.models import F
 from django.http import Http404
-from ninja import Field, Router, Schema, Status
+from ninja import Field, Query, Router, Schema, Status
 
 from livinglab.core.access import get_for_user
 from livinglab.core.api_auth import require_user
+from livinglab.core.api_types import Id
 from livinglab.needs.models import Call, Factor, Gate
 from livinglab.reviews import queue, services
 from livinglab.reviews.models import Assignment
@@ -108,6 +109,11 @@ class ReviewIn(Schema):
     submit: bool = Field(False, description="Submit: final, every gate and factor required")
 
 
+class RankingIn(Schema):
+    limit: int = Field(services.PER_PAGE, ge=1, le=1000)
+    offset: int = Field(0, ge=0, le=10**9)
+
+
 class RankedOut(Schema):
     rank: int | None
     tied: bool
@@ -176,7 +182,7 @@ def _detail(a: Assignment) -> dict:
     return data
 
 
-def _mine(request, assignment_id: int) -> Assignment:
+def _mine(request, assignment_id: Id) -> Assignment:
     a = get_for_user(
         Assignment.objects.select_related("proposal__call"), request.auth, assignment_id
     )
@@ -203,7 +209,7 @@ def my_assignments(request, pending: bool = False):
 
 
 @router.get("/reviews/assignments/{assignment_id}", response=AssignmentDetailOut, auth=require_user)
-def get_assignment(request, assignment_id: int):
+def get_assignment(request, assignment_id: Id):
     """The rubric, your answers and scores, and (once you submitted) the other reviews."""
     return _detail(_mine(request, assignment_id))
 
@@ -213,7 +219,7 @@ def get_assignment(request, assignment_id: int):
     response={200: AssignmentOut, 400: Problems},
     auth=require_user,
 )
-def declare(request, assignment_id: int, payload: DeclareIn):
+def declare(request, assignment_id: Id, payload: DeclareIn):
     """Declare a conflict of interest (with the reason) or that you have none; first."""
     a = _mine(request, assignment_id)
     try:
@@ -228,7 +234,7 @@ def declare(request, assignment_id: int, payload: DeclareIn):
     response={200: AssignmentDetailOut, 400: Problems},
     auth=require_user,
 )
-def save_review(request, assignment_id: int, payload: ReviewIn):
+def save_review(request, assignment_id: Id, payload: ReviewIn):
     """Save your answers and scores; with `submit`, submit them (final). Everything is
     refused, with every reason, if one score is outside its scale or the deadline passed."""
     a = _mine(request, assignment_id)
@@ -243,12 +249,18 @@ def save_review(request, assignment_id: int, payload: ReviewIn):
     return _detail(_mine(request, assignment_id))
 
 
-@router.get("/reviews/calls/{call_id}/ranking", response=list[RankedOut], auth=require_user)
-def ranking(request, call_id: int):
-    """The call's proposals best first (the secretariat of the call's body only)."""
+class RankingOut(Schema):
+    count: int = Field(..., description="Proposals listed in the call")
+    items: list[RankedOut]
+
+
+@router.get("/reviews/calls/{call_id}/ranking", response=RankingOut, auth=require_user)
+def ranking(request, call_id: Id, window: Query[RankingIn]):
+    """The call's proposals best first, `limit` from `offset` (the call's secretariat only)."""
     call = get_for_user(Call.objects, request.auth, call_id)
+    rows, count = services.ranked_window(request.auth, call, window.offset, window.limit)
     out = []
-    for row in services.ranked(request.auth, call):
+    for row in rows:
         s, p = row.summary, row.proposal
         reviewed = s is not None and s.submitted > 0
         out.append(
@@ -266,4 +278,4 @@ def ranking(request, call_id: int):
                 "passes_gates": s.passes_gates if reviewed else None,
             }
         )
-    return out
+    return {"count": count, "items": out}

@@ -493,31 +493,71 @@ class RankedProposal:
         return getattr(self.proposal, "review_summary", None)
 
 
-def rank_key(proposal: Proposal):
-    summary = getattr(proposal, "review_summary", None)
-    if summary is None or summary.score is None:
-        return None
-    return (summary.passes_gates, summary.score)
+PER_PAGE = 100
+
+
+@dataclass
+class RankedPage:
+    rows: list[RankedProposal]
+    count: int  # proposals listed in the call
+    page: int
+    pages: int
+
+
+def _listed(user, call):
+    return Proposal.objects.visible_to(user).filter(call=call, status__in=LISTED)
+
+
+def _rank_order(user, call) -> list[aggregation.Ranked]:
+    """The whole call ranked from three columns a proposal (the rows come later)."""
+    keys = (
+        _listed(user, call)
+        .order_by("submitted_at", "pk")
+        .values_list("pk", "review_summary__passes_gates", "review_summary__score")
+    )
+    return aggregation.rank(keys, key=lambda k: None if k[2] is None else (k[1], k[2]))
+
+
+def _check_runs(user, call) -> None:
+    if not runs_call(user, call):
+        raise PermissionDenied("only the call's secretariat reads the ranked list")
+
+
+def _rows(window: list[aggregation.Ranked]) -> list[RankedProposal]:
+    """The proposals of a window of the ranking, read in one query."""
+    found = Proposal.objects.select_related(
+        "review_summary", "organisation", "domain", "need"
+    ).in_bulk([r.item[0] for r in window])
+    return [RankedProposal(rank=r.rank, tied=r.tied, proposal=found[r.item[0]]) for r in window]
+
+
+def ranked_window(user, call, offset: int = 0, limit: int | None = None):
+    """`limit` proposals of the call from `offset` in rank order, and how many there are.
+
+    Those that pass the gates rank above those that fail one; then by score; equal
+    scores share a rank; proposals without a submitted review follow, unranked. The
+    whole call is ranked from its summaries' columns; only the window's rows are read.
+    Only the secretariat of the call's body reads it.
+    """
+    _check_runs(user, call)
+    order = _rank_order(user, call)
+    window = order[offset:] if limit is None else order[offset : offset + limit]
+    return _rows(window), len(order)
+
+
+def ranked_page(user, call, page: int = 1, per_page: int = PER_PAGE) -> RankedPage:
+    """One page of the call's ranked list (the last one if `page` is past it)."""
+    _check_runs(user, call)
+    order = _rank_order(user, call)
+    pages = max(1, -(-len(order) // per_page))
+    page = min(max(1, page), pages)
+    window = order[(page - 1) * per_page : page * per_page]
+    return RankedPage(rows=_rows(window), count=len(order), page=page, pages=pages)
 
 
 def ranked(user, call) -> list[RankedProposal]:
-    """The call's proposals under review or decided, best first, for its secretariat.
-
-    Those that pass the gates rank above those that fail one; then by score; equal
-    scores share a rank; proposals without a submitted review follow, unranked.
-    """
-    if not runs_call(user, call):
-        raise PermissionDenied("only the call's secretariat reads the ranked list")
-    rows = (
-        Proposal.objects.visible_to(user)
-        .filter(call=call, status__in=LISTED)
-        .select_related("review_summary", "organisation", "domain", "need")
-        .order_by("submitted_at", "pk")
-    )
-    return [
-        RankedProposal(rank=r.rank, tied=r.tied, proposal=r.item)
-        for r in aggregation.rank(rows, key=rank_key)
-    ]
+    """Every proposal of the call in rank order (for the exports)."""
+    return ranked_window(user, call)[0]
 
 
 def decide(user, proposal: Proposal, outcome: str, reason: str) -> Proposal:

@@ -168,11 +168,16 @@ def _call_for_secretariat(request, pk):
 @login_required
 def call_ranking(request, pk: int):
     call = _call_for_secretariat(request, pk)
-    rows = services.ranked(request.user, call)
+    try:
+        number = int(request.GET.get("page", 1))
+    except ValueError:
+        number = 1
+    page = services.ranked_page(request.user, call, number)
     to_move = queue.conflicts_to_move(request.user, call)
     context = {
         "call": call,
-        "rows": rows,
+        "rows": page.rows,
+        "page": page,
         "to_move": to_move,
         "margin": services.aggregation.DISAGREEMENT_MARGIN * 100,
     }
@@ -220,6 +225,7 @@ def _proposal_context(request, proposal, assign_form=None, decision_form=None):
         or AssignForm(committee=committee, exclude=services.not_eligible(proposal)),
         "decision_form": decision_form or DecisionForm(),
         "can_decide": proposal.status in services.proposals.DECIDABLE,
+        "can_assign": proposal.status in services.IN_REVIEW,
     }
 
 

@@ -5,6 +5,7 @@ name is missing (see conftest)."""
 from django.http import HttpResponse
 from django.urls import include, path
 
+from livinglab.urls import handler403, handler404, handler500  # noqa: F401  the site's pages
 from livinglab.urls import urlpatterns as site
 
 

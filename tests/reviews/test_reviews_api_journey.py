@@ -36,7 +36,9 @@ def test_reviewer_journey_over_the_api(client, reviews):
     assert Assignment.objects.get(pk=a.pk).submitted_at is not None
 
     client.force_login(reviews.world.secretary)
-    ranking = client.get(f"/api/reviews/calls/{reviews.call.pk}/ranking").json()
+    answer = client.get(f"/api/reviews/calls/{reviews.call.pk}/ranking").json()
+    assert answer["count"] == 2
+    ranking = answer["items"]
     top = ranking[0]
     assert top["proposal"]["id"] == reviews.proposal.pk and top["rank"] == 1
     assert top["score"] == 75.0 and top["disagreement"] is False
@@ -57,3 +59,16 @@ def test_declaring_a_conflict_without_reason_is_400(client, reviews):
 
 def test_anonymous_is_401(client, reviews):
     assert client.get("/api/reviews/assignments").status_code == 401
+
+
+def test_ranking_api_pages_keep_the_ranks(client, reviews):
+    from .conftest import submitted
+
+    submitted(reviews, reviews.first, [2, 2, 2, 2])
+    submitted(reviews, reviews.first, [5, 5, 5, 5], proposal=reviews.other)
+    client.force_login(reviews.world.secretary)
+    url = f"/api/reviews/calls/{reviews.call.pk}/ranking"
+    second = client.get(url, {"limit": 1, "offset": 1}).json()
+    assert second["count"] == 2
+    assert [(r["rank"], r["proposal"]["id"]) for r in second["items"]] == [(2, reviews.proposal.pk)]
+    assert client.get(url, {"limit": 0}).status_code == 422

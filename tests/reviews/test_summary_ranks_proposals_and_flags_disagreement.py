@@ -77,3 +77,13 @@ def test_ranked_page_shows_the_flag(client, reviews):
     client.force_login(reviews.world.secretary)
     page = client.get(f"/reviews/calls/{reviews.call.pk}/").content.decode()
     assert "has-disagreement" in page and "53.1" in page and "81.3" in page
+
+
+def test_a_page_of_the_ranked_list_keeps_ranks_of_the_whole_call(reviews):
+    submitted(reviews, reviews.first, [2, 2, 2, 2])
+    submitted(reviews, reviews.first, [5, 5, 5, 5], proposal=reviews.other)
+    page = services.ranked_page(reviews.world.secretary, reviews.call, page=2, per_page=1)
+    assert (page.count, page.page, page.pages) == (2, 2, 2)
+    assert [(r.rank, r.proposal) for r in page.rows] == [(2, reviews.proposal)]
+    past = services.ranked_page(reviews.world.secretary, reviews.call, page=9, per_page=1)
+    assert past.page == 2
