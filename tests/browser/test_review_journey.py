@@ -5,7 +5,7 @@ from playwright.sync_api import expect
 
 from livinglab.proposals.models import Proposal
 from livinglab.reviews import services
-from tests.reviews.conftest import proposal_pages, reviews  # noqa: F401  fixtures
+from tests.reviews.conftest import reviews  # noqa: F401  the fixture
 
 
 def _review(page, r, values, gate_answer, comment):

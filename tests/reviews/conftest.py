@@ -33,18 +33,6 @@ def reviewer(username: str, full_name: str, body):
     return person
 
 
-@pytest.fixture(autouse=True)
-def proposal_pages(settings):
-    """The proposals app's page names, standing in while that app has no pages yet."""
-    from django.urls import NoReverseMatch, clear_url_caches, reverse
-
-    try:
-        reverse("proposals:detail", args=[1])
-    except NoReverseMatch:
-        settings.ROOT_URLCONF = "tests.reviews.shim_urls"
-        clear_url_caches()
-
-
 @pytest.fixture
 def reviews(world) -> Reviews:
     from livinglab.reviews.models import Expertise
