@@ -68,6 +68,7 @@ def test_two_score_one_conflicted_secretariat_accepts(
     expect(page.get_by_role("link", name=r.proposal.title)).to_have_count(0)
     response = page.goto(url)
     assert response.status == 404
+    assert page.goto(r.proposal.get_absolute_url()).status == 404
     screenshot("reviews-conflicted-404")
     page.goto("/reviews/")
     sign_out()

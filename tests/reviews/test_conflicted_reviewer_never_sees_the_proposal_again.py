@@ -36,6 +36,7 @@ def test_page_and_api_answer_404(client, reviews, conflicted):
     for url in (
         f"/reviews/assignments/{conflicted.pk}/",
         f"/api/reviews/assignments/{conflicted.pk}",
+        reviews.proposal.get_absolute_url(),  # the proposals app's own page
     ):
         assert client.get(url).status_code == 404, url
     posted = client.post(f"/reviews/assignments/{conflicted.pk}/review/", {"action": "save"})
