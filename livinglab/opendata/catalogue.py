@@ -173,4 +173,60 @@ DATASETS: tuple[Dataset, ...] = (
     ),
 )
 
+DATASETS += (
+    Dataset(
+        slug="trials",
+        title=_("Trials"),
+        description=_(
+            "Proof-of-concept trials at the city's field sites: who sponsors them, where "
+            "and when they run, and how they ended (adopted or closed, with lessons learned)."
+        ),
+        keywords=("living lab", "trials", "innovation"),
+        columns=(
+            Column("id", "integer", _("Identifier of the trial"), "5"),
+            Column("title", "string", _("Title"), "路口邊緣運算排隊偵測試辦"),
+            Column("status", "string", _("running, adopted or closed"), "running"),
+            Column("outcome", "string", _("procurement, scale_up or export"), ""),
+            Column("outcome_note", "string", _("What was adopted"), ""),
+            Column("lessons", "string", _("Lessons learned"), ""),
+            Column("starts_on", "date", _("First day (ISO 8601)"), "2026-01-05"),
+            Column("ends_on", "date", _("Last day planned (ISO 8601)"), "2026-06-30"),
+            Column("ended_on", "date", _("Day it ended (ISO 8601)"), ""),
+            Column("site", "string", _("Field site"), "內湖科技園區智慧園區場域"),
+            Column("agency", "string", _("Sponsoring agency"), "臺北市政府交通局"),
+            Column("body", "string", _("Body that tracks it"), "智慧城市推動委員會"),
+            Column("case_id", "integer", _("Its tracked case (see the cases dataset)"), "1024"),
+            Column("domain", "string", _("Domain key"), "transport"),
+            Column(
+                "proposer",
+                "string",
+                _("Proposing organisation (empty for a person proposing for themselves)"),
+                "晨曦智慧感測股份有限公司",
+            ),
+        ),
+        rows=sources.trials,
+        stamp=sources.trials_stamp,
+    ),
+    Dataset(
+        slug="trial-kpis",
+        title=_("Trial KPI series"),
+        description=_(
+            "Every measured value of the trials' KPIs, with their baselines and targets."
+        ),
+        keywords=("living lab", "trials", "kpi"),
+        columns=(
+            Column("trial_id", "integer", _("The trial (see the trials dataset)"), "5"),
+            Column("kpi", "string", _("Name of the KPI"), "尖峰平均停等週期"),
+            Column("unit", "string", _("Unit"), "次"),
+            Column("direction", "string", _("Whether lower or higher is better"), "down"),
+            Column("baseline", "number", _("Value before the trial"), "3"),
+            Column("target", "number", _("Value the trial aims at"), "2"),
+            Column("on", "date", _("Day of the measurement (ISO 8601)"), "2026-02-01"),
+            Column("value", "number", _("Measured value"), "2.6"),
+        ),
+        rows=sources.trial_kpis,
+        stamp=sources.trial_kpis_stamp,
+    ),
+)
+
 BY_SLUG = {dataset.slug: dataset for dataset in DATASETS}

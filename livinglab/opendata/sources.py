@@ -11,6 +11,7 @@ from django.utils import timezone
 from livinglab.meetings.models import Body, Meeting
 from livinglab.needs.models import Call, Need
 from livinglab.tracking.models import Case, CaseAgency, CaseAlias, CaseEvent, CaseLink, Decision
+from livinglab.trials.models import Measurement, Trial
 
 CHUNK = 2000
 PUBLIC = AnonymousUser()
@@ -276,3 +277,92 @@ def calls() -> Iterator[dict]:
 
 def calls_stamp() -> tuple:
     return _stamp(*Call.objects.aggregate(Count("id"), Max("updated_at")).values(), *needs_stamp())
+
+
+# --- Trials and their KPI series --------------------------------------------------------
+
+
+def _number(value) -> str:
+    return "" if value is None else format(value.normalize(), "f")
+
+
+def _public_trials():
+    return Trial.objects.visible_to(PUBLIC)
+
+
+def trials() -> Iterator[dict]:
+    fields = (
+        "id",
+        "title",
+        "status",
+        "outcome",
+        "outcome_note",
+        "lessons",
+        "starts_on",
+        "ends_on",
+        "ended_on",
+        "site__name",
+        "agency__name",
+        "body__name",
+        "case_id",
+        "proposal__domain__key",
+        "proposal__organisation__name",
+        "proposal__organisation__is_personal",
+    )
+    for rows in _chunks(_public_trials(), fields):
+        for row in rows:
+            personal = row["proposal__organisation__is_personal"]
+            yield {
+                "id": row["id"],
+                "title": row["title"],
+                "status": row["status"],
+                "outcome": row["outcome"],
+                "outcome_note": row["outcome_note"],
+                "lessons": row["lessons"],
+                "starts_on": _iso(row["starts_on"]),
+                "ends_on": _iso(row["ends_on"]),
+                "ended_on": _iso(row["ended_on"]),
+                "site": row["site__name"] or "",
+                "agency": row["agency__name"] or "",
+                "body": row["body__name"] or "",
+                "case_id": row["case_id"] or "",
+                "domain": row["proposal__domain__key"] or "",
+                # A person proposing for themselves is not named in open data.
+                "proposer": "" if personal else row["proposal__organisation__name"] or "",
+            }
+
+
+def trials_stamp() -> tuple:
+    return _stamp(*Trial.objects.aggregate(Count("id"), Max("updated_at")).values())
+
+
+def trial_kpis() -> Iterator[dict]:
+    public = Measurement.objects.filter(trial_kpi__trial__in=_public_trials().values("pk"))
+    fields = (
+        "id",
+        "trial_kpi__trial_id",
+        "trial_kpi__definition__name",
+        "trial_kpi__definition__unit",
+        "trial_kpi__definition__direction",
+        "trial_kpi__baseline",
+        "trial_kpi__target",
+        "on",
+        "value",
+    )
+    for rows in _chunks(public, fields):
+        for row in rows:
+            yield {
+                "trial_id": row["trial_kpi__trial_id"],
+                "kpi": row["trial_kpi__definition__name"],
+                "unit": row["trial_kpi__definition__unit"],
+                "direction": row["trial_kpi__definition__direction"],
+                "baseline": _number(row["trial_kpi__baseline"]),
+                "target": _number(row["trial_kpi__target"]),
+                "on": _iso(row["on"]),
+                "value": _number(row["value"]),
+            }
+
+
+def trial_kpis_stamp() -> tuple:
+    measured = Measurement.objects.aggregate(Count("id"), Max("id"), Max("entered_at"))
+    return _stamp(*measured.values(), *trials_stamp())
