@@ -1,6 +1,6 @@
 """Three demo trials with KPI series: one adopted, one closed with its lessons, one running.
 
-Each starts from an accepted proposal of the demo body's call, goes through the same
+Each starts from an accepted proposal of an earlier call of the demo body, goes through the same
 services a secretary uses (so each is booked at its site and is a tracked case of the
 body), and carries a fortnightly KPI series. Loading twice changes nothing. The running
 trial belongs to the demo proposer's company, so that signing in as `proposer` shows a
@@ -24,7 +24,8 @@ from livinglab.trials import services
 from livinglab.trials.models import Measurement, Trial
 
 BODY = "臺北市智慧城市推動委員會"
-CALL = "115年度智慧城市概念驗證徵案（第一期）"
+# An earlier call than the pipeline demo's two: its accepted proposals became these trials.
+CALL = "114年度第一期智慧城市實證場域徵案"
 DEMO_COMPANY = "晨曦智慧感測股份有限公司"
 
 
@@ -68,7 +69,7 @@ TRIALS = (
         company="匯流交通科技股份有限公司",
         agency="臺北市政府交通局",
         domain="transport",
-        site="內湖科技園區瑞光路路口群",
+        site="內湖科技園區智慧園區場域",  # one of the field sites demo's
         site_address="臺北市內湖區瑞光路與港墘路口周邊",
         starts_days_ago=300,
         months=8,
@@ -103,8 +104,8 @@ TRIALS = (
         company="安心居家科技有限公司",
         agency="臺北市政府社會局",
         domain="housing",
-        site="萬華區青年公共住宅",
-        site_address="臺北市萬華區青年路",
+        site="健康公共住宅智慧社區",  # one of the field sites demo's
+        site_address="臺北市松山區健康路",
         starts_days_ago=260,
         months=6,
         kpis=(
@@ -196,17 +197,17 @@ def load_trials() -> list[str]:
 
 
 def _call(body, secretary) -> Call:
-    found = Call.objects.filter(body=body).order_by("opens_at").first()
+    found = Call.objects.filter(title=CALL).first()
     if found is not None:
         return found
     now = timezone.now()
     return Call.objects.create(
         title=CALL,
         body=body,
-        description="本期徵求可在本市場域實地驗證的智慧城市解決方案。",
-        opens_at=now - dt.timedelta(days=420),
-        closes_at=now - dt.timedelta(days=360),
-        review_due_at=now - dt.timedelta(days=340),
+        description="徵求可在本市場域實地驗證的智慧城市解決方案；已截止，入選提案已進行概念驗證。",
+        opens_at=now - dt.timedelta(days=560),
+        closes_at=now - dt.timedelta(days=500),
+        review_due_at=now - dt.timedelta(days=470),
         is_published=True,
         created_by=secretary,
     )
@@ -256,7 +257,7 @@ def _load(spec: DemoTrial, body, call, secretary) -> Trial:
         domain=Domain.objects.get(key=spec.domain),
         period_months=spec.months,
         status=Proposal.Status.ACCEPTED,
-        submitted_at=timezone.now() - dt.timedelta(days=spec.starts_days_ago + 60),
+        submitted_at=call.closes_at - dt.timedelta(days=3),
     )
     site, _new = FieldSite.objects.get_or_create(
         name=spec.site,

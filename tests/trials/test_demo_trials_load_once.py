@@ -1,5 +1,7 @@
 """The demo's three trials load on top of the demo accounts, and loading twice changes nothing."""
 
+import os
+
 from livinglab.demo.people import load_people
 from livinglab.demo.trials import load_trials
 from livinglab.orgs.services import load_agency_directory
@@ -33,3 +35,15 @@ def test_loading_twice_changes_nothing(db):
     counts = (Trial.objects.count(), Measurement.objects.count(), Case.objects.count())
     load_trials()
     assert (Trial.objects.count(), Measurement.objects.count(), Case.objects.count()) == counts
+
+
+def test_load_demo_loads_the_trials_after_the_pipeline_and_sites(db):
+    from django.core.management import call_command
+
+    call_command("load_demo", stdout=open(os.devnull, "w"))  # noqa: PTH123, SIM115
+    assert Trial.objects.count() == 3
+    adopted = Trial.objects.get(status="adopted")
+    assert adopted.site.name == "內湖科技園區智慧園區場域"
+    assert adopted.site.capabilities.exists()  # the sites demo's own site, not a stand-in
+    call_command("load_demo", stdout=open(os.devnull, "w"))  # noqa: PTH123, SIM115
+    assert Trial.objects.count() == 3
