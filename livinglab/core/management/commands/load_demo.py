@@ -5,6 +5,7 @@ from livinglab.demo.pipeline import load_pipeline
 from livinglab.demo.records import load_records
 from livinglab.demo.reviews import load_reviews
 from livinglab.demo.sites import link_demo_needs, load_sites
+from livinglab.demo.trials import load_trials
 from livinglab.orgs.services import load_agency_directory
 
 
@@ -27,3 +28,4 @@ class Command(BaseCommand):
         # After the pipeline's needs, calls and proposals: reviews of the submitted ones.
         reviewed = load_reviews()
         self.stdout.write(f"Demo reviews: {reviewed} proposals given reviewers.")
+        self.stdout.write(f"Trials: {len(load_trials())}")
