@@ -10,6 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -274,9 +275,11 @@ def move(request, pk: int):
 
 
 @login_required
-@require_POST
 def decide(request, pk: int):
+    """The decision form lives on the proposal's reviews page; a link here leads there."""
     proposal = _proposal_for_secretariat(request, pk)
+    if request.method != "POST":
+        return redirect(reverse("reviews:proposal", args=[proposal.pk]) + "#decision")
     form = DecisionForm(request.POST)
     if form.is_valid():
         try:
