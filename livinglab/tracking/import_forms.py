@@ -186,11 +186,25 @@ class ItemForm(forms.Form):
     deadline = forms.DateField(
         label=_("Deadline"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
+    case = forms.CharField(
+        label=_("Case"),
+        required=False,
+        max_length=320,
+        widget=forms.TextInput(attrs={"list": "body-cases", "class": "case-input"}),
+        help_text=_("Pick a case of the body from the list, or type the name of a new case."),
+    )
     agencies = forms.CharField(
-        label=_("Agencies"),
+        label=_("Lead agencies (主辦)"),
         required=False,
         max_length=1000,
-        help_text=_("Separated by 、 or commas."),
+        widget=forms.TextInput(attrs={"list": "agency-directory"}),
+        help_text=_("From the organisation directory; several separated by 、."),
+    )
+    supporting = forms.CharField(
+        label=_("Supporting agencies (協辦)"),
+        required=False,
+        max_length=1000,
+        widget=forms.TextInput(attrs={"list": "agency-directory"}),
     )
     pending = forms.CharField(
         label=_("Waiting for the parent body"),
@@ -205,14 +219,15 @@ class ItemForm(forms.Form):
         required=False,
     )
 
-    def __init__(self, data, *, entry: dict, prefix: str, cases: CaseChoices):
-        self.entry, self.cases = entry, cases
+    def __init__(self, data, *, entry: dict, prefix: str, cases: CaseChoices, confirming=False):
+        self.entry, self.cases, self.confirming = entry, cases, confirming
         deadline = entry.get("deadline") or {}
         initial = {
             "track": entry.get("track", True),
             "status": entry.get("status") or "",
             "deadline": deadline.get("date") or "",
-            "agencies": _agency_text(entry.get("agencies", [])),
+            "agencies": _agency_text(entry.get("agencies", []), LEAD),
+            "supporting": _agency_text(entry.get("agencies", []), SUPPORTING),
             "pending": entry.get("pending") or "",
             "text": entry.get("text") or "",
         }
@@ -238,14 +253,53 @@ class ItemForm(forms.Form):
                 "use_name": self.add_prefix(f"use_link_{k}"),
             }
 
+    def clean(self):
+        data = super().clean()
+        old = self.entry.get("agencies", [])
+        unchanged = all(
+            (data.get(field) or "").strip() == _agency_text(old, role)
+            for field, role in (("agencies", LEAD), ("supporting", SUPPORTING))
+        )
+        refs = []
+        for field, role in (("agencies", LEAD), ("supporting", SUPPORTING)):
+            try:
+                refs += _agency_refs(data.get(field) or "", old, role)
+            except forms.ValidationError as error:
+                self.add_error(field, error)
+        data["agency_refs"] = old if unchanged else _dedupe(refs)
+        has_case = self.entry.get("links") or (data.get("case") or "").strip()
+        if self.confirming and data.get("track") and not has_case:
+            self.add_error(
+                "case",
+                _("Name the case this decision is about, or untick “Track this decision”."),
+            )
+        return data
+
     def choices(self) -> dict:
         data, entry = self.cleaned_data, self.entry
         links, relations = self._links()
+        typed = data.get("case", "").strip()
+        if typed:
+            key, title = self.cases.resolve(typed)
+            if key not in {link["case"] for link in links}:
+                links.append(
+                    {
+                        "name": title,
+                        "case": key,
+                        "title": title,
+                        "method": CaseLink.Method.NEW if isinstance(key, str) else "manual",
+                        "confidence": 1.0,
+                        "review": False,
+                        "suggested": None,
+                        "suggested_score": None,
+                        "role": CaseLink.Role.SUBJECT,
+                    }
+                )
         return {
             "track": data["track"],
             "status": data["status"] or None,
             "deadline": self._deadline(),
-            "agencies": _agency_refs(data["agencies"], entry.get("agencies", [])),
+            "agencies": data["agency_refs"],
             "pending": data["pending"],
             "text": data["text"] or entry.get("text", ""),
             "links": links,
@@ -309,23 +363,62 @@ def _percent(link: dict) -> int:
     return round((score or 0) * 100)
 
 
-def _agency_text(refs: list[dict]) -> str:
+LEAD, SUPPORTING = "lead", "supporting"
+
+
+def _role(ref: dict) -> str:
+    return SUPPORTING if ref.get("role") == SUPPORTING else LEAD
+
+
+def _agency_text(refs: list[dict], role: str) -> str:
     names = []
     for ref in refs:
         name = ref.get("name") or ref.get("mention") or ""
-        if name and name not in names:
+        if name and name not in names and _role(ref) == role:
             names.append(name)
     return "、".join(names)
 
 
-def _agency_refs(text: str, old: list[dict]) -> list[dict]:
-    if text.strip() == _agency_text(old):
-        return old
-    refs = []
+def _agency_refs(text: str, old: list[dict], role: str) -> list[dict]:
+    """The agencies typed in one field, as refs with `role`.
+
+    A name the reader found (as resolved or as written) keeps its ref; any other must be
+    in the organisation directory, and takes the directory's full name.
+    """
+    refs, unknown = [], []
     for name in filter(None, (part.strip() for part in AGENCY_SEPARATORS.split(text))):
         known = [r for r in old if name in (r.get("name"), r.get("mention"))]
-        refs.extend(known or [{"mention": name, "name": name}])
+        if known:
+            refs.extend(r if _role(r) == role else {**r, "role": role} for r in known)
+            continue
+        organisation = directory_entry(name)
+        if organisation is None:
+            unknown.append(name)
+        else:
+            refs.append({"mention": name, "name": organisation.name, "role": role})
+    if unknown:
+        raise forms.ValidationError(
+            _("Not in the organisation directory: %(names)s. Pick names from the list.")
+            % {"names": "、".join(unknown)}
+        )
     return refs
+
+
+def directory_entry(name: str):
+    from livinglab.orgs.models import Organisation
+    from livinglab.orgs.services import resolve_agency
+
+    return Organisation.objects.filter(name=name).first() or resolve_agency(name)
+
+
+def _dedupe(refs: list[dict]) -> list[dict]:
+    """One ref per agency; named as lead and as supporting, it leads."""
+    seen: dict[str, dict] = {}
+    for ref in refs:
+        key = ref.get("name") or ref.get("mention") or ""
+        if key not in seen or _role(ref) == LEAD and _role(seen[key]) != LEAD:
+            seen[key] = ref
+    return list(seen.values())
 
 
 def _unsure_percent(entry: dict) -> int | None:
@@ -337,7 +430,9 @@ def _unsure_percent(entry: dict) -> int | None:
 class DraftForm:
     """All the forms of a draft, or only one item's (`only=(m, i)`) for a row save."""
 
-    def __init__(self, draft, data=None, *, only: tuple[int, int] | None = None) -> None:
+    def __init__(
+        self, draft, data=None, *, only: tuple[int, int] | None = None, confirming=False
+    ) -> None:
         self.draft = draft
         self.cases = CaseChoices(draft.body, draft.proposal)
         self.meetings: list[dict] = []
@@ -348,11 +443,16 @@ class DraftForm:
                 if only and only != (m, i):
                     continue
                 prefix = f"i{m}-{i}"
-                items.append(ItemForm(data, entry=item, prefix=prefix, cases=self.cases))
+                items.append(
+                    ItemForm(
+                        data, entry=item, prefix=prefix, cases=self.cases, confirming=confirming
+                    )
+                )
                 items[-1].key = f"{m}.{i}"
                 items[-1].anchor = f"item-{m}-{i}"
                 items[-1].m, items[-1].i = m, i
                 items[-1].last = i == len(entry.get("items", [])) - 1
+                items[-1].number = f"{m + 1}.{i + 1}"
                 items[-1].unsure = _unsure_percent(item)
             self.meetings.append({"entry": entry, "form": form, "items": items, "index": m})
 

@@ -73,7 +73,8 @@ def draft(request, pk: int):
         return render(request, "imports/draft.html", _context(document))
     if request.method == "GET":
         return render(request, "imports/draft.html", _context(document, DraftForm(document)))
-    form = DraftForm(document, request.POST)
+    confirming = request.POST.get("action") == "confirm"
+    form = DraftForm(document, request.POST, confirming=confirming)
     if not form.is_valid():
         messages.error(request, _("Nothing was saved: please correct the fields marked below."))
         return render(request, "imports/draft.html", _context(document, form), status=400)
@@ -228,11 +229,19 @@ def _context(document: MinutesDocument, form: DraftForm | None = None, **extra) 
     if form is not None:
         context["draft_form"] = form
         context["case_options"] = form.cases.options()
+        context["agency_options"] = agency_options()
         context["revision"] = revision(document.proposal)
         context["reading"] = drafting.reading_of(document.proposal)
     if document.status == Status.CONFIRMED:
         context["meeting"] = meeting_of(document)
     return {**context, **extra}
+
+
+def agency_options() -> list[str]:
+    """The organisation directory's agencies, offered by the agency fields."""
+    from livinglab.orgs.models import Organisation
+
+    return list(Organisation.objects.agencies().order_by("name").values_list("name", flat=True))
 
 
 def _confirmed(request, document: MinutesDocument):

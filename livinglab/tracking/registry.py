@@ -167,13 +167,16 @@ def rows(values) -> list[Row]:
         aliases[case_id].append(name)
     agencies: dict[int, list[str]] = defaultdict(list)
     roles = CaseAgency.objects.filter(case_id__in=ids).order_by("pk")
-    for case_id, short, name, city in roles.values_list(
+    supporting = str(_("(supporting)"))
+    for case_id, short, name, city, role in roles.values_list(
         "case_id",
         "organisation__short_name",
         "organisation__name",
         "organisation__city__short_name",
+        "role",
     ):
-        agencies[case_id].append(_agency_label(short, name, city))
+        label = _agency_label(short, name, city)
+        agencies[case_id].append(f"{label}{supporting}" if role == "supporting" else label)
     states = {value: str(label) for value, label in Case.State.choices}
     closures = {value: str(label) for value, label in Case.Closure.choices}
     today = timezone.localdate()

@@ -45,7 +45,7 @@ def test_save_draft_keeps_corrections_of_meeting_and_items(client, draft):
     assert (meeting["chair"], meeting["time"]) == ("產業發展局 林局長", "09:30")
     assert meeting["items"][1]["status"] == "tracked"
     assert meeting["items"][1]["agencies"] == [
-        {"mention": "新北市政府經濟發展局", "name": "新北市政府經濟發展局"}
+        {"mention": "新北市政府經濟發展局", "name": "新北市政府經濟發展局", "role": "lead"}
     ]
     assert meeting["items"][0]["agencies"][0]["mention"] == "產業局"  # untouched as written
 

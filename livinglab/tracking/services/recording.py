@@ -122,14 +122,19 @@ def _link(decision: Decision, case: Case, link: dict, placeholders: dict) -> Non
 def _attach(case: Case, decision: Decision) -> None:
     """Keep the case's latest date, current deadline and agencies in step."""
     date = decision.meeting.date
-    if date and (case.last_decided_on is None or date >= case.last_decided_on):
+    latest = case.last_decided_on is None or (date is not None and date >= case.last_decided_on)
+    if date and latest:
         case.last_decided_on = date
         case.deadline = decision.deadline or case.deadline
         case.save(update_fields=["last_decided_on", "deadline", "updated_at"])
     for role in decision.decision_agencies.all():
-        CaseAgency.objects.get_or_create(
+        responsible, created = CaseAgency.objects.get_or_create(
             case=case, organisation_id=role.organisation_id, defaults={"role": role.role}
         )
+        # Lead or supporting as the latest decision says (a lead may become supporting).
+        if not created and latest and responsible.role != role.role:
+            responsible.role = role.role
+            responsible.save(update_fields=["role"])
 
 
 def _effect(status: str | None, created: bool, role: str | None) -> str | None:
