@@ -43,9 +43,7 @@ def with_latest_reason(proposals):
 
 
 def proposer_section(user, roles) -> dict:
-    own = Proposal.objects.filter(organisation_id__in=roles.proposer_org_ids).select_related(
-        "call", "need", "organisation"
-    )
+    own = Proposal.objects.filter(organisation_id__in=roles.proposer_org_ids).for_listing()
     return {
         "drafts": list(own.filter(status=Proposal.Status.DRAFT)[:LIMIT]),
         "proposals": list(with_latest_reason(own.exclude(status=Proposal.Status.DRAFT))[:LIMIT]),
@@ -80,13 +78,11 @@ def secretariat_section(roles) -> dict:
         proposals__status__in=[Proposal.Status.SUBMITTED, Proposal.Status.UNDER_REVIEW]
     )
     calls = mine.select_related("body").annotate(waiting=Count("proposals", filter=waiting_filter))
-    waiting = (
-        Proposal.objects.filter(call__in=mine.values("pk"))
-        .submitted()
-        .select_related("call", "need", "organisation")
-        .order_by("submitted_at", "pk")
-    )
-    return {"calls": list(calls[:LIMIT]), "waiting": list(waiting[:LIMIT])}
+    waiting = Proposal.objects.filter(call__in=mine.values("pk")).submitted()
+    return {
+        "calls": list(calls[:LIMIT]),
+        "waiting": waiting.rows_in_order("submitted_at", "pk", stop=LIMIT),
+    }
 
 
 @login_required
@@ -125,7 +121,7 @@ def search(request):
         proposals = list(
             Proposal.objects.visible_to(request.user)
             .search(query)
-            .select_related("organisation", "call")
+            .for_listing()
             .order_by("-updated_at", "-pk")[:LIMIT]
         )
     context = {"query": query, "needs": needs, "proposals": proposals}

@@ -33,10 +33,6 @@ from livinglab.work.attachments import AttachmentRejected
 PAGE_SIZE = 30
 
 
-def _rows(proposals):
-    return proposals.select_related("call", "need", "organisation", "domain")
-
-
 @login_required
 def proposal_list(request):
     form = ProposalFilterForm(request.GET or None)
@@ -45,7 +41,13 @@ def proposal_list(request):
         proposals = proposals.search(form.cleaned_data["q"])
         if form.cleaned_data["status"]:
             proposals = proposals.filter(status=form.cleaned_data["status"])
-    page = Paginator(_rows(proposals), PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(proposals.order_by("-updated_at", "-pk"), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    if page.paginator.count:
+        page.object_list = proposals.rows_in_order(
+            "-updated_at", "-pk", start=page.start_index() - 1, stop=page.end_index()
+        )
     query = request.GET.copy()
     query.pop("page", None)
     context = {"form": form, "page": page, "query": query.urlencode()}
