@@ -16,7 +16,7 @@ def test_public_call_in_english_and_the_secretariat_desk(page, world, screenshot
     page.goto(f"/calls/{call.pk}/")
     page.get_by_label("語言").select_option("en")
     page.get_by_role("button", name="切換").click()
-    page.wait_for_load_state()
+    expect(page.locator("html")).to_have_attribute("lang", "en")
     expect(page.get_by_role("heading", name="How proposals are screened")).to_be_visible()
     expect(page.get_by_text("(Taipei time)").first).to_be_visible()
     expect(page.get_by_text("Smart transport")).to_be_visible()
@@ -24,7 +24,7 @@ def test_public_call_in_english_and_the_secretariat_desk(page, world, screenshot
 
     page.get_by_label("Language").select_option("zh-hant")
     page.get_by_role("button", name="Switch").click()
-    page.wait_for_load_state()
+    expect(page.locator("html")).to_have_attribute("lang", "zh-Hant-TW")
     sign_in("secretary")
     page.get_by_role("link", name="我的實驗室").click()
     expect(page.get_by_role("link", name="候車亭電子紙看板")).to_be_visible()
