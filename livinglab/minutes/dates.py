@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from .numerals import to_int
 
-_N = r"[\d〇零○一二三四五六七八九十百兩]"
+_N = r"[\d〇零○一二三四五六七八九十百兩元]"
 DATE_RE = re.compile(
     rf"(?:中華民國|民國)?[ \t]*(?P<y>{_N}{{2,5}})[ \t]*年[ \t]*(?P<m>{_N}{{1,3}})[ \t]*月[ \t]*(?P<d>{_N}{{1,4}})[ \t]*日"
     r"|(?P<y2>(?:19|20)\d\d|\d{2,3})[ \t]*[/\-.．][ \t]*(?P<m2>\d{1,2})[ \t]*[/\-.．][ \t]*(?P<d2>\d{1,2})(?!\d)"

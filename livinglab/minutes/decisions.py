@@ -55,6 +55,7 @@ _OTHER_LABEL = re.compile(
     rf"{_S}(?:[：:|]|$|[ \t\u3000]+(?=\S))",
     re.M,
 )
+_OTHER_LABEL_AT = re.compile(_OTHER_LABEL.pattern.removeprefix("^"), re.M)
 # A short key: value line (決議大會屆次：…) or a bare date, skipped before a value.
 _KEY_LINE = re.compile(
     r"^[ \t\u3000]*(?:[^\s：:，,。]{2,10}[：:][^\n]{0,40}|[\d/\-.年月日 ]{6,20})[ \t\u3000]*$"
@@ -161,6 +162,7 @@ class _Finder:
         for n in nodes:
             self.line_starts[shadow.rfind("\n", 0, n.start) + 1] = n
         self.labels = [m for m in _LABEL.finditer(shadow, start, end) if self._real(m)]
+        self.others = [m.start() for m in _OTHER_LABEL.finditer(shadow, start, end)]
 
     def _real(self, match: re.Match[str]) -> bool:
         # 決議 after a list number: the line's own number is fine; a label inside a
@@ -170,9 +172,7 @@ class _Finder:
     # -- labels ---------------------------------------------------------------------
     def labelled(self) -> list[Found]:
         found: list[Found] = []
-        bounds = [m.start() for m in self.labels] + [
-            m.start() for m in _OTHER_LABEL.finditer(self.shadow, self.start, self.end)
-        ]
+        bounds = [m.start() for m in self.labels] + self.others
         bounds.sort()
         for match in self.labels:
             found += self._label_items(match, bounds)
@@ -223,7 +223,10 @@ class _Finder:
         text_end = _trim(shadow, body, stop)
         if text_end <= body:
             return []
-        entry = (agenda.start, agenda.end) if agenda is not None else (self.start, self.end)
+        over = agenda if agenda is not own else (own.parent if own is not None else None)
+        if own is not None and own.style in ("agenda", "case"):
+            over = own  # 「案號：19」 … 「議決：通過」 on the entry's own line
+        entry = (over.start, over.end) if over is not None else (self.start, self.end)
         return [Found(body, text_end, parent, None, base, 0.9, entry=entry)]
 
     def _point_items(
@@ -285,6 +288,14 @@ class _Finder:
             and node.parent is not None
             and _indent(self.shadow, node.start) > indent
         ):
+            node = node.parent
+        # 「(四)…」 in a 說明, then 「辦法：」, then 「決議」: the point's part ended at the
+        # label after it; the decision belongs to the entry over the parts
+        while node is not None and node.style not in ("agenda", "case"):
+            if _OTHER_LABEL_AT.match(self.shadow, node.body, node.line_end):
+                break  # 「一、提案人：…」: the entry of a proposal, headed by its parts
+            if not any(node.start < at < position for at in self.others):
+                break
             node = node.parent
         return node
 

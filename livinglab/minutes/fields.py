@@ -40,7 +40,7 @@ _LABEL = "|".join(
     for i, word in enumerate(words)
 )
 _PREFIX = (
-    rf"(?:(?:[壹貳參叁肆伍陸柒捌玖拾]{{1,3}}|[一二三四五六七八九十]{{1,3}}|\d{{1,2}}){_S}[、.．]{_S}"
+    rf"(?:(?:[壹貳參叁肆伍陸柒捌玖拾]{{1,3}}|[一二三四五六七八九十]{{1,3}}|\d{{1,2}})?{_S}[、.．]{_S}"
     rf"|[-•●○◆▪·]{_S})?"
 )
 # A label at a line start (after a list number); then a colon, a cell end, a tab,
@@ -153,9 +153,18 @@ def _next_line_value(shadow: str, after: int, end: int) -> tuple[str | None, int
     return None, 0
 
 
+# 「組員吳育美七、司儀：…」: the next numbered part of a header run together.
+_NEXT_PART = re.compile(
+    r"(?:[一二三四五六七八九十]{1,3}|[壹貳參肆伍陸柒捌玖拾]{1,3})、[^\s：:，。]{1,8}[：:]"
+)
+
+
 def _clean(value: str) -> str:
-    value = re.sub(r"[ \t\u3000]+", " ", value).strip().strip(_TRAIL).strip()
-    return value
+    value = re.sub(r"[ \t\u3000]+", " ", value).strip()
+    part = _NEXT_PART.search(value, 1)
+    if part:
+        value = value[: part.start()]
+    return value.strip(_TRAIL).strip()
 
 
 _SENTENCE_DATE = r"(?:(?:中華)?民國)?[\d〇零○一二三四五六七八九十百]{2,5}\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日"

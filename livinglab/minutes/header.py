@@ -262,6 +262,13 @@ def _digit_run_date(value: str) -> dt.date | None:
     return None
 
 
+_ANY_DATE = r"(?P<date>(?:民國)?\s*\d{2,4}\s*[年/\-.]\s*\d{1,2}\s*[月/\-.]\s*\d{1,2}\s*日?)"
+# A council's resolution dated: 決議日期：106-12-13, 議決會次：民國112年05月17日….
+_RESOLUTION_DATE = re.compile(
+    rf"(?:決議|議決)[^\n：:|]{{0,6}}[ \t]*[：:|]?[ \t|]*(?:\n[ \t\-•|]*)?{_ANY_DATE}"
+)
+# A date alone on a line near the top (an aggregator's page).
+_DATE_LINE = re.compile(rf"^[ \t]*{_ANY_DATE}[ \t]*$", re.M)
 _GENERIC_KINDS = ("date", "location", "chair", "recorder")
 _NEEDS_SPLIT = re.compile(r"[ \t\u3000](?:紀\s*錄|記\s*錄|主\s*席|地\s*點|時\s*間)\s*[：:]")
 _TITLE_WORD = re.compile(r"會議|紀錄|記錄|會報|議事錄|提案|會談|座談|大會")
@@ -292,6 +299,23 @@ def mend_fields(shadow: str, header: Header, end: int) -> None:
             header.values[kind] = new + [v for v in old if not _NEEDS_SPLIT.search(v)]
         elif kind == "date" and not header.date:
             header.values[kind] = old + new
+    if not header.values.get("date"):
+        dated = list(_RESOLUTION_DATE.finditer(shadow, header.start, end))  # the last: 二讀
+        line = _DATE_LINE.search(shadow, header.start, min(end, header.start + 200))
+        found = dated[-1] if dated else line
+        if found:
+            header.values["date"] = [found.group("date")]
+            header.cues.append("date:resolution" if dated else "date:line")
+    elif (
+        by_kind.get("date")
+        and len(by_kind) == 1
+        and not any(header.values.get(k) for k in ("location", "chair"))
+    ):
+        # only a date field (a page's 日期：), and the record says when it met
+        sentence = {f.kind: f.value for f in sentence_fields(shadow, header.start, end)}
+        if sentence.get("date") and sentence.get("chair"):
+            header.values["date"] = [sentence["date"]]
+            header.values["chair"] = [sentence["chair"]]
     if fields and header.fields_end <= header.start:
         header.fields_end = max(f.end for f in fields if f.end <= zone_end)
         header.fields_start = min(f.start for f in fields)

@@ -25,10 +25,18 @@ _OPENING = (
 _LIST_OPENING = rf"(?:[甲乙丙丁戊][、．.]|[{_LEGAL}]{{1,3}}[、．.]|[{_CN}]{{1,3}}[、．]|[（(][{_CN}]{{1,2}}[）)])"
 # 「；乙、」, 「; 決議:」, 「討論事項：（一）」: a separator before an opening.
 _SEPARATOR = re.compile(rf"[；;](?=[ \t\u3000]*{_OPENING})|[：:](?=[ \t\u3000]*{_LIST_OPENING})")
-# In a line run together by a PDF converter: blanks before an opening.
-_BLANKS_BEFORE = re.compile(rf"(?<=[^\s])[ \t\u3000]+(?={_OPENING})")
+_FIELD_WORD = (
+    r"(?:開會|會議)?(?:時\s*間|日\s*期|地\s*點|主\s*席|主持人|紀\s*錄|記\s*錄|出\s*席|列\s*席)"
+)
+# 「…第144次會議紀錄壹、時間:…貳、地點:…」: a header run together, broken before
+# each numbered field.
+_FIELD_OPENING = re.compile(
+    rf"(?<=[^\s\n])(?=(?:[{_LEGAL}]{{1,3}}|[{_CN}]{{1,3}})、{_FIELD_WORD}(?:人員|人)?\s*[：:(（])"
+)
+# In a line run together by a PDF converter: blanks before an opening or a field.
+_BLANKS_BEFORE = re.compile(rf"(?<=[^\s])[ \t\u3000]+(?={_OPENING}|{_FIELD_WORD}(?:人員|人)?[：:])")
 _LONG = 300  # a PDF line this long holds several parts
-_RUN = 120  # a line this long with two 「；乙、」 separators holds several parts
+_RUN = 40  # a line this long with two 「；乙、」 separators holds several parts
 # A table flattened by an HTML converter: each cell ends in ' |' (or is a bare '|').
 _CELL_END = re.compile(r"[ \t\u3000]*\|[ \t\u3000]*$", re.M)
 
@@ -65,12 +73,23 @@ def _has_long_line(text: str) -> bool:
 def _break(line: str) -> str:
     if len(_SEPARATOR.findall(line)) >= 2:
         line = _SEPARATOR.sub("\n", line)
+    if len(_FIELD_OPENING.findall(line)) >= 2:
+        line = _break_before(line, _FIELD_OPENING)
     if len(line) < _LONG:
         return line
     if line.count(" ") * 20 > len(line) or "\u3000" in line or "\t" in line:
         # a PDF line: words kept apart by blanks; a break before each opening
         line = _BLANKS_BEFORE.sub(lambda m: "\n" + m.group()[1:], line)
     return line
+
+
+def _break_before(line: str, pattern: re.Pattern[str]) -> str:
+    """A line break in place of the first character of each match: its list number
+    (「貳、地點」 → 「、地點」 on a line of its own; same length, nothing of a value lost)."""
+    chars = list(line)
+    for match in pattern.finditer(line):
+        chars[match.start()] = "\n"
+    return "".join(chars)
 
 
 def _spaces(match: re.Match[str]) -> str:

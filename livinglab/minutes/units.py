@@ -19,11 +19,12 @@ _UNIT_END = (
 _TITLE = (
     r"(?:副?(?:縣長|市長|局長|處長|院長|校長|主委|主任委員|主任|組長|科長|秘書長|議長|部長|署長|會長)"
     r"|議員|委員|顧問|老師)"
-    r"(?:(?![暫先儘盡速務確積加再多即均亦也都協共擔於就將])[\u4e00-\u9fff]){0,2}"
+    r"(?:(?![暫先儘盡速務確積加再多即均亦也都協共擔於就將會處局署部院府所室組科館隊股課廳司])"
+    r"[\u4e00-\u9fff]){0,2}"
 )
 # Requests and assignments just before a name.
 _CUE = re.compile(
-    r"(?:請(?<![申邀聲]請)|責成|責請|責由|交由|委由|委請|送請|函請|轉請|建請|推請|協請|惠請|"
+    r"(?:請(?<![申邀聲]請)|函送|轉送|責成|責請|責由|交由|委由|委請|送請|函請|轉請|建請|推請|協請|惠請|"
     r"偕同|會同|協同|由(?<![經理自藉]由)(?![於衷])|交(?=[^\s，。；、]{2,12}(?:研議|辦理|處理|研處)))"
 )
 # Where a name stops: a verb, an adverb or a function word after it.
@@ -59,7 +60,6 @@ _NOT_UNITS = frozenset(
         "各位",
         "社會",
         "機會",
-        "政府",
     )
 )
 
@@ -102,7 +102,7 @@ def _name_at(text: str, at: int) -> str | None:
     a title's name before a stop (a verb, an adverb, a function word); else the
     shortest that ends in one."""
     run = _NAME.match(text, at)
-    if run is None:
+    if run is None or _STOP.match(text, at):  # 請將…, 請依…, 請於…: no name
         return None
     candidate = run.group()[:16]
     first = None

@@ -70,3 +70,21 @@ def test_a_page_of_conclusions_without_header_still_gives_its_meeting():
     (meeting,) = parse_text("結論：\n一、請資訊局持續追蹤。\n二、請民政局下次報告。\n").meetings
     assert (meeting.date, meeting.chair) == (None, None)
     assert [i.path for i in meeting.items] == [["一"], ["二"]]
+
+
+def test_a_header_run_together_on_one_line_is_broken_before_its_numbered_fields():
+    text = "某委員會第9次會議紀錄壹、時間:95年8月28日下午1時貳、地點:本署13樓會議室參、主席:張主任委員 紀錄:王小明肆、出席:如簽名單"
+    found = {f.kind: f.value for f in scan_fields(unfold(text))}
+    assert found == {
+        "date": "95年8月28日下午1時",
+        "location": "本署13樓會議室",
+        "chair": "張主任委員",
+        "recorder": "王小明",
+    }
+
+
+def test_a_council_record_is_dated_by_its_resolution():
+    text = "議員提案\n案由：建請市府改善路燈。\n一讀日期：106-11-07\n二讀決議\n決議日期：106-12-13\n照案通過。\n"
+    (meeting,) = parse_text(text).meetings
+    assert meeting.date.isoformat() == "2017-12-13"
+    assert [a.mention for a in meeting.items[0].agencies] == ["市府"]
