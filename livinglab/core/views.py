@@ -1,14 +1,20 @@
 import sys
 
 from django.db.utils import InterfaceError, OperationalError
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import render
 from django.template.loader import render_to_string
+from django.templatetags.static import static
 
 from livinglab.orgs.models import Organisation
 
 # How long a client should wait before it asks again while the database is away.
 RETRY_AFTER_SECONDS = 30
+
+
+def favicon(request):
+    # Looked up per request: the collected files' manifest exists only after collectstatic.
+    return HttpResponsePermanentRedirect(static("img/favicon.svg"))
 
 
 def home(request):

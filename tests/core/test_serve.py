@@ -78,7 +78,8 @@ def test_serve_answers_plain_http_when_https_is_off(serve):
     status, headers, body = fetch(base + "/")
     assert status == 200
     assert "城市實驗室" in body
-    static_status, _, css = fetch(base + body.split('href="')[1].split('"')[0])
+    stylesheet = body.split('rel="stylesheet" href="')[1].split('"')[0]
+    static_status, _, css = fetch(base + stylesheet)
     assert static_status == 200
     assert ":root" in css
 
