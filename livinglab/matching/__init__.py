@@ -10,6 +10,23 @@ Pure Python: imports no Django. The apps turn their rows into ``Item``s and call
 A need's stated domain is trusted; a proposal's is the proposer's own choice and only
 counts as half the evidence beside what its text says. To rank many queries against the
 same candidates (a whole call), build one ``Ranker`` or use ``rank_all``.
+
+How the apps' rows become items (the apps own this code; this package never sees a model):
+
+- ``needs.Need`` -> ``Item(id=str(need.pk), title=need.title, text="\n".join([need.problem,
+  need.figures, need.site_wishes]), domain=need.domain.key, tags=tuple(t.key for t in
+  need.tags.all()), sites=tuple(str(s.pk) for s in need.field_sites.all()))``
+- ``proposals.Proposal`` -> ``Item(id=str(p.pk), title=p.title, text="\n".join([p.summary,
+  p.solution, p.site_wanted, p.expected_kpis]), domain=p.domain.key)``
+- ``sites.FieldSite`` -> ``Site(id=str(s.pk), name=s.name, capabilities=tuple(c.name for c in
+  s.capabilities.all()), text=s.description)``; pass ``{site.id: site}`` as ``sites=`` to
+  ``rank_needs``/``rank_proposals`` so a need's sites' capabilities count, or the list to
+  ``rank_sites``.
+- ``orgs.Organisation`` (an agency) -> ``Item(id=str(a.pk), title=a.name, text=<its published
+  needs' titles and problems>)`` for ``rank_agencies``.
+
+``Match.reasons`` are ``Reason(kind, values)``; ``Reason.text`` is Traditional Chinese, and
+a page in English can render ``kind`` and ``values`` through gettext instead.
 """
 
 from __future__ import annotations

@@ -18,9 +18,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 _TABLE = """
-parking | transport | traffic | 停車 | 停車, 車位, 車格, 停車場, 停車格, 格位, 泊車, 停車位, 找車位, 車位數, parking, parking lot, parking space
+parking | transport | traffic | 停車 | 停車, 車位, 車格, 停車場, 停車格, 格位, 泊車, 停車位, 找車位, 車位數, parking, parking lot, parking space, car park, car parks, parking bay, parking bays, garage, garages, 停車塔
 signal | transport | traffic | 號誌 | 號誌, 紅綠燈, 信號燈, 燈號, 秒數, 時相, 時制, 綠燈, 紅燈, traffic light, traffic signal, signal timing, adaptive signal
-congestion | transport | traffic | 交通壅塞 | 壅塞, 塞車, 車流, 車潮, 回堵, 車陣, 交通量, 旅行時間, 延滯, 尖峰, 通勤, congestion, traffic jam, traffic flow, rush hour
+congestion | transport | traffic | 交通壅塞 | 壅塞, 塞車, 車流, 車潮, 回堵, 車陣, 交通量, 旅行時間, 延滯, 尖峰, 通勤, congestion, traffic jam, traffic flow, rush hour, gridlock, travel time, commute, commuters, commuting
 intersection | transport | traffic | 路口 | 路口, 交叉口, 十字路口, 幹道, 車道, intersection, junction
 bus | transport | - | 公車 | 公車, 巴士, 客運, 公共運輸, 大眾運輸, 大眾交通, 站牌, 候車, 轉乘, 班次, 公運, 市區公車, bus, buses, public transport, transit
 arrival | transport | - | 到站資訊 | 到站, 到站時間, 預估到達, 即時動態, 動態資訊, 等車, 誤點, eta, arrival time, real-time arrival
@@ -33,20 +33,20 @@ electric_vehicle | transport | carbon | 電動車輛 | 電動公車, 電動巴�
 vehicle_detection | transport | traffic | 車輛偵測 | 車牌辨識, 車輛偵測, 車輛辨識, 車流偵測, 車輛計數, 地磁, 線圈, lpr, anpr, license plate, vehicle detection
 accident | transport | traffic | 交通事故 | 事故, 車禍, 肇事, 碰撞, 擦撞, 交通安全, 死傷, 傷亡, crash, collision, road safety, accident, near miss, near misses, near-miss, 險些碰撞, 險肇
 emergency | health | - | 緊急救護 | 救護, 救護車, 救護車輛, 到院前, 緊急醫療, 消防, 派遣, 派車, 119, 報案, 急救, 搶救, ambulance, ems, emergency medical, dispatch, first responder
-long_term_care | health | ageing | 長期照顧 | 長照, 長期照顧, 長期照護, 照顧服務, 居服員, 照服員, 居家服務, 居家照顧, 居服, 照護人力, 日照中心, 日間照顧, 照顧者, 喘息服務, 個管, 個案管理, long-term care, caregiver, caregivers, home care, care worker
-remote_care | health | - | 遠距照護 | 遠距, 遠端, 視訊, 遠距醫療, 遠距照護, 視訊問診, 居家量測, 居家監測, 遠端監測, telehealth, telemedicine, telecare, remote monitoring, remote care
+long_term_care | health | ageing | 長期照顧 | 長照, 長期照顧, 長期照護, 照顧服務, 居服員, 照服員, 居家服務, 居家照顧, 居服, 照護人力, 日照中心, 日間照顧, 照顧者, 喘息服務, 個管, 個案管理, long-term care, caregiver, caregivers, home care, care worker, care workers, elder care, eldercare, nursing home, nursing homes, aged care, respite, 看護, 外籍看護, 護理之家, 安養, 養護
+remote_care | health | - | 遠距照護 | 遠距, 遠端, 視訊, 遠距醫療, 遠距照護, 視訊問診, 居家量測, 居家監測, 遠端監測, telehealth, telemedicine, telecare, remote monitoring, remote care, video consultation, teleconsultation, virtual visit
 vital_signs | health | - | 生理量測 | 血壓, 血糖, 心率, 心跳, 血氧, 體溫, 生理量測, 生理訊號, 生命徵象, 慢性病, 三高, 穿戴, 穿戴式, 智慧手錶, blood pressure, glucose, heart rate, vital signs, wearable, wearables, chronic disease, smartwatch
-hospital | health | - | 醫療院所 | 醫院, 醫療院所, 診所, 急診, 候診, 掛號, 看診, 門診, 病床, 檢傷, 就醫, 就診, 病患, 病人, 醫師, 護理師, 醫護, hospital, clinic, patient, patients, emergency department, triage, outpatient
+hospital | health | - | 醫療院所 | 醫院, 醫療院所, 診所, 急診, 候診, 掛號, 看診, 門診, 病床, 檢傷, 就醫, 就診, 病患, 病人, 醫師, 護理師, 醫護, hospital, clinic, patient, patients, emergency department, triage, outpatient, doctor, doctors, nurse, nurses, 醫生, waiting time, waiting times
 dementia | health | ageing | 失智照護 | 失智, 認知症, 走失, 協尋, 迷路, 遊走, 失蹤, 認知障礙, dementia, alzheimer, wandering, missing person
 fall | health | ageing | 跌倒 | 跌倒, 摔倒, 倒地, 跌落, 滑倒, 意外倒地, fall detection, falls, fall
 mosquito | health | - | 病媒防治 | 登革熱, 病媒蚊, 病媒, 孳生源, 斑蚊, 蚊蟲, 蚊子, 積水容器, 誘卵桶, 噴藥, mosquito, mosquitoes, dengue, vector control
 mental_health | health | - | 心理健康 | 心理, 憂鬱, 自殺, 輕生, 自傷, 情緒, 心理健康, 心理諮商, 諮商, 心情, 壓力, 關懷專線, 高風險個案, mental health, depression, suicide, counselling, counseling, wellbeing
 epidemic | health | - | 防疫 | 防疫, 傳染病, 疫情, 疫苗, 接種, 群聚, 感染, epidemic, infection, vaccine, vaccination
 health_generic | health | - | 健康 | 健康, 醫療, 健康照護, 保健, 衛生, 衛生所, 預防醫學, healthcare, health, medical, wellness
-elderly | - | ageing | 高齡者 | 長者, 長輩, 老人, 老年, 高齡, 銀髮, 年長, 樂齡, 耆老, 阿公, 阿嬤, 中高齡, 老化, 老老照顧, 退休, 熟齡, elderly, senior, seniors, older adults, ageing, aging, older people
+elderly | - | ageing | 高齡者 | 長者, 長輩, 老人, 老年, 高齡, 銀髮, 年長, 樂齡, 耆老, 阿公, 阿嬤, 中高齡, 老化, 老老照顧, 退休, 熟齡, elderly, senior, seniors, older adults, ageing, aging, older people, older residents, grandparents, retirees, pensioner, pensioners, old people, 爺爺, 奶奶, 阿伯, 老人家
 living_alone | - | ageing | 獨居關懷 | 獨居, 獨老, 孤老, 無人陪伴, 一個人住, 關懷訪視, 問安, 電話問安, 關懷據點, 訪視, 孤立, living alone, lonely, loneliness, check-in, wellbeing call
-social_housing | housing | - | 社會住宅 | 社會住宅, 社宅, 公營住宅, 公共住宅, 只租不賣, 出租住宅, 青年住宅, 包租代管, 國宅, social housing, public housing, affordable housing
-repair | housing | - | 修繕報修 | 報修, 維修, 修繕, 漏水, 故障, 工單, 叫修, 壁癌, 滲水, 管線, 水電, 設備維護, maintenance, repair, repairs, work order, facility management
+social_housing | housing | - | 社會住宅 | 社會住宅, 社宅, 公營住宅, 公共住宅, 只租不賣, 出租住宅, 青年住宅, 包租代管, 國宅, social housing, public housing, affordable housing, council housing, subsidised housing, subsidized housing
+repair | housing | - | 修繕報修 | 報修, 維修, 修繕, 漏水, 故障, 工單, 叫修, 壁癌, 滲水, 管線, 水電, 設備維護, maintenance, repair, repairs, work order, facility management, broken, leak, leaks, plumbing
 resident | housing | - | 住戶 | 住戶, 租客, 房客, 承租, 承租戶, 租戶, 住民, 居民, 社區住戶, 管委會, 大樓管理, 物業, 物業管理, 公設, 公共區域, tenant, tenants, resident, residents, property management, building management
 rent | housing | - | 租屋 | 租屋, 租金, 房租, 租賃, 租補, 租金補貼, 房東, 租約, 出租, 空屋, 住屋, 居住, 住房, 房屋, 住宅, 買房, rent, rental, renting, landlord, lease, housing, 公寓, 住家, apartment, apartments, homes, dwelling, dwellings
 seismic | housing | - | 建物安全 | 耐震, 地震, 結構安全, 海砂屋, 老屋, 危老, 補強, 建物安全, 結構, 屋齡, 鋼筋, 裂縫, 建築物, 房屋健檢, 耐震評估, seismic, earthquake, structural, building safety, retrofit
@@ -79,11 +79,11 @@ export | ecosystem | - | 國際輸出 | 輸出, 國際, 海外, 展會, 展覽, 
 flood | environment | - | 淹水 | 淹水, 積水, 水位, 降雨, 豪雨, 雨量, 排水, 水溝, 側溝, 抽水站, 河川, 內水, 滯洪, 下水道, 水患, 颱風, flood, flooding, rainfall, drainage, sewer, water level, typhoon
 waste | environment | carbon | 垃圾清運 | 垃圾, 垃圾車, 資源回收, 清運, 廚餘, 回收, 清潔隊, 丟垃圾, 追垃圾車, 環保, waste, recycling, garbage, trash, refuse collection
 sensor | - | - | 感測器 | 感測, 感測器, 感應器, 偵測器, 物聯網, 量測, 監測站, 偵測, 測站, 低功耗, sensor, sensors, iot, internet of things, lora, lorawan, nb-iot, telemetry
-camera | - | - | 影像辨識 | 影像辨識, 影像分析, 攝影機, 鏡頭, 監視器, 電腦視覺, 辨識, 影像, 錄影, 路側攝影, 熱像, cctv, camera, cameras, computer vision, image recognition, video analytics
+camera | - | - | 影像辨識 | 影像辨識, 影像分析, 攝影機, 鏡頭, 監視器, 電腦視覺, 辨識, 影像, 錄影, 路側攝影, 熱像, cctv, camera, cameras, computer vision, image recognition, video analytics, video, image, images, vision
 location | - | - | 定位 | 定位, 衛星定位, 藍牙, 追蹤, 位置, 軌跡, 地圖, 圖資, 電子圍籬, 地理資訊, 室內定位, gps, beacon, beacons, bluetooth, gis, geofence, geofencing, tracking, map, maps, location
-prediction | - | - | 預測與人工智慧 | 預測, 預估, 機器學習, 深度學習, 演算法, 模型, 人工智慧, 智能, 大數據, 數據分析, 資料分析, 推估, 最佳化, 優化, machine learning, deep learning, ai, algorithm, algorithms, forecast, forecasting, prediction, predictive, optimisation, optimization, analytics, big data
+prediction | - | - | 預測與人工智慧 | 預測, 預估, 機器學習, 深度學習, 演算法, 模型, 人工智慧, 智能, 大數據, 數據分析, 資料分析, 推估, 最佳化, 優化, machine learning, deep learning, ai, algorithm, algorithms, forecast, forecasting, prediction, predictive, optimisation, optimization, analytics, big data, model, models, neural network, llm, generative ai, nlp, natural language processing, 自然語言, 語言模型, 生成式
 scheduling | - | - | 排班調度 | 排班, 排程, 班表, 調度, 派班, 路線規劃, 路徑規劃, 派工, 人力調配, 媒合派案, 行程, scheduling, schedule, rostering, roster, routing, route planning, dispatching
-messaging | - | - | 通知訊息 | 推播, 通知, 訊息, 簡訊, 聊天機器人, 官方帳號, 提醒, 告警, 警示, 預警, 示警, 即時通報, 通報, push notification, notification, notifications, sms, chatbot, alert, alerts, alerting, early warning, messaging
+messaging | - | - | 通知訊息 | 推播, 通知, 訊息, 簡訊, 聊天機器人, 官方帳號, 提醒, 告警, 警示, 預警, 示警, 即時通報, 通報, push notification, notification, notifications, sms, chatbot, alert, alerts, alerting, early warning, messaging, line bot, text message, text messages, reminder, reminders
 dashboard | - | - | 儀表板 | 儀表板, 視覺化, 即時監控, 監控, 看板, 戰情室, 決策支援, dashboard, dashboards, visualisation, visualization, monitoring
 blockchain | - | - | 區塊鏈 | 區塊鏈, 不可竄改, 智能合約, 上鏈, 溯源, 追溯, 可追溯, 履歷, 分散式帳本, blockchain, smart contract, traceability, ledger, distributed ledger
 digital_twin | - | - | 數位孿生 | 數位孿生, 點雲, 光達, 三維, 建模, 雷射掃描, 模擬, digital twin, bim, lidar, point cloud, 3d, simulation
