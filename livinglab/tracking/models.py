@@ -410,6 +410,7 @@ class CaseEvent(models.Model):
         REFERRED = "referred", _("referred to the parent body")
         SPLIT = "split", _("decision moved to another case")
         LINKED = "linked", _("decision moved here")
+        CORRECTED = "corrected", _("decision corrected by hand")
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
