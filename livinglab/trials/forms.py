@@ -34,9 +34,11 @@ class StartTrialForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
-    body = forms.ModelChoiceField(label=_("Sponsoring body"), queryset=Body.objects.none())
+    body = forms.ModelChoiceField(
+        label=pgettext_lazy("trial", "Sponsoring body"), queryset=Body.objects.none()
+    )
     agency = forms.ModelChoiceField(
-        label=_("Sponsoring agency"), queryset=Organisation.objects.agencies()
+        label=pgettext_lazy("trial", "Sponsoring agency"), queryset=Organisation.objects.agencies()
     )
     site = forms.ModelChoiceField(label=_("Field site"), queryset=FieldSite.objects.none())
     starts_on = forms.DateField(

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from livinglab.core.office import append_row, xml_safe
 from livinglab.trials.measurement_csv import plain
@@ -29,8 +30,8 @@ def headers() -> list[str]:
         _("No."),
         _("Trial"),
         _("Proposed by"),
-        _("Sponsoring agency"),
-        _("Sponsoring body"),
+        pgettext("trial", "Sponsoring agency"),
+        pgettext("trial", "Sponsoring body"),
         _("Field site"),
         _("Period"),
         _("Status"),
@@ -114,7 +115,7 @@ def _to_xlsx(names: list[str], table: list[list[str]]) -> bytes:
 
     book = Workbook()
     sheet = book.active
-    sheet.title = _("Trials")[:31]
+    sheet.title = pgettext("trial", "Trials")[:31]
     append_row(sheet, names)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
@@ -150,7 +151,7 @@ def _to_ods(names: list[str], table: list[list[str]]) -> bytes:
     body.addElement(TableCellProperties(verticalalign="top", wrapoption="wrap"))
     document.automaticstyles.addElement(bold)
     document.automaticstyles.addElement(body)
-    sheet = Table(name=_("Trials"))
+    sheet = Table(name=pgettext("trial", "Trials"))
     for index, width in enumerate(WIDTHS_CM):
         column = Style(name=f"col{index}", family="table-column")
         column.addElement(TableColumnProperties(columnwidth=f"{width}cm"))
