@@ -18,7 +18,7 @@ def test_secretariat_starts_a_trial_proposer_reports_a_kpi(
     today = timezone.localdate()
 
     sign_in("secretary")
-    page.get_by_role("link", name="概念驗證").first.click()
+    page.get_by_role("link", name="概念驗證", exact=True).first.click()
     page.get_by_role("link", name="啟動概念驗證").click()
     expect(page.get_by_role("cell", name="AI 號誌路口排隊偵測")).to_be_visible()
     page.get_by_role("link", name="啟動概念驗證").last.click()
@@ -56,6 +56,10 @@ def test_secretariat_starts_a_trial_proposer_reports_a_kpi(
     chart = page.locator("img.kpi-chart")
     expect(chart).to_be_visible()
     assert chart.evaluate("img => img.naturalWidth") > 100  # the SVG was drawn
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('img.kpi-chart')]"
+        ".every(img => img.complete && img.naturalWidth > 100)"
+    )
     screenshot("trial-page-proposer-value")
     sign_out()
 

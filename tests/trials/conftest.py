@@ -24,9 +24,25 @@ def make_call(world, title="115年智慧城市徵案"):
     )
 
 
+def ensure_domains() -> None:
+    """The taxonomy the needs app's data migration loads: a browser test's live server
+    flushes the database after each test, and with it rows that migrations made."""
+    import importlib
+
+    from livinglab.needs.models import Domain
+
+    migration = importlib.import_module("livinglab.needs.migrations.0002_default_domains")
+    for order, (key, name, name_en, is_tag) in enumerate(migration.DOMAINS):
+        Domain.objects.get_or_create(
+            key=key,
+            defaults={"name": name, "name_en": name_en, "is_priority_tag": is_tag, "order": order},
+        )
+
+
 def make_domain(key="transport"):
     from livinglab.needs.models import Domain
 
+    ensure_domains()
     return Domain.objects.get(key=key)
 
 
