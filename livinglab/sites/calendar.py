@@ -5,6 +5,8 @@ import calendar as stdlib_calendar
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from django.urls import NoReverseMatch, reverse
+
 from livinglab.sites.models import Booking, FieldSite
 from livinglab.sites.services import daily_load
 
@@ -32,11 +34,26 @@ class Day:
         return self.load >= self.capacity
 
 
+# Pages a booking's reference leads to, by URL name: the app that booked the site is
+# named, never imported (`trial:12` → the trial's page).
+REFERENCE_PAGES = {"trial": "trials:detail"}
+
+
 @dataclass
 class Period:
     booking: Booking
     overlaps_with: list[Booking]
     over_capacity: bool
+
+    @property
+    def reference_url(self) -> str:
+        kind, _, pk = self.booking.reference.partition(":")
+        if kind not in REFERENCE_PAGES or not pk.isdigit():
+            return ""
+        try:
+            return reverse(REFERENCE_PAGES[kind], args=[int(pk)])
+        except NoReverseMatch:
+            return ""
 
 
 @dataclass

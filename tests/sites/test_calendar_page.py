@@ -63,3 +63,12 @@ def test_only_those_who_may_book_can_post_or_cancel(client, world, public_site):
 def test_a_bad_month_falls_back_to_this_month(client, world, public_site):
     assert client.get(f"/sites/{public_site.pk}/calendar/?month=2026-13").status_code == 200
     assert client.get(f"/sites/{public_site.pk}/calendar/?month=x").status_code == 200
+
+
+def test_a_trial_booking_links_to_the_trial_page(client, world, public_site):
+    services.book(world.secretary, public_site, day(5, 4), day(5, 8), "自駕接駁", "trial:5")
+    services.book(world.secretary, public_site, day(5, 4), day(5, 8), "市集活動", "event:2")
+    client.force_login(world.officer)
+    html = client.get(f"/sites/{public_site.pk}/calendar/?month=2026-05").content.decode()
+    assert '<a href="/trials/5/">trial:5</a>' in html
+    assert "event:2" in html and 'href="/event' not in html
