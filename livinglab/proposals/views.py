@@ -18,7 +18,7 @@ from livinglab.core.access import allows, get_for_user
 from livinglab.needs.models import Call
 from livinglab.orgs.models import Organisation
 from livinglab.orgs.roles import roles_of
-from livinglab.proposals import organisations, services
+from livinglab.proposals import organisations, services, suggestions
 from livinglab.proposals.forms import (
     AccountForm,
     JoinDecisionForm,
@@ -144,6 +144,8 @@ def proposal_detail(request, pk: int):
         "missing": services.missing_to_submit(proposal),
         "withdraw_form": WithdrawForm(),
         "decision_url": _decision_url(proposal),
+        "suggested_needs": suggestions.needs_for(user, proposal),
+        "suggested_sites": suggestions.sites_for(user, proposal),
     }
     return render(request, "proposals/detail.html", context)
 
