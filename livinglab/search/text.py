@@ -1,12 +1,12 @@
 """Chinese text for search: one spelling for variants, and the grams an index keeps.
 
 The databases' own text search splits words on spaces, which Chinese does not have.
-Instead every name is cut into overlapping pairs of characters (bigrams): 「捕獸鋏」 →
-「捕獸」「獸鋏」. A query matches a case when the case has (most of) the query's pairs,
-so 「捕獸」 finds 「山區捕獸鋏及山豬吊宣導」 on SQLite and PostgreSQL alike.
+Instead every text of a case (its names, decisions and agencies) is cut into characters
+and overlapping pairs of characters (bigrams): 「捕獸鋏」 → 「捕」「獸」「鋏」「捕獸」「獸鋏」.
+A query matches a case when the case has every gram of the query's pieces, so 「捕獸」
+finds 「山區捕獸鋏及山豬吊宣導」 on SQLite and PostgreSQL alike.
 """
 
-import math
 import re
 import unicodedata
 
@@ -45,20 +45,35 @@ def grams_of(text: str) -> set[str]:
     return grams
 
 
-def query_terms(query: str) -> list[tuple[list[str], int]]:
-    """For each word of a query: the grams to look for and how many must be present.
+def pieces_of(word: str) -> list[str]:
+    """The parts of one query word that a case's text must each contain.
 
-    A word of one character needs that character. Longer words need all their pairs
-    when they have one or two, and three in five when longer, so that a word written
-    in another order (青創合作交流 / 青創交流合作) or with a word left out
-    (捕獸鋏宣導 / 捕獸鋏及山豬吊宣導) is still found.
+    Up to three characters, the word itself. Longer words are cut into pairs (the first
+    part three characters when the length is odd): 「林口招商」 → 「林口」「招商」,
+    「捕獸鋏宣導」 → 「捕獸鋏」「宣導」. Each part is a piece of the word, so a text
+    holding the whole word holds every part and is always found; the parts may also
+    stand apart or in another order (青創合作交流 / 青創交流合作, 捕獸鋏及山豬吊宣導).
     """
-    terms = []
+    if len(word) <= 3:
+        return [word]
+    head = 3 if len(word) % 2 else 2
+    return [word[:head]] + [word[i : i + 2] for i in range(head, len(word), 2)]
+
+
+def query_grams(query: str) -> list[str]:
+    """Every gram a case must have to match `query`, in the order they first appear.
+
+    Each word of the query is cut into `pieces_of`; a piece of one character needs
+    that character, a longer one each of its pairs. A case matches when it has all of
+    them: a conjunction, which the index answers by walking gram lists in page order.
+    """
+    grams: dict[str, None] = {}
     for word in normalise(query).split():
-        if len(word) == 1:
-            terms.append(([word], 1))
-            continue
-        pairs = sorted({word[i : i + 2] for i in range(len(word) - 1)})
-        needed = len(pairs) if len(pairs) <= 2 else math.ceil(len(pairs) * 0.6)
-        terms.append((pairs, needed))
-    return terms
+        for piece in pieces_of(word):
+            if len(piece) == 1:
+                grams[piece] = None
+            else:
+                grams.update(dict.fromkeys(piece[i : i + 2] for i in range(len(piece) - 1)))
+    # A character that a wanted pair holds needs no lookup of its own.
+    in_pairs = {char for gram in grams if len(gram) == 2 for char in gram}
+    return [gram for gram in grams if len(gram) == 2 or gram not in in_pairs]
