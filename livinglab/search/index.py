@@ -17,7 +17,7 @@ def texts_of(case_ids) -> dict[int, tuple]:
     moved away from it; a decision about several cases, such as a list of delistings or
     a merge, names each of them, and those names are aliases already), and for each
     responsible agency its official name, its short name with and without the city
-    (青年局, 新北市青年局) and its aliases. Four queries.
+    (青年局, 新北市青年局) and its aliases. Five queries, however many cases.
     """
     from livinglab.orgs.models import OrganisationAlias
     from livinglab.tracking.models import Case, CaseAgency, CaseAlias, CaseLink

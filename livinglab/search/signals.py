@@ -36,10 +36,12 @@ def alias_changed(sender, instance, raw=False, **kwargs):
 
 @receiver(post_save, sender=CaseLink, dispatch_uid="search_link_saved")
 @receiver(post_delete, sender=CaseLink, dispatch_uid="search_link_deleted")
-def link_changed(sender, instance, raw=False, **kwargs):
+def link_changed(sender, instance, raw=False, update_fields=None, **kwargs):
     # The decision's other cases too: a decision's text goes with a case only while it
-    # is about that case alone (see `texts_of`).
-    if raw:
+    # is about that case alone (see `texts_of`). A review of the link changes neither.
+    if raw or (
+        update_fields is not None and not {"case", "decision", "split_at"} & set(update_fields)
+    ):
         return
     reindex_after_commit(instance.case_id)
     others = CaseLink.objects.filter(decision_id=instance.decision_id).exclude(pk=instance.pk)
