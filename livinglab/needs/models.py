@@ -18,7 +18,7 @@ from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from livinglab.orgs.roles import roles_of
-from livinglab.search.text import normalise
+from livinglab.search.text import normalise, saving_search_text
 
 
 def _words(text: str) -> list[str]:
@@ -169,10 +169,7 @@ class Need(models.Model):
 
     def save(self, *args, **kwargs):
         self.search_text = normalise(" ".join([self.title, self.problem, self.figures]))
-        update_fields = kwargs.get("update_fields")
-        if update_fields is not None:
-            kwargs["update_fields"] = {*update_fields, "search_text"}
-        super().save(*args, **kwargs)
+        super().save(*args, **saving_search_text(kwargs))
 
     def get_absolute_url(self):
         return reverse("needs:need", args=[self.pk])

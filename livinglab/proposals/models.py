@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from livinglab.orgs.roles import roles_of
-from livinglab.search.text import normalise
+from livinglab.search.text import normalise, saving_search_text
 
 TRL_MIN, TRL_MAX = 1, 9
 
@@ -293,10 +293,7 @@ class Proposal(models.Model):
 
     def save(self, *args, **kwargs):
         self.search_text = normalise(" ".join([self.title, self.summary, self.solution]))
-        update_fields = kwargs.get("update_fields")
-        if update_fields is not None:
-            kwargs["update_fields"] = {*update_fields, "search_text"}
-        super().save(*args, **kwargs)
+        super().save(*args, **saving_search_text(kwargs))
 
     def get_absolute_url(self):
         return reverse("proposals:detail", args=[self.pk])

@@ -77,3 +77,12 @@ def query_grams(query: str) -> list[str]:
     # A character that a wanted pair holds needs no lookup of its own.
     in_pairs = {char for gram in grams if len(gram) == 2 for char in gram}
     return [gram for gram in grams if len(gram) == 2 or gram not in in_pairs]
+
+
+def saving_search_text(save_kwargs: dict) -> dict:
+    """`save()` arguments that also write `search_text` when only some fields are saved
+    (a model keeps a normalised copy of its words for search)."""
+    update_fields = save_kwargs.get("update_fields")
+    if update_fields is None:
+        return save_kwargs
+    return {**save_kwargs, "update_fields": {*update_fields, "search_text"}}
