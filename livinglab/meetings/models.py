@@ -112,6 +112,10 @@ class MinutesDocument(models.Model):
     )
     progress = models.PositiveSmallIntegerField(_("progress (%)"), default=0)
     error = models.TextField(_("error"), blank=True)
+    # A background reading claims the record with a new `attempt` and keeps `heartbeat_at`
+    # recent while it works; a reading that went silent was abandoned (its worker died).
+    attempt = models.PositiveSmallIntegerField(_("background readings started"), default=0)
+    heartbeat_at = models.DateTimeField(_("last sign of the background reading"), null=True)
     # The reader's proposal with case links; the secretary edits it before confirming.
     proposal = models.JSONField(_("proposal"), default=dict, blank=True)
     uploaded_by = models.ForeignKey(
