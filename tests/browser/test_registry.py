@@ -70,7 +70,7 @@ def test_search_open_case_and_follow_to_highlighted_source(page, world, imported
     expect(page.locator("#case-rows tbody tr")).to_have_count(3)
     screenshot("registry-list-zh")
 
-    page.get_by_label("搜尋案名").fill("捕獸")
+    page.get_by_label("搜尋案件").fill("捕獸")
     expect(page.locator("#case-rows tbody tr")).to_have_count(1)
     expect(page).to_have_url(re.compile(r"q=%E6%8D%95%E7%8D%B8"))
     screenshot("registry-search-zh")
