@@ -1,0 +1,17 @@
+"""The default catalogue: definitions and emission factors shipped as data (data/catalogue.json)."""
+
+from django.db import migrations
+
+
+def load(apps, schema_editor):
+    from livinglab.kpis.services.catalogue import load_catalogue
+
+    load_catalogue(
+        definitions=apps.get_model("kpis", "Definition"),
+        factors=apps.get_model("kpis", "EmissionFactor"),
+    )
+
+
+class Migration(migrations.Migration):
+    dependencies = [("kpis", "0001_initial")]
+    operations = [migrations.RunPython(load, migrations.RunPython.noop)]

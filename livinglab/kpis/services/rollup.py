@@ -1,0 +1,168 @@
+"""Totals of a KPI up the hierarchy and over periods, following its aggregation rule.
+
+The values of a scope are those recorded at the scope itself and at each of its
+*distinct* descendants (the closure table holds a pair once however many paths join
+them), so a bus route under two cities counts in both and once in their region.
+Over a window of periods and those sources:
+
+- sum: every value added up;
+- last: each source's latest value in the window, added up across sources (a stock:
+  chargers in service, capacity installed);
+- max: the highest value;
+- weighted mean: each source's mean over the window, weighted by the source's latest
+  value of the denominator definition in the window's last year (population, floor
+  area); sources without a denominator value are left out and named in `unweighted`.
+
+Coverage counts the direct children of the scope with at least one value under them.
+A full year reads `YearTotal` (one row per reporting source), other windows the values.
+"""
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Max, Sum
+
+from livinglab.kpis.models import Definition, Scope, ScopeAncestor, ScopeParent, Value, YearTotal
+
+Rule = Definition.Aggregation
+
+
+@dataclass
+class Rollup:
+    value: float | None
+    sources: int = 0
+    children_reporting: int = 0
+    children: int = 0
+    unweighted: int = 0
+    reporting_ids: list[int] = field(default_factory=list, repr=False)
+
+    @property
+    def is_partial(self) -> bool:
+        return self.children_reporting < self.children
+
+
+def _sources(scope: Scope, sector: str | None):
+    under = ScopeAncestor.objects.filter(ancestor=scope)
+    if sector:
+        under = under.filter(descendant__sector=sector)
+    return under.values("descendant_id")
+
+
+def roll_up_year(definition: Definition, scope: Scope, year: int, sector: str | None = None):
+    """The scope's figure for a calendar year, from the pre-aggregated year totals."""
+    rows = YearTotal.objects.filter(
+        definition=definition, year=year, scope_id__in=_sources(scope, sector)
+    )
+    rule = definition.aggregation
+    if rule == Rule.WEIGHTED_MEAN:
+        means = {
+            r["scope_id"]: r["total"] / r["count"]
+            for r in rows.values("scope_id", "total", "count")
+        }
+        return _weighted(definition, scope, means, year, sector)
+    found = rows.aggregate(
+        total=Sum("total"), last=Sum("last_value"), maximum=Max("maximum"), n=Count("pk")
+    )
+    value = {Rule.SUM: found["total"], Rule.LAST: found["last"], Rule.MAX: found["maximum"]}[rule]
+    result = Rollup(value=value if found["n"] else None, sources=found["n"])
+    _coverage(result, scope, rows.values("scope_id"))
+    return result
+
+
+def roll_up(
+    definition: Definition,
+    scope: Scope,
+    start: dt.date,
+    end: dt.date,
+    sector: str | None = None,
+) -> Rollup:
+    """The scope's figure over periods starting in [start, end)."""
+    if start.month == 1 and start.day == 1 and end == dt.date(start.year + 1, 1, 1):
+        return roll_up_year(definition, scope, start.year, sector)
+    values = Value.objects.filter(
+        definition=definition,
+        period_start__gte=start,
+        period_start__lt=end,
+        scope_id__in=_sources(scope, sector),
+    )
+    rows = list(
+        values.order_by("scope_id", "period_start").values_list("scope_id", "period_start", "value")
+    )
+    per_source: dict[int, list[tuple[dt.date, float]]] = {}
+    for sid, on, value in rows:
+        per_source.setdefault(sid, []).append((on, value))
+    rule = definition.aggregation
+    if rule == Rule.WEIGHTED_MEAN:
+        means = {sid: sum(v for _, v in got) / len(got) for sid, got in per_source.items()}
+        return _weighted(definition, scope, means, (end - dt.timedelta(days=1)).year, sector)
+    if not per_source:
+        value = None
+    elif rule == Rule.SUM:
+        value = sum(v for _s, _o, v in rows)
+    elif rule == Rule.MAX:
+        value = max(v for _s, _o, v in rows)
+    else:
+        value = sum(_last(got) for got in per_source.values())
+    result = Rollup(value=value, sources=len(per_source))
+    _coverage(result, scope, list(per_source))
+    return result
+
+
+def _last(got: list[tuple[dt.date, float]]) -> float:
+    latest = max(on for on, _v in got)
+    return sum(v for on, v in got if on == latest)
+
+
+def _weighted(definition, scope, means: dict[int, float], year: int, sector) -> Rollup:
+    weights = denominator_weights(definition, year, list(means))
+    total_weight = sum(weights[sid] for sid in means if sid in weights)
+    value = (
+        sum(means[sid] * weights[sid] for sid in means if sid in weights) / total_weight
+        if total_weight
+        else None
+    )
+    result = Rollup(
+        value=value,
+        sources=len(means),
+        unweighted=sum(1 for sid in means if sid not in weights),
+    )
+    _coverage(result, scope, list(means))
+    return result
+
+
+def denominator_weights(definition: Definition, year: int, scope_ids) -> dict[int, float]:
+    """Each source's year figure of the denominator (its latest version), by its own rule."""
+    weigher = Definition.objects.filter(slug=definition.denominator).order_by("-version").first()
+    if weigher is None:
+        return {}
+    rows = YearTotal.objects.filter(definition=weigher, year=year, scope_id__in=scope_ids)
+    weights = {}
+    for row in rows:
+        weights[row.scope_id] = {
+            Rule.SUM: row.total,
+            Rule.LAST: row.last_value,
+            Rule.MAX: row.maximum,
+            Rule.WEIGHTED_MEAN: row.total / row.count if row.count else None,
+        }[weigher.aggregation]
+    return {sid: w for sid, w in weights.items() if w}
+
+
+def _coverage(result: Rollup, scope: Scope, reporting) -> None:
+    children = ScopeParent.objects.filter(parent=scope).values("child_id")
+    result.children = children.count()
+    if result.children:
+        result.children_reporting = (
+            ScopeAncestor.objects.filter(ancestor_id__in=children, descendant_id__in=reporting)
+            .values("ancestor_id")
+            .distinct()
+            .count()
+        )
+
+
+def yearly(definition: Definition, scope: Scope, years) -> dict[int, Rollup]:
+    return {year: roll_up_year(definition, scope, year) for year in years}
+
+
+def reported_years(definition: Definition, scope: Scope) -> list[int]:
+    rows = YearTotal.objects.filter(definition=definition, scope_id__in=_sources(scope, None))
+    return sorted(set(rows.values_list("year", flat=True)))
