@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "livinglab.opendata",
     "livinglab.trials",
     "livinglab.reviews",
+    "livinglab.kpis",
 ]
 
 MIDDLEWARE = [
