@@ -43,5 +43,6 @@ def meeting_detail(request, pk: int):
         "meeting": meeting,
         "decisions": decisions,
         "segments": highlighted(meeting, decisions),
+        "can_correct": allows(request.user, "change", meeting),
     }
     return render(request, "meetings/meeting.html", context)

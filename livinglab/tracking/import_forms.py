@@ -177,6 +177,55 @@ def _links(proposal: dict):
             yield from item.get("links", [])
 
 
+# --- The agency picker: a text field offering the organisation directory ---------------
+# The draft page and the corrections to a confirmed meeting share it: the page holds one
+# <datalist id="agency-directory"> (imports/_agency_directory.html, `agency_options`),
+# names are separated by 、 and each must be in the directory.
+
+
+def agency_field(label, help_text="") -> forms.CharField:
+    return forms.CharField(
+        label=label,
+        required=False,
+        max_length=1000,
+        widget=forms.TextInput(attrs={"list": "agency-directory", "autocomplete": "off"}),
+        help_text=help_text,
+    )
+
+
+def agency_options() -> list[str]:
+    """The organisation directory's agencies, offered by the agency fields."""
+    from livinglab.orgs.models import Organisation
+
+    return list(Organisation.objects.agencies().order_by("name").values_list("name", flat=True))
+
+
+def agency_names(text: str) -> list[str]:
+    """The names typed in one agency field."""
+    return [part for part in (p.strip() for p in AGENCY_SEPARATORS.split(text or "")) if part]
+
+
+def not_in_directory(names: list[str]) -> forms.ValidationError:
+    return forms.ValidationError(
+        _("Not in the organisation directory: %(names)s. Pick names from the list.")
+        % {"names": "、".join(names)}
+    )
+
+
+def directory_agencies(text: str) -> list:
+    """The organisations named in one agency field, each looked up in the directory."""
+    found, unknown = [], []
+    for name in agency_names(text):
+        organisation = directory_entry(name)
+        if organisation is None:
+            unknown.append(name)
+        elif organisation not in found:
+            found.append(organisation)
+    if unknown:
+        raise not_in_directory(unknown)
+    return found
+
+
 STATUS_CHOICES = [("", _("(no status)")), *Decision.Status.choices]
 
 
@@ -193,19 +242,10 @@ class ItemForm(forms.Form):
         widget=forms.TextInput(attrs={"list": "body-cases", "class": "case-input"}),
         help_text=_("Pick a case of the body from the list, or type the name of a new case."),
     )
-    agencies = forms.CharField(
-        label=_("Lead agencies (主辦)"),
-        required=False,
-        max_length=1000,
-        widget=forms.TextInput(attrs={"list": "agency-directory"}),
-        help_text=_("From the organisation directory; several separated by 、."),
+    agencies = agency_field(
+        _("Lead agencies (主辦)"), _("From the organisation directory; several separated by 、.")
     )
-    supporting = forms.CharField(
-        label=_("Supporting agencies (協辦)"),
-        required=False,
-        max_length=1000,
-        widget=forms.TextInput(attrs={"list": "agency-directory"}),
-    )
+    supporting = agency_field(_("Supporting agencies (協辦)"))
     pending = forms.CharField(
         label=_("Waiting for the parent body"),
         required=False,
@@ -386,7 +426,7 @@ def _agency_refs(text: str, old: list[dict], role: str) -> list[dict]:
     in the organisation directory, and takes the directory's full name.
     """
     refs, unknown = [], []
-    for name in filter(None, (part.strip() for part in AGENCY_SEPARATORS.split(text))):
+    for name in agency_names(text):
         known = [r for r in old if name in (r.get("name"), r.get("mention"))]
         if known:
             refs.extend(r if _role(r) == role else {**r, "role": role} for r in known)
@@ -397,10 +437,7 @@ def _agency_refs(text: str, old: list[dict], role: str) -> list[dict]:
         else:
             refs.append({"mention": name, "name": organisation.name, "role": role})
     if unknown:
-        raise forms.ValidationError(
-            _("Not in the organisation directory: %(names)s. Pick names from the list.")
-            % {"names": "、".join(unknown)}
-        )
+        raise not_in_directory(unknown)
     return refs
 
 

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from livinglab.core.access import get_for_user
 from livinglab.meetings.models import Body, Meeting, MinutesDocument
-from livinglab.tracking.import_forms import DraftForm, PassageForm, UploadForm
+from livinglab.tracking.import_forms import DraftForm, PassageForm, UploadForm, agency_options
 from livinglab.tracking.services import drafting
 from livinglab.tracking.services.identity import AUTO_LINK
 from livinglab.tracking.services.importing import (
@@ -235,13 +235,6 @@ def _context(document: MinutesDocument, form: DraftForm | None = None, **extra) 
     if document.status == Status.CONFIRMED:
         context["meeting"] = meeting_of(document)
     return {**context, **extra}
-
-
-def agency_options() -> list[str]:
-    """The organisation directory's agencies, offered by the agency fields."""
-    from livinglab.orgs.models import Organisation
-
-    return list(Organisation.objects.agencies().order_by("name").values_list("name", flat=True))
 
 
 def _confirmed(request, document: MinutesDocument):

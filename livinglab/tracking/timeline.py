@@ -6,8 +6,17 @@ Each function reads in a fixed number of queries, whatever the length of the his
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
-from livinglab.tracking.models import Case, CaseAlias, CaseEvent, CaseLink, Decision
+from livinglab.tracking.models import (
+    Case,
+    CaseAlias,
+    CaseEvent,
+    CaseLink,
+    Decision,
+    DecisionAgency,
+)
 from livinglab.tracking.services import lifecycle
 
 
@@ -75,12 +84,62 @@ def entries(case: Case) -> list[Entry]:
     for event in events:
         if event.pk in hidden:
             continue
+        if event.kind == CaseEvent.Kind.CORRECTED:
+            event.changes = correction_rows(event.payload)
         if event.decision_id in by_decision:
             by_decision[event.decision_id].events.append(event)
         else:
             result.append(Entry(on=event.on, events=[event]))
     result.sort(key=lambda e: (e.on is None, e.on or 0, e.decision is None))
     return result
+
+
+@dataclass
+class ChangeRow:
+    """One field a correction changed, as the case page shows it."""
+
+    label: str
+    before: str
+    after: str
+
+
+def correction_rows(payload: dict) -> list[ChangeRow]:
+    """What a `corrected` event changed: status, deadline, agencies, or a decision added."""
+    rows = []
+    if payload.get("added"):
+        rows.append(
+            ChangeRow(pgettext("correction", "Decision"), "—", _("added to the meeting's record"))
+        )
+    if "status" in payload:
+        before, after = payload["status"]
+        rows.append(ChangeRow(_("Status"), _status(before), _status(after)))
+    if "deadline" in payload:
+        before, after = payload["deadline"]
+        rows.append(ChangeRow(_("Deadline"), before or "—", after or "—"))
+    if "agencies" in payload:
+        before, after = payload["agencies"]
+        rows.append(ChangeRow(_("Agencies"), _agencies(before), _agencies(after)))
+    return rows
+
+
+def _status(value) -> str:
+    if not value:
+        return "—"
+    try:
+        return str(Decision.Status(value).label)
+    except ValueError:
+        return str(value)
+
+
+def _agencies(rows) -> str:
+    names = []
+    for name, role in rows or ():
+        try:
+            shown = DecisionAgency.Role(role).label
+        except ValueError:
+            shown = role
+        names.append(_("%(name)s (%(role)s)") % {"name": name, "role": shown})
+    return "、".join(names) or "—"
 
 
 def decisions_of(meeting) -> list[Decision]:
