@@ -12,4 +12,5 @@ urlpatterns = [
     path("<int:pk>/items/<int:m>/<int:i>/", views.save_item, name="item"),
     path("<int:pk>/discard/", views.discard, name="discard"),
     path("<int:pk>/read-again/", views.read_again, name="read_again"),
+    path("<int:pk>/retry/", views.retry, name="retry"),
 ]

@@ -24,6 +24,8 @@ from livinglab.tracking.services.importing import (
     ImportFailed,
     confirm_import,
     import_minutes,
+    notice_abandoned,
+    read_once_more,
     revision,
 )
 from livinglab.tracking.services.importing import update_draft as save_draft
@@ -49,6 +51,7 @@ def upload(request, body_pk: int):
                 messages.success(request, _("%(count)s records read.") % {"count": len(drafts)})
                 return redirect("imports:upload", body.pk)
     documents = MinutesDocument.objects.filter(body=body).select_related("uploaded_by")
+    notice_abandoned(documents)
     context = {
         "body": body,
         "form": form,
@@ -60,7 +63,10 @@ def upload(request, body_pk: int):
 
 def _get_draft(request, pk: int) -> MinutesDocument:
     queryset = MinutesDocument.objects.select_related("body")
-    return get_for_user(queryset, request.user, pk, "confirm")
+    document = get_for_user(queryset, request.user, pk, "confirm")
+    if document.status == Status.READING and notice_abandoned(queryset.filter(pk=pk)):
+        document.refresh_from_db()
+    return document
 
 
 @login_required
@@ -214,6 +220,24 @@ def read_again(request, pk: int):
     messages.success(
         request, _("The record was read again; the draft shows what the reader found.")
     )
+    return redirect("imports:draft", document.pk)
+
+
+@login_required
+@require_POST
+def retry(request, pk: int):
+    """Read once more a large record whose background reading stopped."""
+    document = _get_draft(request, pk)
+    try:
+        read_once_more(request.user, document)
+    except ImportFailed as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(
+            request,
+            _("%(file)s is being read again in the background; this page shows its progress.")
+            % {"file": document},
+        )
     return redirect("imports:draft", document.pk)
 
 

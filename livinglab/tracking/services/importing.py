@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from django.db import transaction
+from django.db import OperationalError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -26,6 +26,10 @@ from livinglab.tracking.services import unreadable
 
 # Larger files are read by a background task while the page shows progress.
 BACKGROUND_BYTES = 2 * 1024 * 1024
+# A background reading reports (`heartbeat_at`) when it starts, after reading and after
+# each meeting it writes; one silent for this long was abandoned: its worker was killed
+# or the machine restarted. The page then says so and offers to read the record again.
+LEASE = dt.timedelta(minutes=2)
 
 
 class ImportFailed(Exception):
@@ -87,7 +91,9 @@ def import_minutes(user, body: Body, files, *, confirm: bool = False) -> list[Mi
 
 
 def _import_one(user, body, upload: Upload, document, confirm) -> MinutesDocument:
-    existing = MinutesDocument.objects.filter(body=body, sha256=upload.sha256).first()
+    same = MinutesDocument.objects.filter(body=body, sha256=upload.sha256)
+    notice_abandoned(same)  # a reading whose worker died is read again, not waited for
+    existing = same.first()
     if existing is not None and existing.status != MinutesDocument.Status.FAILED:
         return existing  # the same record again: nothing changes
     draft = existing or MinutesDocument(body=body, sha256=upload.sha256)
@@ -103,40 +109,165 @@ def _import_one(user, body, upload: Upload, document, confirm) -> MinutesDocumen
 def _read_later(draft: MinutesDocument, upload: Upload, confirm: bool) -> MinutesDocument:
     from django.core.files.base import ContentFile
 
-    from livinglab.tracking.tasks import read_minutes_task
-
-    draft.status, draft.progress = MinutesDocument.Status.READING, 0
+    _remove_upload_on_commit(draft)  # an earlier attempt's copy
     draft.proposal = {"confirm_when_read": confirm}
     draft.upload.save(upload.filename, ContentFile(upload.data), save=False)
+    _queue(draft)
+    return draft
+
+
+def _queue(draft: MinutesDocument) -> None:
+    """Hand the stored upload to the background reader as a new attempt."""
+    from livinglab.tracking.tasks import read_minutes_task
+
+    draft.status, draft.progress, draft.error = MinutesDocument.Status.READING, 0, ""
+    draft.attempt += 1
+    draft.heartbeat_at = timezone.now()
     draft.save()
-    transaction.on_commit(lambda: read_minutes_task.enqueue(draft.pk))
-    return draft
+    pk, attempt = draft.pk, draft.attempt
+    transaction.on_commit(lambda: read_minutes_task.enqueue(pk, attempt))
 
 
-def read_in_background(document_id: int) -> MinutesDocument:
-    """The task's work: read the stored upload, build the proposal, maybe confirm."""
+class ReadingAbandoned(Exception):
+    """This attempt no longer owns the record (it was declared stopped and retried)."""
+
+
+def read_in_background(document_id: int, attempt: int | None = None) -> MinutesDocument:
+    """The task's work: read the stored upload, build the proposal, maybe confirm.
+
+    Each step is written only while this attempt still owns the record (`attempt`; None
+    for tasks queued before attempts were counted), so a worker thought dead that wakes
+    up after the record was read again changes nothing.
+    """
     draft = MinutesDocument.objects.select_related("body", "uploaded_by").get(pk=document_id)
-    _progress(draft, 10)
-    with draft.upload.open("rb") as handle:
-        upload = Upload(draft.filename, handle.read())
+    attempt = draft.attempt if attempt is None else attempt
     try:
-        document = _read(draft.body, upload)
-    except ImportFailed as exc:
-        draft.status, draft.error = MinutesDocument.Status.FAILED, str(exc)
-        draft.save(update_fields=["status", "error"])
-        return draft
-    _progress(draft, 60)
-    confirm = draft.proposal.get("confirm_when_read", False)
-    with transaction.atomic():
-        _fill(draft, document)
-        if confirm:
-            confirm_import(draft.uploaded_by, draft)
+        _beat(draft, attempt, 10)
+        try:
+            with draft.upload.open("rb") as handle:
+                upload = Upload(draft.filename, handle.read())
+            document = _read(draft.body, upload)
+        except (ImportFailed, OSError, ValueError) as exc:
+            message = str(exc) if isinstance(exc, ImportFailed) else _missing(draft)
+            _fail(draft, attempt, message)
+            return draft
+        _beat(draft, attempt, 60)
+        confirm = draft.proposal.get("confirm_when_read", False)
+        with transaction.atomic():
+            _own(draft, attempt)
+            _fill(draft, document)
+            if confirm:
+                confirm_import(draft.uploaded_by, draft)
+    except ReadingAbandoned:
+        draft.refresh_from_db()
     return draft
 
 
-def _progress(draft: MinutesDocument, percent: int) -> None:
-    draft.progress = percent
-    draft.save(update_fields=["progress"])
+def _owned(document_id: int, attempt: int):
+    return MinutesDocument.objects.filter(
+        pk=document_id, attempt=attempt, status=MinutesDocument.Status.READING
+    )
+
+
+def _beat(draft: MinutesDocument, attempt: int, percent: int) -> None:
+    """Report progress, which is also the sign that this attempt is alive."""
+    now = timezone.now()
+    if not _owned(draft.pk, attempt).update(progress=percent, heartbeat_at=now):
+        raise ReadingAbandoned
+    draft.progress, draft.heartbeat_at = percent, now
+
+
+def _own(draft: MinutesDocument, attempt: int) -> None:
+    """Lock the record for this attempt's last write, or give up if it lost it."""
+    if not _owned(draft.pk, attempt).select_for_update().exists():
+        raise ReadingAbandoned
+
+
+def _fail(draft: MinutesDocument, attempt: int, message: str) -> None:
+    """The record cannot be read: say why, and remove the stored file (it stays unread)."""
+    with transaction.atomic():
+        locked = _owned(draft.pk, attempt).select_for_update().first()
+        if locked is None:
+            return
+        _remove_upload_on_commit(locked)
+        locked.upload = ""
+        locked.status, locked.error = MinutesDocument.Status.FAILED, message
+        locked.save(update_fields=["status", "error", "upload"])
+    draft.refresh_from_db()
+
+
+def _missing(draft: MinutesDocument) -> str:
+    return _("%(file)s: the stored copy of the upload is missing. Upload the file again.") % {
+        "file": draft.filename
+    }
+
+
+def _remove_upload_on_commit(draft: MinutesDocument) -> None:
+    if draft.upload:
+        name, storage = draft.upload.name, draft.upload.storage
+        transaction.on_commit(lambda: storage.delete(name))
+
+
+def notice_abandoned(documents) -> int:
+    """Declare stopped the background readings among `documents` that went silent.
+
+    Cheap when there are none (one indexed read); a record another transaction holds is
+    left for the next look, so a page never waits for a worker that is alive.
+    """
+    Status = MinutesDocument.Status
+    cutoff = timezone.now() - LEASE
+    silent = documents.filter(status=Status.READING, heartbeat_at__lt=cutoff)
+    ids = list(silent.values_list("pk", flat=True)[:100])
+    if not ids:
+        return 0
+    stopped = 0
+    try:
+        with transaction.atomic():
+            locked = MinutesDocument.objects.select_for_update(skip_locked=True)
+            for draft in locked.filter(pk__in=ids, status=Status.READING, heartbeat_at__lt=cutoff):
+                draft.status = Status.FAILED
+                draft.error = _(
+                    "The reading of %(file)s stopped at %(percent)s%%: the background worker "
+                    "ended before it finished (it was stopped, or the server restarted). "
+                    "Nothing of it was written. Read it again, or discard the record."
+                ) % {"file": draft.filename, "percent": draft.progress}
+                draft.save(update_fields=["status", "error"])
+                _forget_task(draft)
+                stopped += 1
+    except OperationalError:  # SQLite busy with a long write: look again next time
+        return 0
+    return stopped
+
+
+def _forget_task(draft: MinutesDocument) -> None:
+    """Mark the dead worker's task failed too, so that the task list tells the truth."""
+    from django_tasks_db.models import DBTaskResult
+
+    from livinglab.tracking.tasks import read_minutes_task
+
+    DBTaskResult.objects.running().filter(
+        task_path=read_minutes_task.module_path, args_kwargs__args__0=draft.pk
+    ).update(
+        status="FAILED",
+        finished_at=timezone.now(),
+        exception_class_path="livinglab.tracking.services.importing.ReadingAbandoned",
+        traceback="The worker stopped without finishing (no heartbeat).",
+    )
+
+
+def read_once_more(user, draft: MinutesDocument) -> MinutesDocument:
+    """The secretary's retry of a background reading that stopped: a new attempt."""
+    require(user, "confirm", draft)
+    with transaction.atomic():
+        locked = MinutesDocument.objects.select_for_update().get(pk=draft.pk)
+        if locked.status != MinutesDocument.Status.FAILED or not locked.upload:
+            raise ImportFailed(
+                _("%(file)s cannot be read again from here: upload the file again.")
+                % {"file": locked.filename}
+            )
+        _queue(locked)
+    draft.refresh_from_db()
+    return draft
 
 
 def _read(body: Body, upload: Upload):

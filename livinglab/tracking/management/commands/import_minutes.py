@@ -24,6 +24,7 @@ class Command(BaseCommand):
         except ImportFailed as exc:
             raise CommandError(str(exc)) from exc
         for document in documents:
+            document.refresh_from_db()  # a small file's background reading may be done
             meetings = document.meetings.count()
             self.stdout.write(f"{document.filename}: {document.get_status_display()} ({meetings})")
 
