@@ -69,3 +69,64 @@ def _save(figure, fmt: str) -> bytes:
     out = io.BytesIO()
     figure.savefig(out, format=fmt, dpi=150 if fmt == "png" else 100, bbox_inches="tight")
     return out.getvalue()
+
+
+def render_catalogue_kpi(progress, fmt: str = "svg") -> bytes:
+    """Actual against target by year for a KPI of the catalogue in one scope.
+
+    Actual figures are a line with points (a missed year's point in the overdue
+    colour); the target path is a dashed line, with the targets that were set as
+    diamonds. A projected figure for the current year is a hollow point.
+    """
+    figure, axes = _figure(2.6)
+    definition = progress.definition
+    if fmt == "png":
+        axes.set_title(f"{definition.name} · {progress.scope.name}", loc="left")
+    actual = [(y.year, y.value) for y in progress.years if y.value is not None]
+    path = [(y.year, y.target) for y in progress.years if y.target is not None]
+    if not actual and not path:
+        _empty(axes, _("No values yet."))
+        return _save(figure, fmt)
+    if actual:
+        axes.plot(
+            *zip(*actual, strict=True),
+            marker="o",
+            markersize=4,
+            color=COLOURS["tracked"],
+            label=_("actual"),
+            zorder=3,
+        )
+        missed = [(y.year, y.value) for y in progress.years if y.missed and y.value is not None]
+        if missed:
+            axes.scatter(
+                *zip(*missed, strict=True), color=COLOURS["overdue"], zorder=4, label=_("missed")
+            )
+    projected = [(y.year, y.projected) for y in progress.years if y.projected is not None]
+    if projected:
+        axes.scatter(
+            *zip(*projected, strict=True),
+            facecolors="none",
+            edgecolors=COLOURS["tracked"],
+            zorder=4,
+            label=_("projected"),
+        )
+    if path:
+        axes.plot(
+            *zip(*path, strict=True),
+            color=COLOURS["closed"],
+            linestyle="--",
+            linewidth=1.2,
+            label=_("target path"),
+        )
+        set_targets = [(y.year, y.target) for y in progress.years if y.is_set]
+        axes.scatter(*zip(*set_targets, strict=True), marker="D", color=COLOURS["closed"], zorder=4)
+    better = (
+        _("higher is better")
+        if definition.direction == definition.Direction.UP
+        else _("lower is better")
+    )
+    axes.set_ylabel(f"{definition.unit} ({better})" if definition.unit else better)
+    axes.grid(axis="y", color="#eeeeee")
+    axes.xaxis.get_major_locator().set_params(integer=True)
+    axes.legend(frameon=False, loc="upper left", bbox_to_anchor=(1.0, 1.0))
+    return _save(figure, fmt)

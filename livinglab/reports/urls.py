@@ -1,6 +1,6 @@
 from django.urls import path
 
-from livinglab.reports import trial_views, views
+from livinglab.reports import catalogue_kpi_views, trial_views, views
 
 app_name = "reports"
 urlpatterns = [
@@ -24,4 +24,9 @@ urlpatterns = [
     path("dashboard.<str:fmt>", views.platform_dashboard_file, name="platform_dashboard_file"),
     path("charts/<str:name>.svg", views.platform_chart, name="platform_chart"),
     path("trials/<int:pk>/kpis/<int:kpi>.svg", trial_views.kpi_chart, name="trial_kpi_chart"),
+    path(
+        "kpis/<str:identifier>/scopes/<int:pk>.svg",
+        catalogue_kpi_views.catalogue_kpi_chart,
+        name="catalogue_kpi_chart",
+    ),
 ]
