@@ -14,6 +14,7 @@ rolled up from one row per reporting scope, not from every monthly value.
 """
 
 import datetime as dt
+import math
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -185,7 +186,7 @@ class Definition(models.Model):
         return value > than if self.direction == self.Direction.UP else value < than
 
     def meets(self, value: float, target: float) -> bool:
-        return value == target or self.is_better(value, target)
+        return math.isclose(value, target, rel_tol=1e-9) or self.is_better(value, target)
 
 
 class ScopeQuerySet(models.QuerySet):

@@ -25,6 +25,7 @@ class Year:
     target: float | None
     is_set: bool  # a target of that year, not a point on the path between two
     projected: float | None = None
+    missed: bool = False
 
     @property
     def value(self) -> float | None:
@@ -120,6 +121,8 @@ def _projection(definition, scope, year, so_far: float, today: dt.date) -> float
 
 def _judge(result: Progress) -> None:
     definition = result.definition
+    for year in result.years:
+        year.missed = year.misses(definition)
     judged = [y for y in result.years if y.judged is not None and y.target is not None]
     current = next((y for y in judged if y.projected is not None), None)
     if current is not None and current.misses(definition):
