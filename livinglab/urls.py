@@ -15,6 +15,7 @@ urlpatterns = [
     path("work/", include("livinglab.work.urls")),
     path("reports/", include("livinglab.reports.urls")),
     path("trials/", include("livinglab.trials.urls")),
+    path("kpis/", include("livinglab.kpis.urls")),
     path("reviews/", include("livinglab.reviews.urls")),
     path("imports/", include("livinglab.tracking.import_urls")),
     path("", include("livinglab.needs.urls")),
