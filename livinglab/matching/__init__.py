@@ -64,9 +64,11 @@ def rank_all(
 ) -> dict[str, list[Match]]:
     """The best ``k`` candidates for every query, by query id (in the queries' order)."""
     ranker = Ranker(candidates, trusted_domains=not queries_are_needs, sites=sites)
+    items = list(queries)
+    prepared = [ranker.prepare_query(query, queries_are_needs) for query in items]
     return {
-        query.id: ranker.rank(ranker.prepare_query(query, queries_are_needs), k)
-        for query in queries
+        query.id: matches
+        for query, matches in zip(items, ranker.rank_many(prepared, k), strict=True)
     }
 
 

@@ -1,9 +1,11 @@
 """Ranking candidates for queries: BM25 over terms and concepts, then domain, tag and site boosts.
 
 One ``Ranker`` is built over the candidates (the needs of a call, or its proposals, sites
-or agencies) and asked once per query. The text score comes from ``Scorer`` objects; the
-lexical BM25 scorer is the one in use, and a sentence-embedding scorer can be added to
-``Ranker(scorers=…)`` without touching the rest (its scores are scaled like BM25's).
+or agencies) and asked for one query (``rank``) or many at once (``rank_many``: a batch's
+text scores and boosts are computed as tables, not query by query). The text score comes
+from ``Scorer`` objects; the lexical BM25 scorer is the one in use, and a
+sentence-embedding scorer can be added to ``Ranker(scorers=…)`` without touching the rest
+(its scores are scaled like BM25's; one with ``scores_many`` is asked once per batch).
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Protocol
 
 import bm25s
@@ -31,6 +34,7 @@ TITLE_WEIGHT = 2
 CONCEPT_WEIGHT = 2
 MAX_TERMS_SHOWN = 4
 MAX_CONCEPTS_SHOWN = 3
+BATCH = 512  # queries scored together (a batch's score table: BATCH x candidates)
 
 
 @dataclass(slots=True)
@@ -46,7 +50,6 @@ class Prepared:
     term_set: frozenset[str] = field(default_factory=frozenset)
     concepts: dict[str, set[str]] = field(default_factory=dict)
     joined: str = ""
-    ordered: list[str] | None = None  # filled by a Ranker: query terms by weight
     top_domain: str | None = None
 
     def document(self) -> list[str]:
@@ -128,21 +131,19 @@ class Scorer(Protocol):
 class LexicalScorer:
     """BM25 (bm25s, Lucene variant) over character bigrams, English words and concepts.
 
-    bm25s computes every term's weight in every candidate once; a call's candidates
-    (needs, a few hundred) fit in a dense term x candidate table, so a query's scores
-    are one gather and sum. Larger candidate sets (all proposals of a call, for a need)
-    are scored through bm25s's sparse index.
+    bm25s computes every term's weight in every candidate once, as a sparse table (for
+    each term, the candidates holding it); a batch of queries is scored from it at once
+    (``scores_many``).
     """
-
-    DENSE_LIMIT = 30_000_000  # cells (float32) of the dense table: 120 MB at most
 
     def __init__(self, k1: float = 1.2, b: float = 0.75) -> None:
         self.k1, self.b = k1, b
         self.size = 0
         self.vocabulary: dict[str, int] = {}
         self.idf_of: dict[str, float] = {}
+        self.order_of: dict[str, int] = {}
         self.index: bm25s.BM25 | None = None
-        self.table: np.ndarray | None = None
+        self.csr: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
 
     def fit(self, candidates: Sequence[Prepared]) -> None:
         self.size = len(candidates)
@@ -156,33 +157,60 @@ class LexicalScorer:
             term: math.log(1 + (size - count + 0.5) / (count + 0.5))
             for term, count in frequency.items()
         }
-        self.index, self.table, self.vocabulary = None, None, {}
+        # Every known term's place when sorted by weight (rarest first): reasons list the
+        # shared terms in this order without sorting each query's terms.
+        ordered = sorted(self.idf_of, key=lambda term: (-self.idf_of[term], term))
+        self.order_of = {term: place for place, term in enumerate(ordered)}
+        self.index, self.csr, self.vocabulary = None, None, {}
         if not frequency:
             return
         self.index = bm25s.BM25(k1=self.k1, b=self.b, method="lucene")
         self.index.index(documents, show_progress=False)
         self.vocabulary = self.index.vocab_dict
-        if len(self.vocabulary) * size <= self.DENSE_LIMIT:
-            self.table = self._dense(self.index.scores, len(self.vocabulary), size)
-
-    @staticmethod
-    def _dense(scores: dict, terms: int, size: int) -> np.ndarray:
-        indptr = np.asarray(scores["indptr"])
-        table = np.zeros((terms, size), dtype=np.float32)
-        rows = np.repeat(np.arange(len(indptr) - 1), np.diff(indptr))
-        table[rows, np.asarray(scores["indices"])] = scores["data"]
-        return table
+        scores = self.index.scores
+        self.csr = (
+            np.asarray(scores["indptr"], dtype=np.int64),
+            np.asarray(scores["indices"], dtype=np.int64),
+            np.asarray(scores["data"], dtype=np.float64),
+        )
 
     def idf(self, term: str) -> float:
         return self.idf_of.get(term, 0.0)
 
     def scores(self, query: Prepared) -> np.ndarray:
-        ids = query.query_ids(self.vocabulary)
-        if self.index is None or not ids:
-            return np.zeros(self.size, dtype=np.float32)
-        if self.table is not None:
-            return self.table[ids].sum(axis=0, dtype=np.float64)
-        return self.index.get_scores_from_ids(ids)
+        return self.scores_many([query])[0]
+
+    def scores_many(self, queries: Sequence[Prepared]) -> np.ndarray:
+        """Scores of every candidate for several queries (one row each).
+
+        bm25s keeps, for each term, the candidates holding it and their weights (a CSR
+        table). The entries of all the queries' terms are cut out of it at once and
+        summed per (query, candidate) cell: about as many additions as the queries have
+        (term, candidate) pairs, with no Python loop over candidates.
+        """
+        found = np.zeros((len(queries), self.size))
+        if self.csr is None:
+            return found
+        ids: list[int] = []
+        counts: list[int] = []
+        for query in queries:
+            mine = query.query_ids(self.vocabulary)
+            ids += mine
+            counts.append(len(mine))
+        if not ids:
+            return found
+        indptr, columns, weights = self.csr
+        terms = np.asarray(ids, dtype=np.int64)
+        begins = indptr[terms]
+        lengths = indptr[terms + 1] - begins
+        total = int(lengths.sum())
+        # Positions of every entry of every term: each term's begin, then +1, +2, …
+        ends = np.cumsum(lengths)
+        positions = np.arange(total) + np.repeat(begins - (ends - lengths), lengths)
+        query_rows = np.repeat(np.repeat(np.arange(len(queries)), counts), lengths)
+        cells = query_rows * self.size + columns[positions]
+        sums = np.bincount(cells, weights=weights[positions], minlength=len(queries) * self.size)
+        return sums.reshape(len(queries), self.size)
 
 
 class Ranker:
@@ -231,9 +259,21 @@ class Ranker:
                 self.features[row, self.feature_index["tag", tag]] = 1.0
             for site in candidate.item.sites:
                 self.by_site.setdefault(site, []).append(row)
-        self.with_capabilities = [
-            row for row, candidate in enumerate(self.candidates) if candidate.capabilities
-        ]
+        # Capabilities: one column per distinct phrase; a candidate's cell is the share
+        # of its capabilities that phrase is (a query meeting it adds that share).
+        phrases: dict[str, int] = {}
+        self.capability_terms: list[tuple[str, Terms]] = []
+        cells: dict[tuple[int, int], float] = {}
+        for row, candidate in enumerate(self.candidates):
+            for phrase, terms in candidate.capabilities:
+                if phrase not in phrases:
+                    phrases[phrase] = len(self.capability_terms)
+                    self.capability_terms.append((phrase, terms))
+                cell = (phrases[phrase], row)
+                cells[cell] = cells.get(cell, 0.0) + 1.0 / len(candidate.capabilities)
+        self.capability_table = np.zeros((len(self.capability_terms), len(self.candidates)))
+        for (column, row), share in cells.items():
+            self.capability_table[column, row] = share
 
     def prepare_query(self, item: Item, trusted_domain: bool) -> Prepared:
         return prepare(item, trusted_domain)
@@ -252,69 +292,90 @@ class Ranker:
 
     def scores(self, query: Prepared) -> np.ndarray:
         """Final scores of every candidate for one query."""
-        text = None
+        return self.score_table([query])[0]
+
+    def score_table(self, queries: Sequence[Prepared]) -> np.ndarray:
+        """Final scores, one row per query and one column per candidate: the text scores
+        of all the queries at once, then the boosts as products of small tables."""
+        text = np.zeros((len(queries), len(self.candidates)))
         for scorer, weight in self.scorers:
-            found = scorer.scores(query).astype(np.float64)
-            text = found * weight if text is None else text + weight * found
-        assert text is not None  # noqa: S101 - the lexical scorer is always there
-        scale = max(float(text.max(initial=0.0)), 1.0)
-        weights = self._query_features(query)
-        boost = self.features @ weights if weights is not None else np.zeros(len(text))
-        for site in query.item.sites:
-            for row in self.by_site.get(site, ()):
-                boost[row] += SITE_WEIGHT
-        for row in self.with_capabilities:
-            found_capabilities = self.candidates[row].capabilities
-            met = _capabilities_met(query, found_capabilities)
-            boost[row] += CAPABILITY_WEIGHT * len(met) / len(found_capabilities)
-        return text + scale * boost
+            many = getattr(scorer, "scores_many", None)
+            if many is not None:
+                found = many(queries)
+            else:
+                found = np.array([scorer.scores(query) for query in queries])
+            text += weight * np.asarray(found, dtype=np.float64)
+        scale = np.maximum(text.max(axis=1, initial=0.0), 1.0)
+        features = np.zeros((len(queries), self.features.shape[1]))
+        for row, query in enumerate(queries):
+            weights = self._query_features(query)
+            if weights is not None:
+                features[row] = weights
+        boost = features @ self.features.T
+        for row, query in enumerate(queries):
+            for site in query.item.sites:
+                for column in self.by_site.get(site, ()):
+                    boost[row, column] += SITE_WEIGHT
+        if self.capability_terms:
+            met = np.array(
+                [
+                    [bool(_capabilities_met(query, [pair])) for pair in self.capability_terms]
+                    for query in queries
+                ],
+                dtype=np.float64,
+            )
+            boost += CAPABILITY_WEIGHT * (met @ self.capability_table)
+        return text + scale[:, None] * boost
 
     def rank(self, query: Prepared, k: int) -> list[Match]:
-        if not self.candidates or k <= 0:
-            return []
-        scores = self.scores(query)
-        if k < len(scores):
-            best = np.argpartition(-scores, k - 1)[:k]
-        else:
-            best = np.arange(len(scores))
-        order = sorted(best.tolist(), key=lambda row: (-scores[row], row))
-        return [
-            Match(
-                id=self.candidates[row].item.id,
-                score=round(float(scores[row]), 4),
-                reasons=self.reasons(query, self.candidates[row]),
-            )
-            for row in order
-        ]
+        return self.rank_many([query], k)[0]
 
-    def _by_weight(self, query: Prepared) -> list[str]:
-        """The query's terms known to the candidates, highest idf first (once per query)."""
-        if query.ordered is None:
-            idf = self.lexical.idf_of
-            query.ordered = sorted(
-                (term for term in query.term_set if term in idf),
-                key=lambda term: (-idf[term], term),
-            )
-        return query.ordered
+    def rank_many(self, queries: Sequence[Prepared], k: int) -> list[list[Match]]:
+        """The best ``k`` candidates of each query, with reasons, scored in batches."""
+        if not self.candidates or k <= 0:
+            return [[] for _ in queries]
+        found: list[list[Match]] = []
+        count = len(self.candidates)
+        for start in range(0, len(queries), BATCH):
+            batch = queries[start : start + BATCH]
+            table = self.score_table(batch)
+            if k < count:
+                best = np.argpartition(-table, k - 1, axis=1)[:, :k]
+            else:
+                best = np.broadcast_to(np.arange(count), (len(batch), count))
+            for query, scores, rows in zip(batch, table, best.tolist(), strict=True):
+                rows.sort(key=lambda row: (-scores[row], row))
+                found.append(
+                    [
+                        Match(
+                            id=self.candidates[row].item.id,
+                            score=round(float(scores[row]), 4),
+                            reasons=self.reasons(query, self.candidates[row]),
+                        )
+                        for row in rows
+                    ]
+                )
+        return found
 
     def reasons(self, query: Prepared, candidate: Prepared) -> tuple[Reason, ...]:
         found: list[Reason] = []
         shared = query.term_set & candidate.term_set
         if shared:
-            seeds = (term for term in self._by_weight(query) if term in shared)
+            order_of = self.lexical.order_of
+            seeds = sorted(shared & order_of.keys(), key=order_of.__getitem__)
             terms = shared_phrases(query.joined, seeds, shared, MAX_TERMS_SHOWN)
             if terms:
                 found.append(Reason("terms", tuple(terms)))
-        concepts = sorted(
-            query.concepts.keys() & candidate.concepts.keys(),
-            key=lambda key: (-self.lexical.idf(CONCEPT_PREFIX + key), key),
-        )
+        both = query.concepts.keys() & candidate.concepts.keys()
+        order_of = self.lexical.order_of
+        last = len(order_of)
+        concepts = sorted(both, key=lambda key: (order_of.get(CONCEPT_PREFIX + key, last), key))
         if concepts:
             found.append(
                 Reason(
                     "concepts",
                     tuple(
-                        _concept_text(key, query.concepts[key] | candidate.concepts[key])
+                        _concept_text(key, frozenset(query.concepts[key] | candidate.concepts[key]))
                         for key in concepts[:MAX_CONCEPTS_SHOWN]
                     ),
                 )
@@ -339,7 +400,8 @@ def _top(domains: Mapping[str, float]) -> str | None:
     return max(domains.items(), key=lambda pair: (pair[1], pair[0]))[0] if domains else None
 
 
-def _concept_text(key: str, forms: set[str]) -> str:
+@lru_cache(maxsize=4096)
+def _concept_text(key: str, forms: frozenset[str]) -> str:
     concept = CONCEPT_BY_KEY[key]
     shown = sorted(form for form in forms if form != concept.label)[:3]
     return f"{concept.label}（{'／'.join(shown)}）" if shown else concept.label

@@ -13,7 +13,8 @@ import re
 from collections.abc import Iterable, Iterator, Set
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import islice
+from itertools import filterfalse, islice
+from operator import add
 
 from .lexicon import CONCEPTS
 
@@ -80,7 +81,7 @@ class _ConceptIndex:
         for wentries in self.by_word.values():
             wentries.sort(key=lambda entry: -len(entry[0]))
 
-    def find_in_run(self, run: str, pairs: list[str], hits: dict[str, set[str]]) -> None:
+    def find_in_run(self, run: str, pairs: Set[str], hits: dict[str, set[str]]) -> None:
         by_bigram = self.by_bigram
         for pair in by_bigram.keys() & pairs:
             for form, key in by_bigram[pair]:
@@ -89,11 +90,13 @@ class _ConceptIndex:
 
     def find_in_words(self, words: list[str], hits: dict[str, set[str]]) -> None:
         by_word = self.by_word
-        stems = [_stem(word) for word in words]
+        stems = list(map(_stem, words))
+        starts = by_word.keys() & stems
+        if not starts:
+            return
         for i, stem in enumerate(stems):
-            entries = by_word.get(stem)
-            if entries:
-                for form, key in entries:
+            if stem in starts:
+                for form, key in by_word[stem]:
                     if tuple(stems[i : i + len(form)]) == form:
                         hits.setdefault(key, set()).add(" ".join(words[i : i + len(form)]))
 
@@ -130,20 +133,30 @@ def _words_of(runs: list[str]) -> Iterator[list[str]]:
 def analyse(text: str) -> Terms:
     """Bigrams, English words and concepts of a text (any string; never raises).
 
-    The Chinese runs are joined by ``|`` and paired in one pass; a pair across two runs
-    holds the ``|`` and is not a letter pair, so it is dropped.
+    Each Chinese run is paired at C speed (``map``); the tests on pairs (stop pair,
+    letters) are made once per distinct pair, not once per place.
     """
     runs = _RUN.findall(normalize(text))
     result = Terms(runs=runs)
-    chinese = "|".join(run for run in runs if not run.isascii())
-    if chinese:
-        pairs = [chinese[i : i + 2] for i in range(len(chinese) - 1)]
-        stop = STOP_BIGRAMS
-        result.terms = [pair for pair in pairs if pair not in stop and pair.isalpha()]
-        result.stopped = set(stop.intersection(pairs))
-        result.terms.extend(run for run in chinese.split("|") if len(run) == 1)
-        _CONCEPT_INDEX.find_in_run(chinese, pairs, result.concepts)
-    if len(runs) > len(chinese.split("|")) or not chinese:
+    cjk = [run for run in runs if not run.isascii()]
+    if cjk:
+        pairs: list[str] = []
+        for run in cjk:
+            if len(run) > 1:
+                pairs += map(add, run[:-1], run[1:])
+        distinct = set(pairs)
+        stopped = STOP_BIGRAMS & distinct
+        if not all(map(str.isalpha, cjk)):
+            stopped_or_odd = stopped | {pair for pair in distinct if not pair.isalpha()}
+        else:
+            stopped_or_odd = stopped
+        result.terms = (
+            list(filterfalse(stopped_or_odd.__contains__, pairs)) if stopped_or_odd else pairs
+        )
+        result.stopped = stopped
+        result.terms.extend(run for run in cjk if len(run) == 1)
+        _CONCEPT_INDEX.find_in_run("|".join(cjk), distinct, result.concepts)
+    if len(cjk) < len(runs):
         english = [run for run in runs if run.isascii()]
         result.terms.extend(_stem(run) for run in english if len(run) > 1 and run not in STOP_WORDS)
         for words in _words_of(runs):
@@ -161,6 +174,7 @@ def shared_phrases(joined: str, shared: Iterable[str], wanted: Set[str], limit: 
     are in ``wanted`` (all the shared pairs, stop pairs included), so 停車 and 車格 read as 停車格. English words are shown as they are.
     """
     phrases: list[str] = []
+    shown = ""  # the phrases so far, joined by "|": a pair inside one is already shown
     for term in islice(shared, limit * 3):
         if len(phrases) >= limit:
             break
@@ -168,7 +182,7 @@ def shared_phrases(joined: str, shared: Iterable[str], wanted: Set[str], limit: 
             phrase = term
         else:
             position = joined.find(term)
-            if position < 0 or any(term in found for found in phrases):
+            if position < 0 or term in shown:
                 continue
             begin, end = position, position + 2
             while (
@@ -184,4 +198,5 @@ def shared_phrases(joined: str, shared: Iterable[str], wanted: Set[str], limit: 
             phrase = joined[begin:end]
         if phrase not in phrases:
             phrases.append(phrase)
+            shown += "|" + phrase
     return phrases
