@@ -116,6 +116,16 @@ class MinutesDocument(models.Model):
     # recent while it works; a reading that went silent was abandoned (its worker died).
     attempt = models.PositiveSmallIntegerField(_("background readings started"), default=0)
     heartbeat_at = models.DateTimeField(_("last sign of the background reading"), null=True)
+    # A large import writes its meetings into this hidden body, one short transaction
+    # each, and moves them into `body` in one quick switch when all are written.
+    staging = models.ForeignKey(
+        Body,
+        verbose_name=_("body its meetings are staged in"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     # The reader's proposal with case links; the secretary edits it before confirming.
     proposal = models.JSONField(_("proposal"), default=dict, blank=True)
     uploaded_by = models.ForeignKey(
