@@ -15,6 +15,7 @@ from livinglab.core.api_types import Id
 from livinglab.needs.models import Call, Factor, Gate
 from livinglab.reviews import queue, services
 from livinglab.reviews.models import Assignment
+from livinglab.reviews.ranking import PER_PAGE, ranked_window
 
 router = Router(tags=["reviews"])
 
@@ -110,7 +111,7 @@ class ReviewIn(Schema):
 
 
 class RankingIn(Schema):
-    limit: int = Field(services.PER_PAGE, ge=1, le=1000)
+    limit: int = Field(PER_PAGE, ge=1, le=1000)
     offset: int = Field(0, ge=0, le=10**9)
 
 
@@ -258,7 +259,7 @@ class RankingOut(Schema):
 def ranking(request, call_id: Id, window: Query[RankingIn]):
     """The call's proposals best first, `limit` from `offset` (the call's secretariat only)."""
     call = get_for_user(Call.objects, request.auth, call_id)
-    rows, count = services.ranked_window(request.auth, call, window.offset, window.limit)
+    rows, count = ranked_window(request.auth, call, window.offset, window.limit)
     out = []
     for row in rows:
         s, p = row.summary, row.proposal

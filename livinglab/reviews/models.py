@@ -72,8 +72,13 @@ class AssignmentQuerySet(models.QuerySet):
         return self.filter(reviewer=user)
 
     def to_move(self):
-        """Conflicted and not yet moved to another reviewer."""
-        return self.filter(conflict=True, replaced_by__isnull=True)
+        """Conflicted and not yet moved to another reviewer.
+
+        Written as "not moved" rather than "moved to nobody": SQLite takes an IS NULL on
+        the unique `replaced_by` for a single row and would walk every review not moved;
+        this way it reads the few conflicts from their own index.
+        """
+        return self.filter(conflict=True).exclude(replaced_by__isnull=False)
 
 
 class Assignment(models.Model):
@@ -142,6 +147,10 @@ class Assignment(models.Model):
         ]
         indexes = [
             models.Index(fields=["reviewer", "submitted_at"], name="review_assignment_queue"),
+            # The few conflicted reviews (to move), found without reading the others.
+            models.Index(
+                fields=["proposal"], condition=Q(conflict=True), name="review_assignment_conflicts"
+            ),
         ]
 
     def __str__(self):
@@ -300,7 +309,11 @@ class ReviewSummary(models.Model):
         verbose_name = _("review summary")
         verbose_name_plural = _("review summaries")
         indexes = [
-            models.Index(fields=["call", "-passes_gates", "-score"], name="review_summary_rank")
+            # The ranked list walks a call's rows in rank order from this index alone,
+            # equal scores by proposal (see `ranking`).
+            models.Index(
+                fields=["call", "-passes_gates", "-score", "proposal"], name="review_summary_order"
+            )
         ]
 
     def __str__(self):

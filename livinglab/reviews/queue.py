@@ -90,14 +90,19 @@ class ToMove:
 
 def conflicts_to_move(user, call) -> list[ToMove]:
     """Conflicted assignments of the call not moved yet, each with the next suggestion."""
+    # The few conflicts still to move are read from their own index and sorted by call
+    # here: a filter on the call would have the database walk all its proposals first.
     found = (
         Assignment.objects.visible_to(user)
         .to_move()
-        .filter(proposal__call=call)
         .select_related("proposal__call", "proposal__domain", "proposal__need__domain", "reviewer")
         .prefetch_related("proposal__need__tags")
     )
-    return [ToMove(a, next(iter(services.suggest(user, a.proposal, 1)), None)) for a in found]
+    return [
+        ToMove(a, next(iter(services.suggest(user, a.proposal, 1)), None))
+        for a in found
+        if a.proposal.call_id == call.pk
+    ]
 
 
 # --- Reviews read back ----------------------------------------------------------------

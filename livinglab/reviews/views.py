@@ -19,7 +19,7 @@ from livinglab.core.access import get_for_user
 from livinglab.needs.models import Call, Factor, Gate
 from livinglab.orgs.roles import roles_of
 from livinglab.proposals.models import Proposal
-from livinglab.reviews import exports, queue, services
+from livinglab.reviews import exports, queue, ranking, services
 from livinglab.reviews.forms import (
     AssignForm,
     DecisionForm,
@@ -173,7 +173,7 @@ def call_ranking(request, pk: int):
         number = int(request.GET.get("page", 1))
     except ValueError:
         number = 1
-    page = services.ranked_page(request.user, call, number)
+    page = ranking.ranked_page(request.user, call, number)
     to_move = queue.conflicts_to_move(request.user, call)
     context = {
         "call": call,
@@ -190,7 +190,7 @@ def call_export(request, pk: int, fmt: str):
     call = _call_for_secretariat(request, pk)
     if fmt not in exports.FORMATS:
         raise Http404
-    data = exports.export(call, services.ranked(request.user, call), fmt)
+    data = exports.export(call, ranking.ranked(request.user, call), fmt)
     response = HttpResponse(data, content_type=exports.CONTENT_TYPES[fmt])
     response["Content-Disposition"] = f'attachment; filename="ranking-{call.pk}.{fmt}"'
     return response

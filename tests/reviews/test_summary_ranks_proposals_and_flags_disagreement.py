@@ -2,7 +2,7 @@
 
 from decimal import Decimal
 
-from livinglab.reviews import services
+from livinglab.reviews import ranking, services
 from livinglab.reviews.models import ReviewSummary
 
 from .conftest import submitted
@@ -38,7 +38,7 @@ def test_failing_a_gate_ranks_below_passing(reviews):
     no = [False, False, True]
     submitted(reviews, reviews.first, [5, 5, 5, 5], answers=no)
     submitted(reviews, reviews.first, [2, 2, 2, 2], proposal=reviews.other)
-    rows = services.ranked(reviews.world.secretary, reviews.call)
+    rows = ranking.ranked(reviews.world.secretary, reviews.call)
     assert [(r.rank, r.proposal.pk) for r in rows] == [
         (1, reviews.other.pk),
         (2, reviews.proposal.pk),
@@ -55,7 +55,7 @@ def test_equal_scores_share_a_rank_and_unreviewed_follow(reviews):
     )
     submitted(reviews, reviews.first, [4, 4, 3, 3])
     submitted(reviews, reviews.first, [3, 3, 4, 4], proposal=reviews.other)
-    rows = services.ranked(reviews.world.secretary, reviews.call)
+    rows = ranking.ranked(reviews.world.secretary, reviews.call)
     assert [r.rank for r in rows] == [1, 1, None]
     assert rows[0].tied and rows[1].tied
     assert rows[2].proposal == third
@@ -82,8 +82,8 @@ def test_ranked_page_shows_the_flag(client, reviews):
 def test_a_page_of_the_ranked_list_keeps_ranks_of_the_whole_call(reviews):
     submitted(reviews, reviews.first, [2, 2, 2, 2])
     submitted(reviews, reviews.first, [5, 5, 5, 5], proposal=reviews.other)
-    page = services.ranked_page(reviews.world.secretary, reviews.call, page=2, per_page=1)
+    page = ranking.ranked_page(reviews.world.secretary, reviews.call, page=2, per_page=1)
     assert (page.count, page.page, page.pages) == (2, 2, 2)
     assert [(r.rank, r.proposal) for r in page.rows] == [(2, reviews.proposal)]
-    past = services.ranked_page(reviews.world.secretary, reviews.call, page=9, per_page=1)
+    past = ranking.ranked_page(reviews.world.secretary, reviews.call, page=9, per_page=1)
     assert past.page == 2
