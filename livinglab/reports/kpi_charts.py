@@ -125,7 +125,7 @@ def render_catalogue_kpi(progress, fmt: str = "svg") -> bytes:
         if definition.direction == definition.Direction.UP
         else _("lower is better")
     )
-    axes.set_ylabel(f"{definition.unit} ({better})" if definition.unit else better)
+    axes.set_ylabel(f"{definition.unit_label} ({better})" if definition.unit else better)
     axes.grid(axis="y", color="#eeeeee")
     axes.xaxis.get_major_locator().set_params(integer=True)
     axes.legend(frameon=False, loc="upper left", bbox_to_anchor=(1.0, 1.0))
