@@ -176,6 +176,11 @@ class Definition(models.Model):
     def name(self) -> str:
         return self.name_zh if (get_language() or "").startswith("zh") else self.name_en
 
+    @property
+    def unit_label(self) -> str:
+        """The unit as people write it (m³, not m**3)."""
+        return self.unit.replace("**2", "²").replace("**3", "³").replace(" ** 2", "²")
+
     def clean(self):
         try:
             units.parse(self.unit)
@@ -187,6 +192,13 @@ class Definition(models.Model):
 
     def meets(self, value: float, target: float) -> bool:
         return math.isclose(value, target, rel_tol=1e-9) or self.is_better(value, target)
+
+
+class ValueUploadQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(uploaded_by=user)
 
 
 class ScopeQuerySet(models.QuerySet):
@@ -459,3 +471,25 @@ class EmissionFactor(models.Model):
 
     def __str__(self):
         return f"{self.activity} {self.region} {self.year}: {self.factor} {self.unit}"
+
+
+class ValueUpload(models.Model):
+    """A CSV file of values that passed every check, waiting for its uploader to apply it."""
+
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    filename = models.CharField(_("file name"), max_length=200)
+    rows = models.JSONField(_("rows"))
+    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+    applied_at = models.DateTimeField(_("applied at"), null=True, blank=True)
+
+    objects = ValueUploadQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("upload of KPI values")
+        verbose_name_plural = _("uploads of KPI values")
+        ordering = ["-uploaded_at"]
+
+    def __str__(self):
+        return self.filename

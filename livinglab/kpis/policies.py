@@ -1,7 +1,7 @@
 """Who may do what with the KPI catalogue (registered with core.access)."""
 
 from livinglab.core.access import policy
-from livinglab.kpis.models import Definition, Scope
+from livinglab.kpis.models import Definition, Scope, ValueUpload
 from livinglab.orgs.roles import roles_of
 
 
@@ -25,3 +25,8 @@ def definition_policy(user, action: str, definition: Definition) -> bool:
         return True
     # New versions of the shared catalogue: staff only.
     return roles_of(user).is_admin
+
+
+@policy(ValueUpload)
+def upload_policy(user, action: str, upload: ValueUpload) -> bool:
+    return user.is_authenticated and upload.uploaded_by_id == user.pk

@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from livinglab.kpis import views
+from livinglab.kpis import upload_views, views
 
 
 class IdentifierConverter:
@@ -21,6 +21,8 @@ app_name = "kpis"
 urlpatterns = [
     path("", views.catalogue_list, name="catalogue"),
     path("scopes/<int:pk>/", views.scope_detail, name="scope"),
+    path("upload/", upload_views.upload, name="upload"),
+    path("upload/<int:pk>/", upload_views.upload_preview, name="upload_preview"),
     path("<kpi:identifier>/", views.definition_detail, name="definition"),
     path("<kpi:identifier>/scopes/<int:pk>/", views.kpi_page, name="kpi"),
 ]
