@@ -6,6 +6,7 @@ from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.templatetags.static import static
 
+from livinglab.core.waiting import waiting_for
 from livinglab.orgs.models import Organisation
 
 # How long a client should wait before it asks again while the database is away.
@@ -22,7 +23,10 @@ def home(request):
         "cities": Organisation.objects.cities().count(),
         "agencies": Organisation.objects.agencies().count(),
     }
-    return render(request, "core/home.html", {"counts": counts})
+    context = {"counts": counts}
+    if request.user.is_authenticated:
+        context["waiting"] = waiting_for(request.user)
+    return render(request, "core/home.html", context)
 
 
 def error_404(request, exception=None):

@@ -1,0 +1,1 @@
+from tests.work.conftest import cases  # noqa: F401  (the agencies' cases, one overdue)
