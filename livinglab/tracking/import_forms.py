@@ -98,7 +98,26 @@ class PassageForm(forms.Form):
         return Passage(start, end, data["passage_text"].replace("\r\n", "\n"))
 
 
-class MeetingForm(forms.Form):
+class ShownValues:
+    """A draft form that posts back, beside each field, the value the page showed.
+
+    Several secretaries may have the draft open at once. A whole-page save posts every
+    item, most of them as they were when that page was opened, perhaps before someone
+    else saved them: only the forms whose fields differ from what the page showed are
+    written (`touched`), so a stale page cannot undo another secretary's edit.
+    """
+
+    def show_initial(self) -> None:
+        for field in self.fields.values():
+            field.show_hidden_initial = True
+
+    def touched(self) -> bool:
+        """Whether the secretary changed this form (or the post cannot tell)."""
+        shown = any(self.add_initial_prefix(name) in self.data for name in self.fields)
+        return not shown or self.has_changed()
+
+
+class MeetingForm(ShownValues, forms.Form):
     title = forms.CharField(label=_("Title"), max_length=300)
     date = forms.DateField(
         label=_("Date"), required=False, widget=forms.DateInput(attrs={"type": "date"})
@@ -113,6 +132,7 @@ class MeetingForm(forms.Form):
     def __init__(self, data, *, entry: dict, prefix: str):
         initial = {field: entry.get(field) or "" for field in self.base_fields}
         super().__init__(data, initial=initial, prefix=prefix)
+        self.show_initial()
 
     def choices(self) -> dict:
         data = self.cleaned_data
@@ -229,7 +249,7 @@ def directory_agencies(text: str) -> list:
 STATUS_CHOICES = [("", _("(no status)")), *Decision.Status.choices]
 
 
-class ItemForm(forms.Form):
+class ItemForm(ShownValues, forms.Form):
     track = forms.BooleanField(label=_("Track this decision"), required=False)
     status = forms.ChoiceField(label=_("Status"), choices=STATUS_CHOICES, required=False)
     deadline = forms.DateField(
@@ -280,6 +300,14 @@ class ItemForm(forms.Form):
                 widget=forms.TextInput(attrs={"list": "body-cases", "class": "case-input"}),
             )
             self.initial[f"link_{k}"] = cases.label(link["case"])
+        self.show_initial()
+
+    def touched(self) -> bool:
+        # "Use this case" next to a suggestion is a change of its own.
+        links = range(len(self.entry.get("links", [])))
+        return super().touched() or any(
+            self.data.get(self.add_prefix(f"use_link_{k}")) for k in links
+        )
 
     def link_rows(self):
         """Each link of the item with its field, for the template."""
@@ -503,10 +531,14 @@ class DraftForm:
         return all([form.is_valid() for form in self.forms()])
 
     def choices(self) -> dict:
+        """What the secretary changed: the meetings and items whose fields differ from
+        what the page showed (see `ShownValues`)."""
         choices: dict = {"meetings": {}, "items": {}}
         for meeting in self.meetings:
-            if meeting["form"] is not None:
-                choices["meetings"][str(meeting["index"])] = meeting["form"].choices()
+            form = meeting["form"]
+            if form is not None and form.touched():
+                choices["meetings"][str(meeting["index"])] = form.choices()
             for form in meeting["items"]:
-                choices["items"][form.key] = form.choices()
+                if form.touched():
+                    choices["items"][form.key] = form.choices()
         return choices
