@@ -96,3 +96,23 @@ def test_closed_case_and_body_page(page, world, imported, screenshot):
     page.goto("/cases/?state=closed")
     expect(page.locator("#case-rows tbody tr")).to_have_count(1)
     expect(page.locator("#case-rows")).to_contain_text("青創交流合作")
+
+
+def test_on_a_phone_the_menu_folds_and_the_registry_fits_as_cards(
+    page, world, imported, sign_in, screenshot
+):
+    page.set_viewport_size({"width": 390, "height": 844})
+    sign_in("secretary")
+    page.goto("/cases/")
+    menu = page.get_by_role("button", name="選單")
+    expect(menu).to_be_visible()
+    expect(page.get_by_role("link", name="機關組織")).to_be_hidden()
+    assert page.evaluate("document.scrollingElement.scrollWidth") <= 390
+    first_case = page.locator("#case-rows tbody tr").first
+    expect(first_case.locator("td.card-title")).to_be_visible()
+    screenshot("registry-phone-zh")
+
+    menu.click()
+    expect(menu).to_have_attribute("aria-expanded", "true")
+    expect(page.get_by_role("link", name="機關組織")).to_be_visible()
+    screenshot("registry-phone-menu-zh")
