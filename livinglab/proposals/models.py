@@ -280,6 +280,9 @@ class Proposal(models.Model):
                 fields=["call", "updated_at", "submitted_at"], name="proposal_call_recent"
             ),
             models.Index(fields=["call", "status", "submitted_at"], name="proposal_call_waiting"),
+            # The trials' funnel counts a body's proposals per call, domain and status
+            # from this index alone.
+            models.Index(fields=["call", "domain", "status"], name="proposal_call_domain"),
         ]
         constraints = [
             models.CheckConstraint(
