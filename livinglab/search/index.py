@@ -1,13 +1,11 @@
-"""Keeping the search index in step with cases, and querying it."""
+"""Keeping the search documents in step with cases, and searching them."""
 
 from django.db import connection, transaction
-from django.db.models import Count, Exists, F, FilteredRelation, OuterRef, Q
+from django.db.models import Count, F
 
-from livinglab.search.models import UNDATED, CaseGram
+from livinglab.search import backends
+from livinglab.search.models import CaseDoc, key_of
 from livinglab.search.text import grams_of, query_grams
-
-# How many of a gram's rows `rarest_first` reads at most to size it.
-SIZING_CAP = 2000
 
 
 def texts_of(case_ids) -> dict[int, tuple]:
@@ -72,112 +70,76 @@ def grams_of_texts(texts) -> set[str]:
     return set().union(*(grams_of(text) for text in texts if text))
 
 
+def document(texts) -> str:
+    """A case's grams as `CaseDoc.grams` holds them: sorted, separated by spaces."""
+    return " ".join(sorted(grams_of_texts(texts)))
+
+
 def reindex_case(case) -> None:
-    """Rewrite the grams of one case from its texts (and its date)."""
+    """Rewrite the document of one case from its texts (and its date)."""
     date, texts = texts_of([case.pk]).get(case.pk, (None, []))
-    wanted = grams_of_texts(texts)
-    date = date or UNDATED
+    wanted = (key_of(case.pk, date), document(texts))
     with transaction.atomic():
-        have = set(CaseGram.objects.filter(case=case).values_list("gram", flat=True))
-        CaseGram.objects.filter(case=case, gram__in=have - wanted).delete()
-        CaseGram.objects.bulk_create(
-            [CaseGram(case_id=case.pk, gram=gram, decided_on=date) for gram in wanted - have],
-            batch_size=2000,
-            ignore_conflicts=True,
-        )
-        redate(case.pk, date)
+        docs = CaseDoc.objects.filter(case_id=case.pk)
+        if docs.values_list("key", "grams").first() == wanted:
+            return
+        docs.delete()
+        CaseDoc.objects.create(key=wanted[0], case_id=case.pk, grams=wanted[1])
 
 
 def redate(case_id: int, date) -> None:
-    """Give every gram of a case the case's new `last_decided_on`, in one statement."""
-    date = date or UNDATED
-    CaseGram.objects.filter(case_id=case_id).exclude(decided_on=date).update(decided_on=date)
+    """Give a case's document the key of the case's new `last_decided_on`."""
+    key = key_of(case_id, date)
+    CaseDoc.objects.filter(case_id=case_id).exclude(key=key).update(key=key)
 
 
 def reindex_all(cases, batch_size: int = 1000) -> int:
-    """Rebuild the grams of `cases` (a queryset) in batches; returns how many cases."""
+    """Rebuild the documents of `cases` (a queryset) in batches; returns how many cases."""
     done = 0
     ids = list(cases.order_by("pk").values_list("pk", flat=True))
     for start in range(0, len(ids), batch_size):
         chunk = ids[start : start + batch_size]
         found = texts_of(chunk)
         with transaction.atomic():
-            CaseGram.objects.filter(case_id__in=chunk).delete()
-            CaseGram.objects.bulk_create(rows_for(found), batch_size=5000)
+            CaseDoc.objects.filter(case_id__in=chunk).delete()
+            CaseDoc.objects.bulk_create(docs_for(found), batch_size=500)
         done += len(chunk)
     return done
 
 
-def rows_for(texts: dict[int, tuple]) -> list[CaseGram]:
-    """Index rows for many cases at once, from `texts_of`."""
-    rows = []
-    for pk, (date, case_texts) in texts.items():
-        date = date or UNDATED
-        rows.extend(
-            CaseGram(case_id=pk, gram=gram, decided_on=date) for gram in grams_of_texts(case_texts)
-        )
-    return rows
-
-
-def rarest_first(grams: list[str]) -> list[str]:
-    """The grams, the one with the fewest cases first (counted up to SIZING_CAP each).
-
-    A search walks its first gram's list in page order and looks the others up for each
-    row: walking the shortest list bounds the work by the rarest gram, whatever the
-    others. One query, reading at most SIZING_CAP index entries per gram.
-    """
-    if len(grams) < 2:
-        return list(grams)
-    table = CaseGram._meta.db_table
-    sized = ", ".join(
-        f"(SELECT COUNT(*) FROM (SELECT 1 FROM {table} WHERE gram = %s LIMIT {SIZING_CAP}) s{n})"  # noqa: S608 - no user text: the grams are parameters
-        for n in range(len(grams))
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT {sized}", grams)
-        sizes = cursor.fetchone()
-    order = sorted(range(len(grams)), key=lambda n: (sizes[n], n))
-    return [grams[n] for n in order]
+def docs_for(texts: dict[int, tuple]) -> list[CaseDoc]:
+    """Documents for many cases at once, from `texts_of`."""
+    return [
+        CaseDoc(key=key_of(pk, date), case_id=pk, grams=document(case_texts))
+        for pk, (date, case_texts) in texts.items()
+    ]
 
 
 def search(cases, query: str):
     """Narrow a Case queryset to those whose texts have every gram of `query`.
 
-    Newest first (undated cases last). The rarest gram is joined, and the rows are
-    ordered by its copy of the case's date: the (gram, newest first) index lists them
-    in page order. Every other gram must be there with the same (date, case): a lookup
-    in the same index per row (or, on PostgreSQL, a merge join of both lists in that
-    order), so a page stops after its rows however many cases match, and a word of
-    any length is such a walk (see `text.query_grams`). The date is part of the match
-    only to keep that order: every gram of a case holds the same one.
+    Newest first (undated cases last), read through the database's inverted index in
+    that order (`search.backends`), so that a page stops after its rows however many
+    cases match, and a word of any length is one walk (see `text.query_grams`).
+    The search must be the last narrowing of `cases`: what it learnt of the matches
+    while choosing its walk (`found`) counts them as they are then.
     """
-    grams = rarest_first(query_grams(query))
+    grams = query_grams(query)
     if not grams:  # nothing to look for: the same order, from the cases
         return cases.order_by(F("last_decided_on").desc(nulls_last=True), "-pk")
-    first, *others = grams
-    same_case = [
-        Exists(
-            CaseGram.objects.filter(
-                gram=gram,
-                decided_on=OuterRef("first_gram__decided_on"),
-                case_id=OuterRef("first_gram__case_id"),
-            )
-        )
-        for gram in others
-    ]
-    # One filter() call, the join first: the subqueries then refer to that join.
-    return (
-        cases.alias(
-            first_gram=FilteredRelation("search_grams", condition=Q(search_grams__gram=first))
-        )
-        .filter(Q(first_gram__gram=first), *same_case)
-        .order_by("-first_gram__decided_on", "-first_gram__case_id")
-    )
+    found_cases, found = backends.matching(cases, grams)
+    found_cases.query.livinglab_search = found
+    return found_cases
+
+
+def found(cases) -> backends.Found | None:
+    """What `search` learnt of `cases`' matches, or None if `cases` is not a search."""
+    return getattr(cases.query, "livinglab_search", None)
 
 
 def is_search(cases) -> bool:
-    """Whether `cases` is ordered by `search` (through the first gram's index)."""
-    return "first_gram" in cases.query._filtered_relations
+    """Whether `cases` is ordered by `search` (through the index, in page order)."""
+    return found(cases) is not None
 
 
 # --- Staying in step -----------------------------------------------------------------

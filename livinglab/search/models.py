@@ -3,38 +3,72 @@ import datetime as dt
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-# The date grams of a case never decided about hold: they sort last, and compare equal.
+# The date of a case never decided about: it sorts after every real date.
 UNDATED = dt.date(1, 1, 1)
+_LAST_DAY = dt.date.max.toordinal()
+_CASE_BITS = 32
 
 
-class CaseGram(models.Model):
-    """One character or character pair of a case's names, for search in Chinese.
+def key_of(case_id: int, date) -> int:
+    """The key that lists a case's document in the registry's order, ascending: the
+    newest decision first, undated cases last, then the higher case number first."""
+    days_before_end = _LAST_DAY - (date or UNDATED).toordinal()
+    return (days_before_end << _CASE_BITS) | ((1 << _CASE_BITS) - 1 - case_id)
 
-    Derived data: `livinglab.search.index.reindex_case` rewrites a case's rows from its
-    title and aliases; `livinglab reindex-search` rebuilds them all.
 
-    Each row also carries its case's `last_decided_on` (the registry's sort key; kept
-    in step by `livinglab.search.signals` in the transaction that changes it; UNDATED
-    for none), the same in every row of a case, so that the (gram, newest first) index
-    lists a gram's cases in the registry's order and the rows of two grams of a case
-    meet in a merge join on (date, case): a search page stops after its rows instead of
-    sorting every match, and a count stops at its cap.
+def case_of(key: int) -> int:
+    return (1 << _CASE_BITS) - 1 - (key & ((1 << _CASE_BITS) - 1))
+
+
+class CaseDoc(models.Model):
+    """The grams of one case's texts as one document, for search in Chinese.
+
+    `grams` holds every character and pair of neighbouring characters of the case's
+    names, decisions and agencies (see `search.text`), separated by spaces. The
+    database's own inverted index over them (`search.backends`: an FTS5 table on SQLite,
+    a GIN index on PostgreSQL) intersects the lists of a query's grams.
+
+    `key` sorts the documents in the registry's order (`key_of`: newest decision first),
+    so that the intersection is read in page order and stops after the page's rows.
+
+    Derived data: `search.signals` rewrites a case's document when its texts change and
+    its key when its date changes; `livinglab reindex-search` rebuilds them all.
     """
 
-    case = models.ForeignKey(
-        "tracking.Case", on_delete=models.CASCADE, related_name="search_grams", db_index=False
+    # Always given (`key_of`), never generated: an auto field only because SQLite makes
+    # such a primary key the table's rowid, which the FTS5 index refers to directly.
+    key = models.BigAutoField(_("order key"), primary_key=True)
+    case = models.OneToOneField(
+        "tracking.Case", on_delete=models.CASCADE, related_name="search_doc"
     )
-    gram = models.CharField(_("characters"), max_length=2)
-    decided_on = models.DateField(_("case last decided on"), default=UNDATED)
+    grams = models.TextField(_("characters and pairs"))
 
     class Meta:
-        verbose_name = _("search gram")
-        verbose_name_plural = _("search grams")
-        constraints = [models.UniqueConstraint(fields=["case", "gram"], name="unique_case_gram")]
-        indexes = [
-            # A gram's cases newest first: a page walks them in the registry's order.
-            models.Index(fields=["gram", "-decided_on", "-case"], name="search_gram_newest")
-        ]
+        verbose_name = _("search document")
+        verbose_name_plural = _("search documents")
 
     def __str__(self):
-        return self.gram
+        return f"{self.case_id}: {self.grams[:40]}"
+
+
+class CaseDocIndex(models.Model):
+    """SQLite only: the FTS5 table over `CaseDoc.grams` (its rowid is the doc's key),
+    created and kept by `search.backends`; read through `CaseDoc.fts` in a join."""
+
+    doc = models.OneToOneField(
+        CaseDoc,
+        primary_key=True,
+        db_column="rowid",
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name="fts",
+    )
+    # FTS5's hidden column named after its table: `<table> MATCH 'query'`.
+    match = models.TextField(db_column="search_casedoc_fts")
+
+    class Meta:
+        managed = False
+        db_table = "search_casedoc_fts"
+
+    def __str__(self):
+        return str(self.doc_id)

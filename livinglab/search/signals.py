@@ -3,8 +3,8 @@
 Whatever changes a title or an alias (an import, a rename, a merge, an undo, the
 admin), links a decision to a case or moves it away, edits a decision's text, or gives
 a case an agency, the case is reindexed once when the transaction commits. Whatever changes a
-case's `last_decided_on` (a decision recorded, the admin), its grams get the new date
-in the same transaction, so that a search lists cases in the registry's order. This is
+case's `last_decided_on` (a decision recorded, the admin), its document gets the new
+key in the same transaction, so that a search lists cases in the registry's order. This is
 bookkeeping of a derived table, not business workflow; the services stay unaware of
 search. (`QuerySet.update` sends no signal, nor does renaming an organisation reach
 its cases: `livinglab reindex-search` after either.)
@@ -22,7 +22,7 @@ def case_saved(sender, instance, created, update_fields=None, raw=False, **kwarg
     if raw:
         return
     if not created and (update_fields is None or "last_decided_on" in update_fields):
-        redate(instance.pk, instance.last_decided_on)  # a new case has no grams yet
+        redate(instance.pk, instance.last_decided_on)  # a new case has no document yet
     if update_fields is None or "title" in update_fields:
         reindex_after_commit(instance.pk)
 

@@ -1,7 +1,7 @@
 import pytest
 
 from livinglab.search.index import reindex_all, search
-from livinglab.search.models import CaseGram
+from livinglab.search.models import CaseDoc
 from livinglab.search.text import normalise
 from livinglab.tracking.models import Case, CaseAlias
 from livinglab.tracking.services import lifecycle
@@ -47,6 +47,7 @@ def test_a_deleted_alias_leaves_the_index(registry):
 
 
 def test_reindex_all_rebuilds_the_index(registry):
-    CaseGram.objects.all().delete()
+    CaseDoc.objects.all().delete()
+    assert titles("捕獸") == set()
     assert reindex_all(Case.objects.all()) == 4
     assert titles("捕獸") == {"山區捕獸鋏及山豬吊宣導及清除交流"}

@@ -1,5 +1,5 @@
-"""A search lists cases newest first (undated last), from the grams' copy of each
-case's date; the copy follows the case in the transaction that changes it."""
+"""A search lists cases newest first (undated last), in the order of each case's
+document key; the key follows the case's date in the transaction that changes it."""
 
 import datetime as dt
 
@@ -8,14 +8,15 @@ from django.db import transaction
 from django.db.models import F
 
 from livinglab.search.index import reindex_all, search
-from livinglab.search.models import UNDATED, CaseGram
+from livinglab.search.models import CaseDoc, key_of
 from livinglab.tracking.models import Case
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def dates_of(case):
-    return set(CaseGram.objects.filter(case=case).values_list("decided_on", flat=True))
+def key_is_of(case, date) -> bool:
+    """Whether the case's document lists it as decided on `date` (None: undated)."""
+    return CaseDoc.objects.get(case=case).key == key_of(case.pk, date)
 
 
 def ids(cases):
@@ -36,16 +37,16 @@ def test_search_lists_newest_first_undated_last(registry):
 
 def test_a_case_without_a_date_matches_every_gram(registry):
     case = Case.objects.create(body=registry.world.body, title="山豬吊清除")
-    assert dates_of(case) == {UNDATED}
+    assert key_is_of(case, None)
     assert ids(search(Case.objects.all(), "山豬吊")) == [registry.traps.pk, case.pk]
 
 
 def test_grams_take_the_new_date_when_a_decision_dates_the_case(registry):
     case = registry.energy
-    assert dates_of(case) == {case.last_decided_on}
+    assert key_is_of(case, case.last_decided_on)
     case.last_decided_on = dt.date(2030, 1, 1)
     case.save(update_fields=["last_decided_on"])  # as recording a decision does
-    assert dates_of(case) == {dt.date(2030, 1, 1)}
+    assert key_is_of(case, dt.date(2030, 1, 1))
     assert ids(search(Case.objects.all(), "交流"))[0] == case.pk
 
 
@@ -55,18 +56,18 @@ def test_a_full_save_redates_and_a_rollback_undoes_both(registry):
     with pytest.raises(RuntimeError), transaction.atomic():
         case.last_decided_on = dt.date(2031, 1, 1)
         case.save()
-        assert dates_of(case) == {dt.date(2031, 1, 1)}  # the same transaction
+        assert key_is_of(case, dt.date(2031, 1, 1))  # the same transaction
         raise RuntimeError
-    assert dates_of(case) == {before}
+    assert key_is_of(case, before)
     case.refresh_from_db()
     case.last_decided_on = None
     case.save()
-    assert dates_of(case) == {UNDATED}
+    assert key_is_of(case, None)
 
 
-def test_reindex_all_copies_the_dates(registry):
-    CaseGram.objects.update(decided_on=dt.date(2000, 1, 1))
+def test_reindex_all_keys_the_documents_by_date(registry):
+    CaseDoc.objects.all().delete()
     Case.objects.filter(pk=registry.energy.pk).update(last_decided_on=None)
     reindex_all(Case.objects.all())
     for case in Case.objects.all():
-        assert dates_of(case) == {case.last_decided_on or UNDATED}
+        assert key_is_of(case, case.last_decided_on)

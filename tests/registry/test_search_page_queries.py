@@ -22,10 +22,13 @@ def test_search_queries_do_not_grow_with_matches(client, registry, word):
     assert len(many.captured_queries) == len(few.captured_queries)
 
 
-def test_a_search_adds_one_query_to_the_list(client, registry):
+def test_a_search_reads_no_more_queries_than_the_list(client, registry):
     with CaptureQueriesContext(connection) as listed:
         client.get("/cases/")
     with CaptureQueriesContext(connection) as searched:
         client.get("/cases/", {"q": "捕獸鋏"})
-    # The grams sized once, to walk the rarest; nothing per row or per gram.
-    assert len(searched.captured_queries) == len(listed.captured_queries) + 1
+    # SQLite: the page's own queries read the index. PostgreSQL: the matches are
+    # collected once through the index, in a transaction that tells the planner to use
+    # it, and are then counted already. Nothing per row or per gram.
+    extra = 0 if connection.vendor == "sqlite" else len(["BEGIN", "SET", "collect", "COMMIT"]) - 1
+    assert len(searched.captured_queries) == len(listed.captured_queries) + extra

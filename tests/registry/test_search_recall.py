@@ -10,7 +10,7 @@ import pytest
 
 from livinglab.meetings.models import Body
 from livinglab.search.index import search, texts_of
-from livinglab.search.models import UNDATED, CaseGram
+from livinglab.search.models import CaseDoc, key_of
 from livinglab.search.text import normalise, pieces_of
 from livinglab.tracking.models import Case
 from livinglab.tracking.services.importing import import_minutes
@@ -77,8 +77,8 @@ def _seed_cases(world):
 def test_search_recall_on_the_seed_record(world):
     cases = _seed_cases(world)
     dated = dict(cases.values_list("pk", "last_decided_on"))
-    grams = CaseGram.objects.filter(case__in=cases).values_list("case_id", "decided_on")
-    assert all(date == (dated[pk] or UNDATED) for pk, date in grams)  # the case's date
+    keys = CaseDoc.objects.filter(case__in=cases).values_list("case_id", "key")
+    assert all(key == key_of(pk, dated[pk]) for pk, key in keys)  # the case's date
 
     recall, precision = _measure(lambda q: search(cases, q))
     base_recall, base_precision = _measure(
