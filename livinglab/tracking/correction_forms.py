@@ -34,7 +34,10 @@ class _DecisionFields(forms.Form):
 
     status = forms.ChoiceField(label=_("Status"), choices=STATUS_CHOICES, required=False)
     deadline = forms.DateField(
-        label=_("Deadline"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Deadline"),
+        required=False,
+        # A date input takes ISO dates whatever the page's language.
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     lead = agency_field(
         _("Lead agencies (主辦)"), _("From the organisation directory; several separated by 、.")

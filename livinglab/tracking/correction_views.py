@@ -32,7 +32,7 @@ def _meeting(request, pk: int) -> Meeting:
 def _decisions(meeting: Meeting) -> list[Decision]:
     links = CaseLink.objects.active().select_related("case").order_by("pk")
     agencies = DecisionAgency.objects.select_related("organisation").order_by("pk")
-    return list(
+    decisions = list(
         meeting.decisions.select_related("meeting")
         .order_by("position")
         .prefetch_related(
@@ -40,6 +40,9 @@ def _decisions(meeting: Meeting) -> list[Decision]:
             Prefetch("decision_agencies", queryset=agencies),
         )
     )
+    for decision in decisions:
+        decision.number = label(decision)
+    return decisions
 
 
 def _page(request, meeting: Meeting, *, bound=None, add_form=None, status=200):
