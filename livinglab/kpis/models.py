@@ -493,3 +493,77 @@ class ValueUpload(models.Model):
 
     def __str__(self):
         return self.filename
+
+
+class ExchangeImportQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        from livinglab.orgs.roles import roles_of
+
+        return self if roles_of(user).is_secretariat else self.none()
+
+
+class ExchangeImport(models.Model):
+    """Another city's published definitions, scopes and values, reviewed before applying."""
+
+    instance = models.CharField(_("published by"), max_length=60)
+    filename = models.CharField(_("file name"), max_length=200)
+    sha256 = models.CharField(max_length=64, unique=True)
+    payload = models.JSONField(_("content"))
+    summary = models.JSONField(_("what it changes"), default=dict)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+    applied_at = models.DateTimeField(_("applied at"), null=True, blank=True)
+
+    objects = ExchangeImportQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("KPI import")
+        verbose_name_plural = _("KPI imports")
+        ordering = ["-uploaded_at"]
+
+    def __str__(self):
+        return f"{self.instance}: {self.filename}"
+
+    def get_absolute_url(self):
+        return reverse("kpis:import", args=[self.pk])
+
+
+class ConflictQuerySet(models.QuerySet):
+    def held(self):
+        return self.filter(status=Conflict.Status.HELD)
+
+
+class Conflict(models.Model):
+    """An imported value that differs from the stored one for the same key, held for review."""
+
+    class Status(models.TextChoices):
+        HELD = "held", _("held for review")
+        KEPT = "kept", _("stored value kept")
+        REPLACED = "replaced", _("replaced by the imported value")
+
+    exchange = models.ForeignKey(ExchangeImport, on_delete=models.CASCADE, related_name="conflicts")
+    value = models.ForeignKey(Value, on_delete=models.CASCADE, related_name="conflicts")
+    incoming = models.FloatField(_("imported value"))
+    incoming_supplier = models.CharField(max_length=200, blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.HELD)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    objects = ConflictQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("conflicting value")
+        verbose_name_plural = _("conflicting values")
+        ordering = ["pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["value", "incoming"], name="kpis_unique_conflict_per_value"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.value}: {self.incoming}?"

@@ -1,7 +1,7 @@
 """Who may do what with the KPI catalogue (registered with core.access)."""
 
 from livinglab.core.access import policy
-from livinglab.kpis.models import Definition, Scope, ValueUpload
+from livinglab.kpis.models import Definition, ExchangeImport, Scope, ValueUpload
 from livinglab.orgs.roles import roles_of
 
 
@@ -30,3 +30,9 @@ def definition_policy(user, action: str, definition: Definition) -> bool:
 @policy(ValueUpload)
 def upload_policy(user, action: str, upload: ValueUpload) -> bool:
     return user.is_authenticated and upload.uploaded_by_id == user.pk
+
+
+@policy(ExchangeImport)
+def import_policy(user, action: str, exchange: ExchangeImport) -> bool:
+    # Another city's figures come in through the secretariat (or staff).
+    return roles_of(user).is_secretariat

@@ -117,4 +117,6 @@ def convert(value: float, unit: str, to: str) -> float:
         )
     if source == target:
         return float(value)
-    return float(registry().Quantity(float(value), source).to(target).magnitude)
+    converted = registry().Quantity(float(value), source).to(target).magnitude
+    # Twelve significant digits: 2.5 ML is 2500 m³, not 2500.0000000000005.
+    return float(f"{converted:.12g}")

@@ -2,7 +2,7 @@
 
 The file has a header row with the columns kpi, scope, period, value and optionally
 unit and supplier (Chinese headers 指標, 範圍, 期間, 數值, 單位, 提供者 work too); it
-is the CSV form of the exchange format (`docs/kpi-exchange.md`). A row is rejected
+is the CSV form of the exchange format (`livinglab/kpis/schema/README.md`). A row is rejected
 with its reason when its KPI is unknown, its unit is of another family, its value is
 not a number or negative where that is not allowed, its period is not one of the
 KPI's frequency, it repeats an earlier row, or its scope is not the uploader's. A file
