@@ -177,6 +177,8 @@ MEDIA_URL = "/media/"
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 25 * 1024 * 1024
 LIVINGLAB_UPLOAD_MAX_BYTES = env_int("LIVINGLAB_UPLOAD_MAX_BYTES", 20 * 1024 * 1024)
+# The namespace this instance publishes its KPI scopes and values under (kpis exchange).
+LIVINGLAB_KPI_INSTANCE = env_str("LIVINGLAB_KPI_INSTANCE", "local")
 
 # --- Background tasks (django-tasks): the database backend serves one machine.
 TASKS = {
