@@ -4,6 +4,7 @@ from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 
+from livinglab.kpis.api import router as kpis_router
 from livinglab.needs.api import router as needs_router
 from livinglab.orgs.api import router as orgs_router
 from livinglab.proposals.api import router as proposals_router
@@ -34,3 +35,4 @@ api.add_router("/", needs_router)
 api.add_router("/", proposals_router)
 api.add_router("/", trials_router)
 api.add_router("/", reviews_router)
+api.add_router("/", kpis_router)
