@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from livinglab.orgs.roles import roles_of
+from livinglab.search.text import normalise, saving_search_text
 
 
 class KpiDefinition(models.Model):
@@ -56,6 +57,10 @@ class KpiDefinition(models.Model):
         return value > than if self.direction == self.Direction.UP else value < than
 
 
+def search_text_of(*texts: str) -> str:
+    return normalise(" ".join(texts))
+
+
 class TrialQuerySet(models.QuerySet):
     def visible_to(self, user):
         """Running and ended trials are public; a planned one is seen by those it concerns:
@@ -74,6 +79,12 @@ class TrialQuerySet(models.QuerySet):
 
     def public(self):
         return self.filter(status__in=Trial.PUBLIC_STATUSES)
+
+    def search(self, text: str):
+        """Trials whose title, summary, outcome or lessons hold every word of `text`."""
+        for word in normalise(text).split()[:8]:
+            self = self.filter(search_text__contains=word)
+        return self
 
     def ended(self):
         return self.filter(status__in=(Trial.Status.ADOPTED, Trial.Status.CLOSED))
@@ -171,6 +182,8 @@ class Trial(models.Model):
         help_text=_("Public: what the trial taught, whatever its ending."),
     )
     ended_on = models.DateField(_("ended on"), null=True, blank=True, editable=False)
+    # Normalised title, summary, outcome and lessons, for search in Chinese (kept by save()).
+    search_text = models.TextField(editable=False, blank=True, default="")
     started_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("started by"),
@@ -203,6 +216,10 @@ class Trial(models.Model):
 
     def __str__(self):
         return self.title
+
+    def save(self, *args, **kwargs):
+        self.search_text = search_text_of(self.title, self.summary, self.outcome_note, self.lessons)
+        super().save(*args, **saving_search_text(kwargs))
 
     def get_absolute_url(self):
         return reverse("trials:detail", args=[self.pk])
