@@ -18,12 +18,14 @@ from livinglab.orgs.roles import roles_of
 from livinglab.proposals.models import JoinRequest, Proposal, ProposalEvent
 
 EXTRA_SECTIONS = ["reviews/_desk.html", "trials/_desk.html", "sites/_desk.html"]
+# Sections other apps add to the search page (the trials app: its trials that match).
+SEARCH_SECTIONS = ["trials/_search.html"]
 LIMIT = 50
 
 
-def extra_sections() -> list[str]:
+def extra_sections(names=EXTRA_SECTIONS) -> list[str]:
     found = []
-    for name in EXTRA_SECTIONS:
+    for name in names:
         try:
             get_template(name)
         except TemplateDoesNotExist:
@@ -108,7 +110,8 @@ def desk(request):
 
 @login_required
 def search(request):
-    """Needs and proposals the user may see whose text holds every word of the query."""
+    """Needs and proposals the user may see whose text holds every word of the query,
+    and what other apps' sections find (`SEARCH_SECTIONS`: trials)."""
     query = request.GET.get("q", "")[:100]
     needs, proposals = [], []
     if query.strip():
@@ -124,5 +127,10 @@ def search(request):
             .for_listing()
             .order_by("-updated_at", "-pk")[:LIMIT]
         )
-    context = {"query": query, "needs": needs, "proposals": proposals}
+    context = {
+        "query": query,
+        "needs": needs,
+        "proposals": proposals,
+        "extra_sections": extra_sections(SEARCH_SECTIONS),
+    }
     return render(request, "proposals/search.html", context)
