@@ -272,11 +272,33 @@ class Ranker:
                 cell = (phrases[phrase], row)
                 cells[cell] = cells.get(cell, 0.0) + 1.0 / len(candidate.capabilities)
         self.capability_table = np.zeros((len(self.capability_terms), len(self.candidates)))
+        self.meeting: dict[str, np.ndarray] = {}  # phrase of a query's site -> candidates
         for (column, row), share in cells.items():
             self.capability_table[column, row] = share
 
     def prepare_query(self, item: Item, trusted_domain: bool) -> Prepared:
-        return prepare(item, trusted_domain)
+        """A query with its terms; the capabilities of its own sites too (a need's sites,
+        when proposals are ranked for it), which candidates that ask for them meet."""
+        catalogue = self.sites
+        capabilities = tuple(
+            phrase
+            for site in item.sites
+            if site in catalogue
+            for phrase in catalogue[site].capabilities
+        )
+        return prepare(item, trusted_domain, capabilities)
+
+    def _meeting(self, phrase: str, terms: Terms) -> np.ndarray:
+        """Which candidates ask for a capability of the query's sites (1 or 0 each)."""
+        found = self.meeting.get(phrase)
+        if found is None:
+            pair = [(phrase, terms)]
+            found = np.array(
+                [bool(_capabilities_met(candidate, pair)) for candidate in self.candidates],
+                dtype=np.float64,
+            )
+            self.meeting[phrase] = found
+        return found
 
     def _query_features(self, query: Prepared) -> np.ndarray | None:
         weights = [0.0] * self.features.shape[1]
@@ -325,6 +347,10 @@ class Ranker:
                 dtype=np.float64,
             )
             boost += CAPABILITY_WEIGHT * (met @ self.capability_table)
+        for row, query in enumerate(queries):
+            for phrase, terms in query.capabilities:
+                share = CAPABILITY_WEIGHT / len(query.capabilities)
+                boost[row] += share * self._meeting(phrase, terms)
         return text + scale[:, None] * boost
 
     def rank(self, query: Prepared, k: int) -> list[Match]:
@@ -389,10 +415,11 @@ class Ranker:
         sites = [site for site in query.item.sites if site in candidate.item.sites]
         if sites:
             found.append(Reason("sites", tuple(sites)))
-        if candidate.capabilities:
-            met = _capabilities_met(query, candidate.capabilities)
-            if met:
-                found.append(Reason("capabilities", tuple(met)))
+        met = _capabilities_met(query, candidate.capabilities) if candidate.capabilities else []
+        if query.capabilities:
+            met += _capabilities_met(candidate, query.capabilities)
+        if met:
+            found.append(Reason("capabilities", tuple(dict.fromkeys(met))))
         return tuple(found) or (Reason("none"),)
 
 
