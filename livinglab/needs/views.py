@@ -18,6 +18,7 @@ from livinglab.needs import services
 from livinglab.needs.forms import CallForm, FactorFormSet, GateFormSet, NeedFilterForm, NeedForm
 from livinglab.needs.models import Call, Domain, Need
 from livinglab.orgs.roles import roles_of
+from livinglab.proposals import suggestions
 
 PAGE_SIZE = 30
 
@@ -62,6 +63,7 @@ def need_detail(request, pk: int):
         "can_change": allows(request.user, "change", need),
         "moves": need_moves(need),
         "may_propose": bool(roles_of(request.user).proposer_org_ids),
+        "suggested_proposals": suggestions.proposals_for(request.user, need),
     }
     return render(request, "needs/need_detail.html", context)
 

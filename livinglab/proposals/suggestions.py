@@ -1,20 +1,84 @@
-"""Needs and field sites suggested for a proposal by the matching ranker, with the reasons
-it gives (shared terms, concepts, domain, site capabilities). Only what the reader may see
-is ranked: a proposer is never shown another agency's draft need or a closed site."""
+"""Suggestions from the matching ranker, with the reasons it gives (shared terms, concepts,
+domain, site capabilities), in the reader's language.
 
+A proposal's page suggests needs, agencies and field sites; a need's page suggests
+proposals. Only what the reader may see is ranked: a proposer is never shown another
+agency's draft need, a closed site, another organisation's proposal or anyone's draft
+(`visible_to` of each model decides, and drafts are never ranked as proposals).
+"""
+
+from collections import Counter
 from dataclasses import dataclass
 
-from livinglab.matching import Item, Site, rank_needs, rank_sites
-from livinglab.needs.models import Need
+from django.db.models import Prefetch
+from django.utils.translation import gettext as _
+
+from livinglab.matching import (
+    Item,
+    Match,
+    Reason,
+    Site,
+    rank_agencies,
+    rank_needs,
+    rank_proposals,
+    rank_sites,
+)
+from livinglab.needs.models import Domain, Need
+from livinglab.proposals.models import Proposal
 from livinglab.sites.models import FieldSite
 
 SHOWN = 3
+PROPOSALS_SHOWN = 5
+# A need's page ranks at most this many of the call's proposals (the newest submitted):
+# the page stays fast in a call of tens of thousands.
+MOST_PROPOSALS_RANKED = 2000
+# Proposals a need's page may suggest: sent to the call, not drafts, not withdrawn or rejected.
+LIVE = (
+    Proposal.Status.SUBMITTED,
+    Proposal.Status.UNDER_REVIEW,
+    Proposal.Status.REVISE,
+    Proposal.Status.ACCEPTED,
+)
 
 
 @dataclass(frozen=True)
 class Suggestion:
-    target: object  # a Need or a FieldSite
+    target: object  # a Need, FieldSite, Proposal or Organisation (an agency)
     reasons: list[str]
+    score: float = 0.0
+
+
+def _reason_text(reason: Reason, labels: dict[str, str], site_names: dict[str, str]) -> str:
+    values = "、".join(reason.values)
+    if reason.kind == "terms":
+        return _("Shared terms: %(terms)s") % {"terms": values}
+    if reason.kind == "concepts":
+        return _("Related concepts: %(concepts)s") % {"concepts": values}
+    if reason.kind == "domain":
+        names = "、".join(labels.get(value, value) for value in reason.values)
+        return _("Same domain: %(domain)s") % {"domain": names}
+    if reason.kind == "tags":
+        names = "、".join(labels.get(value, value) for value in reason.values)
+        return _("Same priority problem: %(tags)s") % {"tags": names}
+    if reason.kind == "sites":
+        names = "、".join(site_names.get(value, value) for value in reason.values)
+        return _("Same field site: %(sites)s") % {"sites": names}
+    if reason.kind == "capabilities":
+        return _("The field site offers: %(capabilities)s") % {"capabilities": values}
+    return _("No shared term; ranked by overall similarity")
+
+
+class _Reasons:
+    """Reasons of matches as text; the taxonomy's names are read once, when needed."""
+
+    def __init__(self, site_names: dict[str, str] | None = None) -> None:
+        self.site_names = site_names or {}
+        self.labels: dict[str, str] | None = None
+
+    def __call__(self, match: Match) -> list[str]:
+        if self.labels is None and any(r.kind in ("domain", "tags") for r in match.reasons):
+            self.labels = {d.key: d.label for d in Domain.objects.only("key", "name", "name_en")}
+        return [_reason_text(r, self.labels or {}, self.site_names) for r in match.reasons]
 
 
 def _proposal_item(proposal) -> Item:
@@ -25,35 +89,37 @@ def _proposal_item(proposal) -> Item:
     return Item(id=str(proposal.pk), title=proposal.title, text=text, domain=domain)
 
 
+def _need_item(need) -> Item:
+    return Item(
+        id=str(need.pk),
+        title=need.title,
+        text="\n".join([need.problem, need.figures, need.site_wishes]),
+        domain=need.domain.key if need.domain_id else None,
+        tags=tuple(tag.key for tag in need.tags.all()),
+        sites=tuple(str(site.pk) for site in need.field_sites.all()),
+    )
+
+
 def _site(site) -> Site:
     capabilities = tuple(capability.name for capability in site.capabilities.all())
     return Site(id=str(site.pk), name=site.name, capabilities=capabilities, text=site.description)
 
 
 def needs_for(user, proposal, k: int = SHOWN) -> list[Suggestion]:
+    sites_seen = FieldSite.objects.visible_to(user).prefetch_related("capabilities")
     needs = list(
         Need.objects.visible_to(user)
         .filter(status=Need.Status.PUBLISHED)
-        .select_related("domain")
-        .prefetch_related("tags", "field_sites__capabilities")
+        .select_related("domain", "agency")
+        .prefetch_related("tags", Prefetch("field_sites", queryset=sites_seen))
     )
     if not needs:
         return []
     by_id = {str(need.pk): need for need in needs}
     sites = {str(s.pk): _site(s) for need in needs for s in need.field_sites.all()}
-    items = [
-        Item(
-            id=str(need.pk),
-            title=need.title,
-            text="\n".join([need.problem, need.figures, need.site_wishes]),
-            domain=need.domain.key if need.domain_id else None,
-            tags=tuple(tag.key for tag in need.tags.all()),
-            sites=tuple(str(site.pk) for site in need.field_sites.all()),
-        )
-        for need in needs
-    ]
-    matches = rank_needs(_proposal_item(proposal), items, k, sites=sites)
-    return [Suggestion(by_id[match.id], match.reason_texts) for match in matches]
+    matches = rank_needs(_proposal_item(proposal), [_need_item(n) for n in needs], k, sites=sites)
+    reasons = _Reasons({key: site.name for key, site in sites.items()})
+    return [Suggestion(by_id[m.id], reasons(m), m.score) for m in matches]
 
 
 def sites_for(user, proposal, k: int = SHOWN) -> list[Suggestion]:
@@ -62,4 +128,82 @@ def sites_for(user, proposal, k: int = SHOWN) -> list[Suggestion]:
         return []
     by_id = {str(site.pk): site for site in sites}
     matches = rank_sites(_proposal_item(proposal), [_site(site) for site in sites], k)
-    return [Suggestion(by_id[match.id], match.reason_texts) for match in matches]
+    reasons = _Reasons()
+    return [Suggestion(by_id[m.id], reasons(m), m.score) for m in matches]
+
+
+def agencies_for(user, proposal, k: int = SHOWN) -> list[Suggestion]:
+    """Agencies whose published needs fit the proposal: an agency is ranked by the titles
+    and problems of its needs the reader may see, in the domain most of them are in."""
+    needs = (
+        Need.objects.visible_to(user)
+        .public()
+        .select_related("agency", "domain")
+        .prefetch_related("tags")
+        .only("title", "problem", "agency__name", "domain__key")
+    )
+    grouped: dict[int, list] = {}
+    for need in needs:
+        grouped.setdefault(need.agency_id, []).append(need)
+    if not grouped:
+        return []
+    items = []
+    for agency_id, agency_needs in grouped.items():
+        domains = Counter(need.domain.key for need in agency_needs)
+        items.append(
+            Item(
+                id=str(agency_id),
+                title=agency_needs[0].agency.name,
+                text="\n".join(f"{need.title}\n{need.problem}" for need in agency_needs),
+                domain=domains.most_common(1)[0][0],
+                tags=tuple(sorted({tag.key for need in agency_needs for tag in need.tags.all()})),
+            )
+        )
+    matches = rank_agencies(_proposal_item(proposal), items, k)
+    reasons = _Reasons()
+    return [
+        Suggestion(grouped[int(m.id)][0].agency, reasons(m), m.score)
+        for m in matches
+        if m.score > 0
+    ]
+
+
+def proposals_for(user, need, k: int = PROPOSALS_SHOWN) -> list[Suggestion]:
+    """Proposals of the need's calls that fit it, among those the reader may see (never a
+    draft): the secretariat sees its calls' proposals, a proposer only their own."""
+    proposals = list(
+        Proposal.objects.visible_to(user)
+        .filter(call__needs=need, status__in=LIVE)
+        .select_related("domain", "organisation")
+        .only(
+            "title",
+            "summary",
+            "solution",
+            "site_wanted",
+            "expected_kpis",
+            "status",
+            "need_id",
+            "call_id",
+            "domain__key",
+            "organisation__name",
+        )
+        .order_by("-submitted_at", "-pk")[:MOST_PROPOSALS_RANKED]
+    )
+    if not proposals:
+        return []
+    sites_seen = list(
+        FieldSite.objects.visible_to(user).filter(needs=need).prefetch_related("capabilities")
+    )
+    sites = {str(site.pk): _site(site) for site in sites_seen}
+    query = Item(
+        id=f"need-{need.pk}",
+        title=need.title,
+        text="\n".join([need.problem, need.figures, need.site_wishes]),
+        domain=need.domain.key,
+        tags=tuple(tag.key for tag in need.tags.all()),
+        sites=tuple(sites),
+    )
+    by_id = {str(p.pk): p for p in proposals}
+    matches = rank_proposals(query, [_proposal_item(p) for p in proposals], k, sites=sites)
+    reasons = _Reasons({key: site.name for key, site in sites.items()})
+    return [Suggestion(by_id[m.id], reasons(m), m.score) for m in matches if m.score > 0]

@@ -146,6 +146,7 @@ def proposal_detail(request, pk: int):
         "decision_url": _decision_url(proposal),
         "suggested_needs": suggestions.needs_for(user, proposal),
         "suggested_sites": suggestions.sites_for(user, proposal),
+        "suggested_agencies": suggestions.agencies_for(user, proposal),
     }
     return render(request, "proposals/detail.html", context)
 
