@@ -35,6 +35,11 @@ _FIELD_OPENING = re.compile(
 )
 # In a line run together by a PDF converter: blanks before an opening or a field.
 _BLANKS_BEFORE = re.compile(rf"(?<=[^\s])[ \t\u3000]+(?={_OPENING}|{_FIELD_WORD}(?:人員|人)?[：:])")
+# 「…解決。 一、經提報…」: a list number after a sentence's end and a blank, where a
+# converter ran the entries of a list into the paragraph before them.
+_AFTER_SENTENCE = re.compile(
+    rf"(?<=[。；;！？])[ \t\u3000]+(?=[{_CN}]{{1,3}}、|[（(][{_CN}]{{1,2}}[）)]|\d{{1,2}}、)"
+)
 _LONG = 300  # a PDF line this long holds several parts
 _RUN = 40  # a line this long with two 「；乙、」 separators holds several parts
 # A table flattened by an HTML converter: each cell ends in ' |' (or is a bare '|').
@@ -75,6 +80,8 @@ def _break(line: str) -> str:
         line = _SEPARATOR.sub("\n", line)
     if len(_FIELD_OPENING.findall(line)) >= 2:
         line = _break_before(line, _FIELD_OPENING)
+    if "、" in line or "）" in line or ")" in line:
+        line = _AFTER_SENTENCE.sub(lambda m: "\n" + m.group()[1:], line)
     if len(line) < _LONG:
         return line
     if line.count(" ") * 20 > len(line) or "\u3000" in line or "\t" in line:

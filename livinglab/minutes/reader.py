@@ -18,12 +18,14 @@ from .layout import unfold
 from .mentions import Context, assigned_agencies, find_agencies, meeting_context
 from .model import Document, Item, Meeting
 from .numbering import Node, build_tree, numbered_lines, release
+from .reported import Reported, cut_points, owner, reported_meetings
 from .sections import decision_items, is_decision_heading, is_tracking_record, names_case
 from .source import load_text
 from .statuses import item_status
 
 _BLANKS = re.compile(r"[ \t\u3000][ \t\u3000]*")  # not "+": a set first, re skips in C
 _TRAILING = " \t\n\u3000"  # blanks an item's or a record's span does not end with
+_CUT_TRAILING = _TRAILING + "；;，,"  # and a piece cut before a mention, its clause stop
 _LINE_BREAKS = re.compile(r"[ \t\u3000]*\n[ \t\u3000\n]*")
 
 
@@ -62,14 +64,34 @@ def _parse(
     meetings = []
     for index, header in enumerate(headers):
         end = headers[index + 1].start if index + 1 < len(headers) else len(shadow)
-        meeting = _meeting(shadow, header, end, directory, members)
-        if meeting.items or header.cues or not header.generic:
-            meetings.append(meeting)
+        for meeting in _meetings(shadow, header, end, directory, members):
+            if meeting.items or header.cues or not header.generic:
+                meetings.append(meeting)
     return Document(source, text, meetings)
 
 
-def _meeting(
+def _meetings(
     shadow: str, header: Header, end: int, directory: AgencyDirectory, members: list[str] | None
+) -> list[Meeting]:
+    """The meeting a header opens; or, where a text without a header of its own reports
+    the meetings that decided (經…第9次工作會議，裁示：…), one meeting for each."""
+    meeting = _meeting(shadow, header, end, directory, members)
+    if header.values or not meeting.items:
+        return [meeting]
+    reported = reported_meetings(shadow, header.start, meeting.span[1])
+    # a title line with a date (fallback_header) counts only where it is such a mention
+    if not reported or not (header.generic or reported[0].start < header.fields_end):
+        return [meeting]
+    return _split_reported(shadow, meeting, reported, directory, members, header)
+
+
+def _meeting(
+    shadow: str,
+    header: Header,
+    end: int,
+    directory: AgencyDirectory,
+    members: list[str] | None,
+    reported: list[Reported] | None = None,
 ) -> Meeting:
     end = _trim(shadow, header.start, end)
     mend_fields(shadow, header, end)
@@ -82,6 +104,8 @@ def _meeting(
     tracking = is_tracking_record(shadow, header.fields_end, end)
     texts: dict[int, str] = {}  # own text of headings, shared by the items under them
     found = find_items(shadow, nodes, header.fields_end, end, header.title, tables_only=tracking)
+    if reported:
+        found = _cut_at_mentions(shadow, _mentioned(shadow, found, reported, nodes, end), reported)
     items = [_found_item(shadow, f, date, context, texts) for f in found]
     if not items:
         items = [
@@ -101,6 +125,87 @@ def _meeting(
         confidence=header.confidence,
         cues=list(header.cues),
     )
+
+
+def _split_reported(
+    shadow: str,
+    whole: Meeting,
+    reported: list[Reported],
+    directory: AgencyDirectory,
+    members: list[str] | None,
+    header: Header,
+) -> list[Meeting]:
+    """One meeting for each meeting the text reports, with the items after its mention."""
+    read = _meeting(shadow, header, whole.span[1], directory, members, reported)
+    groups: list[list[Item]] = [[] for _ in reported]
+    for item in read.items:
+        groups[owner(reported, *item.span)].append(item)
+    meetings = []
+    for index, (mention, items) in enumerate(zip(reported, groups, strict=True)):
+        start = read.span[0] if index == 0 else mention.start
+        stop = reported[index + 1].start if index + 1 < len(reported) else read.span[1]
+        for item in items:  # the day it met is no deadline of what it decided
+            if item.deadline is not None and item.deadline.date == mention.date:
+                item.deadline = None
+        meetings.append(
+            Meeting(
+                title=mention.title,
+                date=mention.date,
+                time=None,
+                location=None,
+                chair=None,
+                recorder=None,
+                span=(start, _trim(shadow, start, stop)),
+                items=items,
+                confidence=0.5,
+                cues=["reported"],
+            )
+        )
+    return meetings
+
+
+def _mentioned(
+    shadow: str, found: list[Found], reported: list[Reported], nodes: list[Node], end: int
+) -> list[Found]:
+    """The decision after each mention of a meeting that no item holds yet: from the
+    mention to the end of its line (its entry's label where the entry opens with it)."""
+    extra = []
+    for mention in reported:
+        if any(f.start <= mention.start < f.end for f in found):
+            continue
+        stop = shadow.find("\n", mention.end, end)
+        stop = _trim(shadow, mention.start, end if stop < 0 else stop)
+        entry = None
+        for node in nodes:
+            if node.start <= mention.start < node.end:
+                entry = node  # the deepest: nodes are in document order
+        if entry is not None and entry.body == mention.start:
+            extra.append(Found(mention.start, stop, entry.parent, entry.label, ["reported"], 0.5))
+        else:
+            extra.append(Found(mention.start, stop, entry, None, ["reported"], 0.5))
+    return sorted([*found, *extra], key=lambda f: f.start) if extra else found
+
+
+def _cut_at_mentions(shadow: str, found: list[Found], reported: list[Reported]) -> list[Found]:
+    """An item that runs on into the mention of the next meeting, cut before it."""
+    cut: list[Found] = []
+    for item in found:
+        points = cut_points(reported, item.start, item.end)
+        if not points:
+            cut.append(item)
+            continue
+        start = item.start
+        for at in [*points, item.end]:
+            stop = at
+            while stop > start and shadow[stop - 1] in _CUT_TRAILING:
+                stop -= 1
+            if stop > start:
+                piece = replace(item, start=start, end=stop)
+                if start != item.start:
+                    piece.cues = [*item.cues, "reported"]
+                cut.append(piece)
+            start = at
+    return cut
 
 
 def _item(

@@ -92,3 +92,10 @@ def test_routine_work_described_or_a_future_turn_is_not_regular(text, status):
 )
 def test_delisting_at_a_later_meeting_keeps_the_case_tracked_unless_referred_upward(text, status):
     assert decide(statuses(text)) == status
+
+
+def test_a_case_closed_first_is_delisted():
+    from livinglab.minutes.statuses import item_status
+
+    assert item_status("本案先行結案，俟排除占用後再由工務局辦理。", [], True) == "delisted"
+    assert item_status("故本案先予結案。", [], True) == "delisted"
