@@ -72,6 +72,19 @@ _ONLY_FORMULA = re.compile(
 _TITLE_PART = re.compile(rf"{_WHO}?(?:裁示|指示|決議|結論|決定)(?:事項|內容)")
 _CHAIR_REPORT = re.compile(r"(?:主席|校長|會長|首長)(?:報告|致詞|提示)")
 _DIRECTION = re.compile(r"請(?<![申邀聲]請)|應(?![用該有徵])|責成|責請|務必")
+# A record cut before its decision label (a gazette page that starts mid-list): the
+# entries phrased as directions of the chair or the body are its decisions.
+_DIRECTIVE = re.compile(
+    r"請(?<![申邀聲]請)|應(?![用該有徵])|責成|責請|務必|[須需](?![要求知])|研議|據以"
+    r"|可(?:與|研議|考慮|考量|評估|結合|配合|朝)"
+)
+# A speaker's remarks over the entries that follow (李局長補充說明：, 委員建議：).
+_REMARKS = re.compile(
+    r"^[^\n：:，。]{0,24}(?:補充說明|補充建議|補充報告|說明|建議|報告|表示|發言|意見)[ \t\u3000]*[：:][ \t\u3000]*$",
+    re.M,
+)
+_RECORD_TITLE = re.compile(r"會議|紀錄|記錄|會報|議事錄|會談")
+_HEAD_LINE = re.compile(r"^[^\n]{1,30}[：:][ \t\u3000]*$", re.M)
 _PROSE_LABEL = re.compile(r"(?:裁示|決議|決定|議決|結論)(?:[：:，,為]|(?=[就請同照通]))")
 # Words that introduce a decision's list: 如下：, 決議如下, 請各單位：.
 _INTRO = re.compile(r"^[^。；;\n]{0,30}[：:]$|^[^。；;\n]{0,20}如下[。]?$")
@@ -120,6 +133,9 @@ def find_items(
         found = finder.whole_part(title) or finder.directions() or finder.bare_formulas()
     if not found:
         found = finder.prose()
+    if not found and title and _RECORD_TITLE.search(title):
+        found = finder.directives()
+    found = [f for f in found if f.end > f.start]  # a label's empty point: nothing decided
     found.sort(key=lambda f: f.start)
     return _distinct(found)
 
@@ -454,6 +470,38 @@ class _Finder:
                     )
                 )
         return found
+
+    def directives(self) -> list[Found]:
+        """Last resort: numbered entries phrased as directions (請…, 應…, 須…, 可研議…),
+        except a speaker's remarks (李局長補充說明：(一)…)."""
+        found = []
+        for node in self.nodes:
+            if node.style in ("agenda", "case", "bullet"):
+                continue
+            text = self.shadow[node.body : node.own_end]
+            if not _DIRECTIVE.search(text) or self._in_remarks(node):
+                continue
+            found.append(
+                Found(
+                    node.body,
+                    _trim(self.shadow, node.body, node.own_end),
+                    node.parent,
+                    node.label,
+                    ["numbering", "direction"],
+                    0.4,
+                )
+            )
+        return found
+
+    def _in_remarks(self, node: Node) -> bool:
+        """Whether the last unnumbered line ending in a colon before the entry (since
+        its parent began) introduces a speaker's remarks."""
+        since = node.parent.body if node.parent is not None else self.start
+        last = None
+        for match in _HEAD_LINE.finditer(self.shadow, since, node.start):
+            if match.start() not in self.line_starts:
+                last = match
+        return last is not None and _REMARKS.match(last.group()) is not None
 
     def bare_formulas(self) -> list[Found]:
         return [

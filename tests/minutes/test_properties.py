@@ -102,3 +102,7 @@ def test_arbitrary_unicode_never_crashes(text):
 def test_sample_records_validate_and_keep_spans():
     for name in ["council.txt", "debris.txt", "two_records.txt", "working_group.txt"]:
         _check(sample_text(name))
+
+
+def test_a_label_over_an_empty_point_gives_no_empty_item():
+    _check("一、會議紀錄\n貳、會議結論：\n一、會議紀錄\n貳、會議結論：\n")
