@@ -567,3 +567,51 @@ class Conflict(models.Model):
 
     def __str__(self):
         return f"{self.value}: {self.incoming}?"
+
+
+class OffTrackAlert(models.Model):
+    """A KPI of a scope that went off track, and the tracked case proposed for it.
+
+    The proposal is a draft in the responsible body's imports (`draft`), confirmed by
+    the secretariat like any other; the case it creates is found through the draft's
+    meeting. `back_on_track_at` is set when the KPI meets its target path again.
+    """
+
+    definition = models.ForeignKey(Definition, on_delete=models.CASCADE, related_name="alerts")
+    scope = models.ForeignKey(Scope, on_delete=models.CASCADE, related_name="alerts")
+    body = models.ForeignKey("meetings.Body", on_delete=models.CASCADE, related_name="kpi_alerts")
+    draft = models.OneToOneField(
+        "meetings.MinutesDocument",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="kpi_alert",
+    )
+    figures = models.JSONField(_("figures"), default=dict)
+    reason = models.CharField(max_length=20)
+    opened_at = models.DateTimeField(auto_now_add=True)
+    back_on_track_at = models.DateTimeField(_("back on track at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("off-track KPI")
+        verbose_name_plural = _("off-track KPIs")
+        ordering = ["-opened_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["definition", "scope"],
+                condition=Q(back_on_track_at__isnull=True),
+                name="kpis_one_open_alert",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.definition.identifier} {self.scope}"
+
+    def get_absolute_url(self):
+        return reverse("kpis:kpi", args=[self.definition.identifier, self.scope_id])
+
+    def case(self):
+        from livinglab.tracking.models import Case
+
+        if self.draft_id is None:
+            return None
+        return Case.objects.filter(links__decision__meeting__document_id=self.draft_id).first()

@@ -37,6 +37,7 @@ from livinglab.kpis.models import (
 )
 from livinglab.kpis.periods import PeriodError, parse_period, write_period
 from livinglab.kpis.services import catalogue
+from livinglab.kpis.services.loop import check_after_write
 from livinglab.kpis.services.scopes import add_parent, create_scope
 from livinglab.kpis.services.values import ValueRefused, checked, refresh_year_totals
 
@@ -281,6 +282,7 @@ class _Applier:
         if self.write:
             for definition, scope_ids, years in self.touched.values():
                 refresh_year_totals(definition, list(scope_ids), years)
+                check_after_write(definition, scope_ids)
         return self.plan
 
     def definition_in(self, entry: dict) -> None:
@@ -445,6 +447,7 @@ def resolve_conflict(user, conflict: Conflict, *, take_incoming: bool) -> Confli
         value.supplier = conflict.incoming_supplier or value.supplier
         value.save()
         refresh_year_totals(value.definition, [value.scope_id], [value.period_start.year])
+        check_after_write(value.definition, [value.scope_id])
     conflict.status = Conflict.Status.REPLACED if take_incoming else Conflict.Status.KEPT
     conflict.decided_by, conflict.decided_at = user, timezone.now()
     conflict.save()

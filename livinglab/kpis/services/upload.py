@@ -22,6 +22,7 @@ from livinglab.core.access import require
 from livinglab.kpis.models import Definition, Scope, Value, ValueUpload
 from livinglab.kpis.periods import PeriodError, parse_period
 from livinglab.kpis.services import catalogue
+from livinglab.kpis.services.loop import check_after_write
 from livinglab.kpis.services.scopes import scope_by_identifier
 from livinglab.kpis.services.values import ValueRefused, checked, refresh_year_totals
 
@@ -271,3 +272,4 @@ def write_rows(user, rows: list[Row], *, supplier: str) -> None:
         entry[2].add(row.start.year)
     for definition, scope_ids, years in touched.values():
         refresh_year_totals(definition, list(scope_ids), years)
+        check_after_write(definition, scope_ids)

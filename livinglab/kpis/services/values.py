@@ -93,6 +93,9 @@ def write_value(
         },
     )
     refresh_year_totals(definition, [scope.pk], [period_start.year])
+    from livinglab.kpis.services.loop import check_after_write
+
+    check_after_write(definition, [scope.pk])
     return row
 
 

@@ -33,6 +33,9 @@ class Command(BaseCommand):
         )
         into.add_argument("--user", help="act as this user (default: the command-line account)")
         commands.add_parser("load-catalogue", help="Add the default definitions that are missing.")
+        commands.add_parser(
+            "check", help="Check every KPI with a target; propose cases for those off track."
+        )
 
     def handle(self, *args, **options):
         action = options["action"]
@@ -40,6 +43,8 @@ class Command(BaseCommand):
             self.export(options)
         elif action == "import":
             self.import_files(options)
+        elif action == "check":
+            self.check()
         else:
             self.stdout.write(f"{load_catalogue()} added")
 
@@ -79,3 +84,16 @@ class Command(BaseCommand):
                 f"{plan.values_new} values added; {plan.values_unchanged} unchanged; "
                 f"{len(plan.conflicts)} conflicting values held for review"
             )
+
+    def check(self):
+        from livinglab.kpis.models import Target
+        from livinglab.kpis.services.loop import check
+
+        pairs = Target.objects.values_list("definition_id", "scope_id").distinct()
+        opened = 0
+        for definition_id, scope_id in pairs:
+            from livinglab.kpis.models import Definition, Scope
+
+            alert = check(Definition.objects.get(pk=definition_id), Scope.objects.get(pk=scope_id))
+            opened += alert is not None
+        self.stdout.write(f"{len(pairs)} KPIs with targets checked; {opened} off track")
