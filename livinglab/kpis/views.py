@@ -2,6 +2,7 @@
 
 import hashlib
 
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
@@ -31,17 +32,15 @@ def definition_detail(request, identifier: str):
     definition = _definition(identifier)
     versions = Definition.objects.filter(slug=definition.slug).order_by("-version")
     scope_ids = YearTotal.objects.filter(definition=definition).values("scope_id").distinct()[:200]
-    scopes = Scope.objects.filter(
-        pk__in=scope_ids, kind__in=["nation", "region", "city", "trial", "site"]
-    )
-    targets = Scope.objects.filter(targets__definition=definition).distinct()
+    measured = Q(pk__in=scope_ids, kind__in=["nation", "region", "city", "trial", "site"])
+    targeted = Q(pk__in=Scope.objects.filter(targets__definition=definition).values("pk"))
     return render(
         request,
         "kpis/definition.html",
         {
             "definition": definition,
             "versions": versions,
-            "scopes": (scopes | targets).distinct().order_by("kind", "code"),
+            "scopes": Scope.objects.filter(measured | targeted).order_by("kind", "code"),
         },
     )
 
