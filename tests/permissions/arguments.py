@@ -15,6 +15,18 @@ PAGE_ARGS = {
     "case_manage:add_decision": lambda w: {"pk": w.meeting.pk},
     "case_manage:case_options": lambda w: {"pk": w.meeting.pk},
     "case_manage:correct_decision": lambda w: {"pk": w.decision.pk},
+    "imports:retry": lambda w: {"pk": w.draft.pk},
+    "kpis:scope": lambda w: {"pk": w.kpi_scope.pk},
+    "kpis:definition": lambda w: {"identifier": "context.population"},
+    "kpis:upload_preview": lambda w: {"pk": w.value_upload.pk},
+    "kpis:export": lambda w: {"pk": w.kpi_scope.pk, "fmt": "json"},
+    "kpis:import": lambda w: {"pk": w.exchange.pk},
+    "kpis:settle_conflict": lambda w: {"pk": w.conflict.pk},
+    "kpis:kpi": lambda w: {"identifier": "context.population", "pk": w.kpi_scope.pk},
+    "reports:catalogue_kpi_chart": lambda w: {
+        "identifier": "context.population",
+        "pk": w.kpi_scope.pk,
+    },
     "tracking:case": lambda w: {"pk": w.case.pk},
     "tracking:agency": lambda w: {"pk": w.industry.pk},
     "tracking:review_answer": lambda w: {"pk": w.link.pk},
@@ -98,6 +110,8 @@ API_ARGS = {
     "trial_id": lambda w: w.trial.pk,
     "kpi_id": lambda w: w.kpi.pk,
     "assignment_id": lambda w: w.review.pk,
+    "identifier": lambda w: "context.population",
+    "scope_id": lambda w: w.kpi_scope.pk,
 }
 
 # What a form is sent, where an empty form would be refused before the permission is
@@ -110,6 +124,7 @@ PAGE_POSTS = {
 }
 
 API_QUERIES = {
+    "GET /api/kpis/rollup": "?kpi=context.population&scope=budget-room&year=2024",
     "GET /api/organisations/resolve": "?name=產業局",
 }
 
@@ -121,6 +136,12 @@ def _today():
 
 
 API_BODIES = {
+    "POST /api/kpis/values": lambda w: {
+        "kpi": "context.population",
+        "scope": "budget-room",
+        "period": "2025",
+        "value": 14,
+    },
     "POST /api/cases/{case_id}/merge": lambda w: {"sources": [w.case2.pk]},
     "POST /api/cases/{case_id}/rename": lambda w: {"title": "資訊機房汰換及備援案"},
     "POST /api/links/{link_id}/review": lambda w: {"accept": True},

@@ -74,6 +74,8 @@ def build() -> World:
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     from livinglab.accounts.tokens import create_token
+    from livinglab.kpis.models import Conflict, Definition, ExchangeImport, Value, ValueUpload
+    from livinglab.kpis.services.scopes import create_scope
     from livinglab.meetings.models import Body, Meeting
     from livinglab.needs.models import Need
     from livinglab.orgs.models import Membership, Organisation
@@ -225,6 +227,32 @@ def build() -> World:
     )
     token, _secret = create_token(secretary, "報表同步")
 
+    # A KPI scope the body follows, at the site (the catalogue's indicators are public).
+    kpi_scope = create_scope(
+        code="budget-room", name_zh="審查會機房", kind="site", body=body, site=site, owner=industry
+    )
+
+    value_upload = ValueUpload.objects.create(
+        uploaded_by=users["officer"], filename="機房用電.csv", rows=[]
+    )
+
+    population = Definition.objects.filter(slug="context.population").latest("version")
+    value = Value.objects.create(
+        definition=population,
+        scope=kpi_scope,
+        period_start=dt.date(2024, 1, 1),
+        value=12,
+        given_value=12,
+    )
+    exchange = ExchangeImport.objects.create(
+        instance="kaohsiung",
+        filename="高雄市指標.json",
+        sha256="0" * 64,
+        payload={},
+        uploaded_by=secretary,
+    )
+    conflict = Conflict.objects.create(exchange=exchange, value=value, incoming=13)
+
     # The search index is written after commit, which this world never reaches.
     reindex_all(Case.objects.all())
 
@@ -259,6 +287,10 @@ def build() -> World:
         "booking": booking,
         "notification": notification,
         "token": token,
+        "kpi_scope": kpi_scope,
+        "value_upload": value_upload,
+        "exchange": exchange,
+        "conflict": conflict,
     }
     return World(users=users, objects=objects)
 
