@@ -40,8 +40,13 @@ def correct_decision(
     deadline: dt.date | None,
     agencies: list[Responsible],
 ) -> dict:
-    """Set the decision's status, deadline and agencies; return what changed."""
+    """Set the decision's status, deadline and agencies; return what changed.
+
+    The decision is read again under a lock, so that what a correction records as
+    "before" is what the registry held, whoever corrected it a moment earlier.
+    """
     require(user, "change", decision)
+    shown, decision = decision, Decision.objects.select_for_update().get(pk=decision.pk)
     changes: dict = {}
     if (decision.status or "") != (status or ""):
         changes["status"] = [decision.status, status]
@@ -61,6 +66,8 @@ def correct_decision(
     if not changes:
         return changes
     decision.save(update_fields=["status", "deadline", "deadline_mention"])
+    shown.status, shown.deadline = decision.status, decision.deadline
+    shown.deadline_mention = decision.deadline_mention
     for link in decision.links.active().select_related("case"):
         _follow(user, decision, link, changes)
     return changes
