@@ -23,7 +23,8 @@ How the apps' rows become items (the apps own this code; this package never sees
   ``rank_needs``/``rank_proposals`` so a need's sites' capabilities count, or the list to
   ``rank_sites``.
 - ``orgs.Organisation`` (an agency) -> ``Item(id=str(a.pk), title=a.name, text=<its published
-  needs' titles and problems>)`` for ``rank_agencies``.
+  needs' titles and problems>)`` for ``rank_agencies``; or, ranking needs anyway, the
+  agencies of the best needs with ``rank_needs_and_groups`` (one index for both).
 
 ``Match.reasons`` are ``Reason(kind, values)``; ``Reason.text`` is Traditional Chinese, and
 a page in English can render ``kind`` and ``values`` through gettext instead.
@@ -49,6 +50,7 @@ __all__ = [
     "rank_agencies",
     "rank_all",
     "rank_needs",
+    "rank_needs_and_groups",
     "rank_proposals",
     "rank_sites",
 ]
@@ -92,6 +94,22 @@ def rank_proposals(
 ) -> list[Match]:
     """Proposals suggested for a need, best first."""
     return rank_all([need], proposals, k, queries_are_needs=True, sites=sites)[need.id]
+
+
+def rank_needs_and_groups(
+    proposal: Proposal,
+    needs: Sequence[Need],
+    group_of: Mapping[str, str],
+    k: int = 3,
+    *,
+    sites: Mapping[str, Site] | None = None,
+) -> tuple[list[Match], list[Match]]:
+    """Needs suggested for a proposal, and the groups of needs (their agencies, by need id
+    in ``group_of``) ranked by their best need, with that need's reasons."""
+    ranker = Ranker(needs, trusted_domains=True, sites=sites)
+    query = ranker.prepare_query(proposal, False)
+    groups = [group_of[need.id] for need in needs]
+    return ranker.rank(query, k), ranker.rank_groups(query, groups, k)
 
 
 def rank_sites(proposal: Proposal, sites: Sequence[Site], k: int = 3) -> list[Match]:

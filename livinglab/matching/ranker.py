@@ -356,6 +356,22 @@ class Ranker:
     def rank(self, query: Prepared, k: int) -> list[Match]:
         return self.rank_many([query], k)[0]
 
+    def rank_groups(self, query: Prepared, groups: Sequence[str], k: int) -> list[Match]:
+        """The best ``k`` groups of candidates (``groups[i]`` is candidate i's: the agency
+        of a need), each scored and explained by its best candidate."""
+        if not self.candidates or k <= 0:
+            return []
+        scores = self.scores(query)
+        best: dict[str, int] = {}
+        for row, group in enumerate(groups):
+            if group not in best or scores[row] > scores[best[group]]:
+                best[group] = row
+        chosen = sorted(best.items(), key=lambda pair: (-scores[pair[1]], pair[1]))[:k]
+        return [
+            Match(group, round(float(scores[row]), 4), self.reasons(query, self.candidates[row]))
+            for group, row in chosen
+        ]
+
     def rank_many(self, queries: Sequence[Prepared], k: int) -> list[list[Match]]:
         """The best ``k`` candidates of each query, with reasons, scored in batches."""
         if not self.candidates or k <= 0:

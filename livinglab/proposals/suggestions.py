@@ -7,7 +7,6 @@ agency's draft need, a closed site, another organisation's proposal or anyone's 
 (`visible_to` of each model decides, and drafts are never ranked as proposals).
 """
 
-from collections import Counter
 from dataclasses import dataclass
 
 from django.db.models import Prefetch
@@ -18,8 +17,7 @@ from livinglab.matching import (
     Match,
     Reason,
     Site,
-    rank_agencies,
-    rank_needs,
+    rank_needs_and_groups,
     rank_proposals,
     rank_sites,
 )
@@ -31,7 +29,7 @@ SHOWN = 3
 PROPOSALS_SHOWN = 5
 # A need's page ranks at most this many of the call's proposals (the newest submitted):
 # the page stays fast in a call of tens of thousands.
-MOST_PROPOSALS_RANKED = 2000
+MOST_PROPOSALS_RANKED = 1000
 # Proposals a need's page may suggest: sent to the call, not drafts, not withdrawn or rejected.
 LIVE = (
     Proposal.Status.SUBMITTED,
@@ -105,7 +103,12 @@ def _site(site) -> Site:
     return Site(id=str(site.pk), name=site.name, capabilities=capabilities, text=site.description)
 
 
-def needs_for(user, proposal, k: int = SHOWN) -> list[Suggestion]:
+def _needs_and_agencies(user, proposal, k: int) -> tuple[list[Suggestion], list[Suggestion]]:
+    """Needs and agencies come from one ranking of the published needs the reader may see
+    (an agency is as good as its best need); kept on the proposal for the request."""
+    cache = proposal.__dict__.setdefault("_suggested_needs_and_agencies", {})
+    if (user.pk, k) in cache:
+        return cache[user.pk, k]
     sites_seen = FieldSite.objects.visible_to(user).prefetch_related("capabilities")
     needs = list(
         Need.objects.visible_to(user)
@@ -113,13 +116,32 @@ def needs_for(user, proposal, k: int = SHOWN) -> list[Suggestion]:
         .select_related("domain", "agency")
         .prefetch_related("tags", Prefetch("field_sites", queryset=sites_seen))
     )
-    if not needs:
-        return []
-    by_id = {str(need.pk): need for need in needs}
-    sites = {str(s.pk): _site(s) for need in needs for s in need.field_sites.all()}
-    matches = rank_needs(_proposal_item(proposal), [_need_item(n) for n in needs], k, sites=sites)
-    reasons = _Reasons({key: site.name for key, site in sites.items()})
-    return [Suggestion(by_id[m.id], reasons(m), m.score) for m in matches]
+    found: tuple[list[Suggestion], list[Suggestion]] = ([], [])
+    if needs:
+        by_id = {str(need.pk): need for need in needs}
+        sites = {str(s.pk): _site(s) for need in needs for s in need.field_sites.all()}
+        agency_of = {str(need.pk): str(need.agency_id) for need in needs}
+        agencies = {str(need.agency_id): need.agency for need in needs}
+        best_needs, best_agencies = rank_needs_and_groups(
+            _proposal_item(proposal), [_need_item(n) for n in needs], agency_of, k, sites=sites
+        )
+        reasons = _Reasons({key: site.name for key, site in sites.items()})
+        found = (
+            [Suggestion(by_id[m.id], reasons(m), m.score) for m in best_needs],
+            [Suggestion(agencies[m.id], reasons(m), m.score) for m in best_agencies if m.score > 0],
+        )
+    cache[user.pk, k] = found
+    return found
+
+
+def needs_for(user, proposal, k: int = SHOWN) -> list[Suggestion]:
+    return _needs_and_agencies(user, proposal, k)[0]
+
+
+def agencies_for(user, proposal, k: int = SHOWN) -> list[Suggestion]:
+    """Agencies whose published needs fit the proposal, each ranked and explained by its
+    best-fitting need the reader may see."""
+    return _needs_and_agencies(user, proposal, k)[1]
 
 
 def sites_for(user, proposal, k: int = SHOWN) -> list[Suggestion]:
@@ -130,42 +152,6 @@ def sites_for(user, proposal, k: int = SHOWN) -> list[Suggestion]:
     matches = rank_sites(_proposal_item(proposal), [_site(site) for site in sites], k)
     reasons = _Reasons()
     return [Suggestion(by_id[m.id], reasons(m), m.score) for m in matches]
-
-
-def agencies_for(user, proposal, k: int = SHOWN) -> list[Suggestion]:
-    """Agencies whose published needs fit the proposal: an agency is ranked by the titles
-    and problems of its needs the reader may see, in the domain most of them are in."""
-    needs = (
-        Need.objects.visible_to(user)
-        .public()
-        .select_related("agency", "domain")
-        .prefetch_related("tags")
-        .only("title", "problem", "agency__name", "domain__key")
-    )
-    grouped: dict[int, list] = {}
-    for need in needs:
-        grouped.setdefault(need.agency_id, []).append(need)
-    if not grouped:
-        return []
-    items = []
-    for agency_id, agency_needs in grouped.items():
-        domains = Counter(need.domain.key for need in agency_needs)
-        items.append(
-            Item(
-                id=str(agency_id),
-                title=agency_needs[0].agency.name,
-                text="\n".join(f"{need.title}\n{need.problem}" for need in agency_needs),
-                domain=domains.most_common(1)[0][0],
-                tags=tuple(sorted({tag.key for need in agency_needs for tag in need.tags.all()})),
-            )
-        )
-    matches = rank_agencies(_proposal_item(proposal), items, k)
-    reasons = _Reasons()
-    return [
-        Suggestion(grouped[int(m.id)][0].agency, reasons(m), m.score)
-        for m in matches
-        if m.score > 0
-    ]
 
 
 def proposals_for(user, need, k: int = PROPOSALS_SHOWN) -> list[Suggestion]:
