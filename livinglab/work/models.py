@@ -278,6 +278,7 @@ class Notification(models.Model):
         PROPOSAL_TO_DECIDE = "proposal_to_decide", _("proposal waiting for a decision")
         REVIEW_CONFLICT = "review_conflict", _("conflict of interest declared by a reviewer")
         TRIAL_STATUS = "trial_status", _("trial status changed")
+        ASSIGNMENT_NEW = "assignment_new", _("new assignment for the agency")
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
