@@ -370,7 +370,17 @@ class ProposalEvent(models.Model):
         try:
             return ProposalEvent.Kind(self.kind).label
         except ValueError:
-            return self.kind
+            return str(_OTHER_KINDS.get(self.kind, self.kind))
+
+
+# Labels of the kinds other apps record on a proposal's history (see `name_event_kinds`).
+_OTHER_KINDS: dict[str, object] = {}
+
+
+def name_event_kinds(choices) -> None:
+    """Have the history show another app's event kinds in words: `choices` is a
+    `TextChoices` class (value and label); called from that app's `AppConfig.ready()`."""
+    _OTHER_KINDS.update(dict(choices.choices))
 
 
 class Attachment(models.Model):

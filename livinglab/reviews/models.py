@@ -15,8 +15,26 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from livinglab.orgs.roles import roles_of
+
+
+class Event(models.TextChoices):
+    """Kinds of `ProposalEvent` the reviews app records (never shown to the proposer),
+    named on the proposal's history (see `apps.ReviewsConfig.ready`)."""
+
+    ASSIGNED = "review_assigned", pgettext_lazy("proposal history", "reviewer assigned")
+    NO_CONFLICT = (
+        "review_no_conflict",
+        pgettext_lazy("proposal history", "reviewer declared no conflict of interest"),
+    )
+    CONFLICT = (
+        "review_conflict",
+        pgettext_lazy("proposal history", "reviewer declared a conflict of interest"),
+    )
+    MOVED = "review_moved", pgettext_lazy("proposal history", "review moved to another reviewer")
+    SUBMITTED = "review_submitted", pgettext_lazy("proposal history", "review submitted")
 
 
 class Expertise(models.Model):

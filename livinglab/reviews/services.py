@@ -23,7 +23,14 @@ from livinglab.orgs.models import Membership
 from livinglab.proposals import services as proposals
 from livinglab.proposals.models import Proposal
 from livinglab.reviews import aggregation
-from livinglab.reviews.models import Assignment, Expertise, GateAnswer, ReviewSummary, Score
+from livinglab.reviews.models import (
+    Assignment,
+    Event,
+    Expertise,
+    GateAnswer,
+    ReviewSummary,
+    Score,
+)
 from livinglab.reviews.policies import runs_call
 from livinglab.reviews.suggestions import Candidate, Suggestion, suggest_reviewers
 from livinglab.work.models import Notification
@@ -31,16 +38,6 @@ from livinglab.work.notifications import notify, secretaries_of
 
 IN_REVIEW = (Proposal.Status.SUBMITTED, Proposal.Status.UNDER_REVIEW)
 SUGGESTIONS = 5
-
-
-class Event:
-    """Kinds of `ProposalEvent` the reviews app records (never shown to the proposer)."""
-
-    ASSIGNED = "review_assigned"
-    NO_CONFLICT = "review_no_conflict"
-    CONFLICT = "review_conflict"
-    MOVED = "review_moved"
-    SUBMITTED = "review_submitted"
 
 
 def local_time(moment) -> str:

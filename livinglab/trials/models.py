@@ -13,9 +13,18 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from livinglab.orgs.roles import roles_of
 from livinglab.search.text import normalise, saving_search_text
+
+
+class Event(models.TextChoices):
+    """Kinds of `ProposalEvent` the trials app records on the trial's proposal, named on
+    its history (see `apps.TrialsConfig.ready`)."""
+
+    STARTED = "trial_started", pgettext_lazy("proposal history", "trial started")
+    STATUS = "trial_status", pgettext_lazy("proposal history", "trial's status changed")
 
 
 class KpiDefinition(models.Model):

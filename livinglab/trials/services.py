@@ -28,7 +28,14 @@ from livinglab.sites import services as sites
 from livinglab.tracking.models import Case, CaseAgency, CaseEvent, DecisionAgency
 from livinglab.tracking.services import lifecycle
 from livinglab.trials import measurement_csv
-from livinglab.trials.models import KpiDefinition, Measurement, Milestone, Trial, TrialKpi
+from livinglab.trials.models import (
+    Event,
+    KpiDefinition,
+    Measurement,
+    Milestone,
+    Trial,
+    TrialKpi,
+)
 from livinglab.trials.policies import may_start_in
 from livinglab.work.models import Notification
 from livinglab.work.notifications import notify, secretaries_of
@@ -120,7 +127,7 @@ def _create(user, new: NewTrial, title: str) -> Trial:
         }
     payload = {"trial": trial.pk, "trial_status": Trial.Status.PLANNED}
     lifecycle.record(case, CaseEvent.Kind.TRACKED, actor=user, payload=payload, note=note)
-    proposals.record(new.proposal, "trial_started", user, reason=note, payload=payload)
+    proposals.record(new.proposal, Event.STARTED, user, reason=note, payload=payload)
     _tell(trial, user)
     return trial
 
@@ -185,7 +192,7 @@ def _record_status(user, trial: Trial) -> None:
     payload = {"trial": trial.pk, "trial_status": trial.status, "outcome": trial.outcome}
     lifecycle.record(trial.case, _CASE_EVENTS[trial.status], actor=user, payload=payload, note=note)
     # The proposal's history tells the proposer how their trial goes on.
-    proposals.record(trial.proposal, "trial_status", user, reason=note, payload=payload)
+    proposals.record(trial.proposal, Event.STATUS, user, reason=note, payload=payload)
 
 
 def _tell(trial: Trial, actor) -> None:
