@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import ProtectedError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -213,7 +214,9 @@ def set_rubric(user, call: Call, gates: list[GateRow], factors: list[FactorRow])
     """Replace the call's gates and factors with these rows, in this order.
 
     Rows with the pk of an existing gate or factor update it (scores given against it
-    stay attached); the others are created; those left out are deleted.
+    stay attached); the others are created; those left out are deleted, unless reviewers
+    already answered or scored them: then nothing at all is saved, and the refusal names
+    each one (a submitted score is never lost).
     """
     require(user, "rubric", call)
     if call.status_at() == Call.Status.CLOSED:
@@ -222,9 +225,26 @@ def set_rubric(user, call: Call, gates: list[GateRow], factors: list[FactorRow])
         )
     _check_rubric(gates, factors)
     with transaction.atomic():
-        _replace(call, Gate, gates, ["question"])
-        _replace(call, Factor, factors, ["name", "guidance", "scale_min", "scale_max", "weight"])
+        refused = _replace(call, Gate, gates, ["question"])
+        refused += _replace(
+            call, Factor, factors, ["name", "guidance", "scale_min", "scale_max", "weight"]
+        )
+        if refused:
+            raise ValidationError(refused)
     return call
+
+
+# What a gate or factor that reviewers already answered or scored cannot lose.
+_KEPT = {
+    Gate: gettext_lazy(
+        "Reviewers have already answered “%(name)s”: a gate with answers cannot be removed "
+        "(change its wording instead). Nothing was saved."
+    ),
+    Factor: gettext_lazy(
+        "Reviewers have already scored “%(name)s”: a factor with scores cannot be removed "
+        "(change its wording or weight instead). Nothing was saved."
+    ),
+}
 
 
 def _check_rubric(gates: list[GateRow], factors: list[FactorRow]) -> None:
@@ -241,7 +261,8 @@ def _check_rubric(gates: list[GateRow], factors: list[FactorRow]) -> None:
         raise ValidationError(_("At least one factor needs a weight above zero."))
 
 
-def _replace(call: Call, model, rows, fields: list[str]) -> None:
+def _replace(call: Call, model, rows, fields: list[str]) -> list[str]:
+    """Write the rows; returns why a row left out could not be removed (none: all done)."""
     existing = {obj.pk: obj for obj in model.objects.filter(call=call)}
     kept = []
     for order, row in enumerate(rows):
@@ -256,7 +277,16 @@ def _replace(call: Call, model, rows, fields: list[str]) -> None:
         obj.full_clean(exclude=["call"])
         obj.save()
         kept.append(obj.pk)
-    model.objects.filter(call=call).exclude(pk__in=kept).delete()
+    # Removed one by one: a gate or factor that reviews refer to (they PROTECT it) is
+    # named in the refusal, and the caller's transaction undoes the whole edit.
+    refused = []
+    for obj in model.objects.filter(call=call).exclude(pk__in=kept):
+        try:
+            with transaction.atomic():
+                obj.delete()
+        except ProtectedError:
+            refused.append(str(_KEPT[model] % {"name": obj}))
+    return refused
 
 
 def domains_and_tags():

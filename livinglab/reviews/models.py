@@ -211,8 +211,9 @@ class GateAnswer(models.Model):
         on_delete=models.CASCADE,
         related_name="gate_answers",
     )
+    # PROTECT: a reviewer's answer is never lost to an edit of the rubric.
     gate = models.ForeignKey(
-        "needs.Gate", verbose_name=_("gate"), on_delete=models.CASCADE, related_name="+"
+        "needs.Gate", verbose_name=_("gate"), on_delete=models.PROTECT, related_name="+"
     )
     answer = models.BooleanField(_("answer"))
     reason = models.TextField(_("reason"), blank=True, max_length=2000)
@@ -245,8 +246,9 @@ class Score(models.Model):
         on_delete=models.CASCADE,
         related_name="scores",
     )
+    # PROTECT: a submitted score is never lost to an edit of the rubric.
     factor = models.ForeignKey(
-        "needs.Factor", verbose_name=_("factor"), on_delete=models.CASCADE, related_name="+"
+        "needs.Factor", verbose_name=_("factor"), on_delete=models.PROTECT, related_name="+"
     )
     value = models.SmallIntegerField(_("score"))
     comment = models.TextField(_("comment"), blank=True, max_length=4000)
