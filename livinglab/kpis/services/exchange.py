@@ -163,14 +163,20 @@ def export_csv(scope: Scope) -> str:
 
 def read_exchange(data: bytes) -> dict:
     """The exchange content of a JSON or CSV file, checked for shape."""
-    text = data.decode("utf-8-sig", errors="strict") if data else ""
+    try:
+        text = data.decode("utf-8-sig", errors="strict") if data else ""
+    except UnicodeDecodeError:
+        raise ExchangeRejected(
+            _("The file is not UTF-8 text: export it again as JSON or CSV and upload that.")
+        ) from None
     stripped = text.lstrip()
     if stripped.startswith("{"):
         try:
             payload = json.loads(text)
         except json.JSONDecodeError as exc:
             raise ExchangeRejected(
-                _("The file is not valid JSON: %(error)s") % {"error": exc}
+                _("The file is not valid JSON (line %(line)s, column %(column)s).")
+                % {"line": exc.lineno, "column": exc.colno}
             ) from None
     else:
         payload = _from_csv(text)
