@@ -183,6 +183,7 @@ def build() -> World:
         proposal,
         [SimpleUploadedFile("簡報.pdf", PDF, content_type="application/pdf")],
     )[0]
+    draft_proposal = make_proposal(names, call, title="機房節能草案")
     review = review_services.assign(secretary, proposal, users["reviewer"])
     join = JoinRequest.objects.create(user=users["other_proposer"], organisation=company)
 
@@ -289,6 +290,7 @@ def build() -> World:
         "token": token,
         "kpi_scope": kpi_scope,
         "value_upload": value_upload,
+        "draft_proposal": draft_proposal,
         "exchange": exchange,
         "conflict": conflict,
     }
