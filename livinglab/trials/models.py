@@ -40,6 +40,15 @@ class KpiDefinition(models.Model):
         _("direction"), max_length=4, choices=Direction.choices, default=Direction.UP
     )
     description = models.TextField(_("description"), blank=True)
+    # The shared catalogue's definition this KPI is measured by, when there is one.
+    catalogue = models.ForeignKey(
+        "kpis.Definition",
+        verbose_name=_("catalogue definition"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="trial_definitions",
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
