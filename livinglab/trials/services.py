@@ -236,9 +236,24 @@ def definition_for(user, name: str, unit: str, direction: str, description: str 
     definition = found.filter(folded=name.lower()).first()
     if definition is None:
         definition = KpiDefinition.objects.create(
-            name=name, unit=unit, direction=direction, description=description, created_by=user
+            name=name,
+            unit=unit,
+            direction=direction,
+            description=description,
+            created_by=user,
+            catalogue=catalogue_definition(name),
         )
     return definition
+
+
+def catalogue_definition(name: str):
+    """The latest catalogue definition named so in Chinese or English, if any."""
+    from django.db.models import Q
+
+    from livinglab.kpis.models import Definition
+
+    named = Q(name_zh__iexact=name) | Q(name_en__iexact=name)
+    return Definition.objects.filter(named).order_by("-version").first()
 
 
 def add_kpi(user, trial: Trial, new: NewKpi) -> TrialKpi:

@@ -69,7 +69,7 @@ def register_file(request, fmt: str):
 def _kpis(trial: Trial) -> list[TrialKpi]:
     values = Measurement.objects.select_related("entered_by").order_by("on", "pk")
     kpis = list(
-        trial.kpis.select_related("definition").prefetch_related(
+        trial.kpis.select_related("definition__catalogue").prefetch_related(
             Prefetch("measurements", queryset=values, to_attr="values")
         )
     )
