@@ -422,6 +422,34 @@ class YearTotal(models.Model):
         return f"{self.definition_id} {self.scope_id} {self.year}: {self.total}"
 
 
+class YearRollup(models.Model):
+    """A scope's rolled-up figure of a year (its own and its distinct descendants' values).
+
+    Refreshed with the year totals on every write for every ancestor of the written
+    scope, dropped for the ancestors of a scope that gains a parent, and computed on
+    first read when missing; pages read it instead of walking the hierarchy.
+    """
+
+    definition = models.ForeignKey(Definition, on_delete=models.CASCADE, related_name="+")
+    scope = models.ForeignKey(Scope, on_delete=models.CASCADE, related_name="+")
+    year = models.PositiveSmallIntegerField()
+    value = models.FloatField(null=True)
+    sources = models.PositiveIntegerField(default=0)
+    children_reporting = models.PositiveIntegerField(default=0)
+    children = models.PositiveIntegerField(default=0)
+    unweighted = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["definition", "scope", "year"], name="kpis_unique_year_rollup"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.definition_id} {self.scope_id} {self.year}: {self.value}"
+
+
 class Target(models.Model):
     """Where a scope should be on a KPI by the end of a year (a 2030 or a 2050 path)."""
 

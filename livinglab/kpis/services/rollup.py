@@ -20,9 +20,17 @@ A full year reads `YearTotal` (one row per reporting source), other windows the 
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Max, Sum
+from django.db.models import Count, Max, Min, Sum
 
-from livinglab.kpis.models import Definition, Scope, ScopeAncestor, ScopeParent, Value, YearTotal
+from livinglab.kpis.models import (
+    Definition,
+    Scope,
+    ScopeAncestor,
+    ScopeParent,
+    Value,
+    YearRollup,
+    YearTotal,
+)
 
 Rule = Definition.Aggregation
 
@@ -49,6 +57,60 @@ def _sources(scope: Scope, sector: str | None):
 
 
 def roll_up_year(definition: Definition, scope: Scope, year: int, sector: str | None = None):
+    """The scope's figure for a calendar year: kept in `YearRollup`, computed when missing."""
+    if sector:
+        return compute_year(definition, scope, year, sector)
+    kept = YearRollup.objects.filter(definition=definition, scope=scope, year=year).first()
+    if kept is not None:
+        return Rollup(
+            value=kept.value,
+            sources=kept.sources,
+            children_reporting=kept.children_reporting,
+            children=kept.children,
+            unweighted=kept.unweighted,
+        )
+    return keep_year(definition, scope.pk, year)
+
+
+def keep_year(definition: Definition, scope_id: int, year: int) -> Rollup:
+    figure = compute_year(definition, Scope(pk=scope_id), year)
+    YearRollup.objects.update_or_create(
+        definition=definition,
+        scope_id=scope_id,
+        year=year,
+        defaults={
+            "value": figure.value,
+            "sources": figure.sources,
+            "children_reporting": figure.children_reporting,
+            "children": figure.children,
+            "unweighted": figure.unweighted,
+        },
+    )
+    return figure
+
+
+def refresh_above(definition: Definition, scope_ids, years) -> None:
+    """Recompute the kept roll-ups of every ancestor of these scopes (and of the KPIs
+    weighted by this one) for these years."""
+    above = list(
+        ScopeAncestor.objects.filter(descendant_id__in=list(scope_ids))
+        .values_list("ancestor_id", flat=True)
+        .distinct()
+    )
+    weighted = Definition.objects.filter(denominator=definition.slug)
+    for each in [definition, *weighted]:
+        for year in set(years):
+            for scope_id in above:
+                keep_year(each, scope_id, year)
+
+
+def forget_above(scope: Scope) -> None:
+    """Drop the kept roll-ups of the scope and its ancestors (its hierarchy changed)."""
+    above = ScopeAncestor.objects.filter(descendant=scope).values("ancestor_id")
+    YearRollup.objects.filter(scope_id__in=above).delete()
+
+
+def compute_year(definition: Definition, scope: Scope, year: int, sector: str | None = None):
     """The scope's figure for a calendar year, from the pre-aggregated year totals."""
     rows = YearTotal.objects.filter(
         definition=definition, year=year, scope_id__in=_sources(scope, sector)
@@ -164,5 +226,12 @@ def yearly(definition: Definition, scope: Scope, years) -> dict[int, Rollup]:
 
 
 def reported_years(definition: Definition, scope: Scope) -> list[int]:
-    rows = YearTotal.objects.filter(definition=definition, scope_id__in=_sources(scope, None))
-    return sorted(set(rows.values_list("year", flat=True)))
+    """The years of the KPI's values anywhere (from its first to its last) in which the
+    scope has a figure."""
+    span = Value.objects.filter(definition=definition).aggregate(
+        first=Min("period_start"), last=Max("period_start")
+    )
+    if span["first"] is None:
+        return []
+    years = range(span["first"].year, span["last"].year + 1)
+    return [y for y in years if roll_up_year(definition, scope, y).sources]

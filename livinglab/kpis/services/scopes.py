@@ -47,6 +47,9 @@ def add_parent(child: Scope, parent: Scope) -> None:
         ignore_conflicts=True,
         batch_size=2000,
     )
+    from livinglab.kpis.services.rollup import forget_above
+
+    forget_above(child)
 
 
 def responsible_body(scope: Scope):

@@ -100,7 +100,15 @@ def write_value(
 
 
 def refresh_year_totals(definition: Definition, scope_ids, years) -> None:
-    """Rewrite the `YearTotal` rows of these scopes and years from their values."""
+    """Rewrite the `YearTotal` rows of these scopes and years from their values, and the
+    kept roll-ups of every scope above them."""
+    from livinglab.kpis.services.rollup import refresh_above
+
+    _refresh_totals(definition, scope_ids, years)
+    refresh_above(definition, scope_ids, years)
+
+
+def _refresh_totals(definition: Definition, scope_ids, years) -> None:
     for year in set(years):
         values = Value.objects.filter(
             definition=definition,
