@@ -12,9 +12,9 @@ from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from livinglab.core.roc import roc_date
 from livinglab.meetings.models import Body
 from livinglab.reports.exports import Report, Section
-from livinglab.reports.roc import roc_date
 from livinglab.reports.tracking_table import SUGGESTIONS, suggestion_for
 from livinglab.tracking.models import Case, CaseAgency
 from livinglab.work.models import Assignment, Proposal

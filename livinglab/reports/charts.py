@@ -19,7 +19,7 @@ from matplotlib import dates as mdates  # noqa: E402
 from matplotlib import font_manager  # noqa: E402  (after choosing the backend)
 from matplotlib.figure import Figure  # noqa: E402
 
-from livinglab.reports.dashboard import Dashboard  # noqa: E402
+from livinglab.reports.dashboard import Dashboard, quarter_label  # noqa: E402
 
 CHARTS = ("states", "quarters", "overdue", "ageing", "timeline")
 # The parts of `build_dashboard` each chart draws from.
@@ -158,7 +158,7 @@ def _quarters(dashboard: Dashboard):
         color=COLOURS["closed"],
     )
     step = max(1, -(-len(rows) // 12))  # at most 12 labels: every `step`-th quarter
-    axes.set_xticks(list(positions)[::step], [r[0] for r in rows][::step])
+    axes.set_xticks(list(positions)[::step], [quarter_label(r[0]) for r in rows][::step])
     if len(rows) > 6:
         axes.tick_params(axis="x", labelrotation=45)
     axes.set_ylabel(_("cases"))

@@ -11,6 +11,7 @@ from django.db.models import Count, Max, Min, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from livinglab.core.roc import official_quarter
 from livinglab.tracking.models import Case, CaseEvent, CaseLink, Decision
 from livinglab.work.models import Assignment
 
@@ -85,6 +86,11 @@ class Dashboard:
 def _parse_quarter(key: str) -> tuple[int, int]:
     year, q = key.split("Q")
     return int(year), int(q)
+
+
+def quarter_label(key: str) -> str:
+    """113年第2季 in zh-Hant, 2024 Q2 in English, for the key 2024Q2."""
+    return official_quarter(*_parse_quarter(key))
 
 
 def quarter(date: dt.date) -> str:

@@ -10,11 +10,12 @@ from django.db.models import Exists, F, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from livinglab.core.roc import roc_date
 from livinglab.meetings.models import Body, Meeting
 from livinglab.reports import charts
 from livinglab.reports.access import Scope
 from livinglab.reports.agenda import agenda_report, build_agenda
-from livinglab.reports.dashboard import Dashboard, build_dashboard
+from livinglab.reports.dashboard import Dashboard, build_dashboard, quarter_label
 from livinglab.reports.exports import (
     Report,
     Section,
@@ -24,7 +25,6 @@ from livinglab.reports.exports import (
     to_docx,
     to_odt,
 )
-from livinglab.reports.roc import roc_date
 from livinglab.reports.tracking_table import build_table
 from livinglab.tracking.models import Case, CaseAgency
 from livinglab.work.models import Assignment
@@ -116,7 +116,7 @@ def dashboard_report(scope: Scope, dashboard: Dashboard) -> Report:
         Section(
             _("Tracked and closed per quarter"),
             [_("Quarter"), _("newly tracked"), _("closed")],
-            [[q, str(t), str(c)] for q, t, c in dashboard.quarters],
+            [[quarter_label(q), str(t), str(c)] for q, t, c in dashboard.quarters],
         ),
         Section(
             _("Overdue by agency"),

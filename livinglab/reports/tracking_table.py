@@ -12,8 +12,8 @@ from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext_lazy
 
+from livinglab.core.roc import roc_date
 from livinglab.meetings.models import Body, Meeting
-from livinglab.reports.roc import roc_date
 from livinglab.tracking.models import Case, CaseEvent, CaseLink, DecisionAgency
 from livinglab.work.models import Proposal
 from livinglab.work.services import latest_accepted

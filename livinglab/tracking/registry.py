@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
+from livinglab.core.roc import official_date
 from livinglab.search.index import found, search
 from livinglab.tracking.models import Case, CaseAgency, CaseAlias
 
@@ -200,7 +201,7 @@ def rows(values) -> list[Row]:
                 pending=pending,
                 agencies="、".join(agencies.get(pk, ())) or "—",
                 body=short or body,
-                last_decided=last.isoformat() if last else "—",
+                last_decided=official_date(last) or "—",
             )
         )
     return result

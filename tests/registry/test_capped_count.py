@@ -68,4 +68,4 @@ def test_search_results_are_counted_up_to_the_cap_too(client, registry, monkeypa
     assert "page=2" in html
     html = client.get("/cases/?q=案件&page=2").content.decode()
     assert "page=1" in html and "page=3" not in html  # 60 matches: 50, then 10
-    assert html.count('<td class="num">') == 10
+    assert html.count('<td class="num" data-label=') == 10

@@ -20,7 +20,7 @@ def test_the_placeholder_example_finds_demo_cases(client):
     example = re.sub(r"^(例如：|e\.g\. )", "", placeholder)
     assert example != placeholder, placeholder  # the example, without its lead-in
     found = client.get("/cases/", {"q": example}).content.decode()
-    assert found.count('<td class="num">') >= 1, example
+    assert found.count('<td class="num" data-label=') >= 1, example
     # An agency's short name finds the cases it is responsible for, too.
     by_agency = client.get("/cases/", {"q": "工務局"}).content.decode()
     assert "智慧路燈節能監控擴充案" in by_agency
