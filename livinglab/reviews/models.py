@@ -197,7 +197,9 @@ class Assignment(models.Model):
         return self.submitted_at is not None
 
 
-class GateAnswerQuerySet(models.QuerySet):
+class ReviewPartQuerySet(models.QuerySet):
+    """A review's parts (gate answers, scores) are read by whoever may read the review."""
+
     def visible_to(self, user):
         return self.filter(assignment__in=visible_reviews(user))
 
@@ -218,7 +220,7 @@ class GateAnswer(models.Model):
     answer = models.BooleanField(_("answer"))
     reason = models.TextField(_("reason"), blank=True, max_length=2000)
 
-    objects = GateAnswerQuerySet.as_manager()
+    objects = ReviewPartQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("gate answer")
@@ -230,11 +232,6 @@ class GateAnswer(models.Model):
 
     def __str__(self):
         return f"{self.gate}: {self.answer}"
-
-
-class ScoreQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        return self.filter(assignment__in=visible_reviews(user))
 
 
 class Score(models.Model):
@@ -253,7 +250,7 @@ class Score(models.Model):
     value = models.SmallIntegerField(_("score"))
     comment = models.TextField(_("comment"), blank=True, max_length=4000)
 
-    objects = ScoreQuerySet.as_manager()
+    objects = ReviewPartQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("score")

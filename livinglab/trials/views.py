@@ -127,60 +127,56 @@ def _again(request, trial: Trial, **forms):
     )
 
 
-@login_required
-@require_POST
-def change_status(request, pk: int):
-    trial = _managed(request, pk, "change_status")
-    form = StatusForm(request.POST)
+def _change(request, pk: int, action: str, form_class, form_name: str, write, done: str):
+    """A change to the trial from one of its page's forms (status, a KPI, a milestone):
+    `write(trial, cleaned_data)` through the service; a refusal goes back to the form."""
+    trial = _managed(request, pk, action)
+    form = form_class(request.POST)
     if form.is_valid():
-        data = form.cleaned_data
         try:
-            services.change_status(
-                request.user,
-                trial,
-                data["status"],
-                outcome=data["outcome"],
-                outcome_note=data["outcome_note"],
-                lessons=data["lessons"],
-            )
+            write(trial, form.cleaned_data)
         except services.TrialRefused as exc:
             form.add_error(None, str(exc))
         else:
-            messages.success(request, _("The trial's status was changed."))
+            messages.success(request, done)
             return redirect(trial)
-    return _again(request, trial, status_form=form)
+    return _again(request, trial, **{form_name: form})
+
+
+@login_required
+@require_POST
+def change_status(request, pk: int):
+    def write(trial, data):
+        services.change_status(
+            request.user,
+            trial,
+            data["status"],
+            outcome=data["outcome"],
+            outcome_note=data["outcome_note"],
+            lessons=data["lessons"],
+        )
+
+    done = _("The trial's status was changed.")
+    return _change(request, pk, "change_status", StatusForm, "status_form", write, done)
 
 
 @login_required
 @require_POST
 def add_kpi(request, pk: int):
-    trial = _managed(request, pk, "set_kpis")
-    form = KpiForm(request.POST)
-    if form.is_valid():
-        try:
-            services.add_kpi(request.user, trial, services.NewKpi(**form.cleaned_data))
-        except services.TrialRefused as exc:
-            form.add_error(None, str(exc))
-        else:
-            messages.success(request, _("KPI added."))
-            return redirect(trial)
-    return _again(request, trial, kpi_form=form)
+    def write(trial, data):
+        services.add_kpi(request.user, trial, services.NewKpi(**data))
+
+    return _change(request, pk, "set_kpis", KpiForm, "kpi_form", write, _("KPI added."))
 
 
 @login_required
 @require_POST
 def add_milestone(request, pk: int):
-    trial = _managed(request, pk, "set_milestones")
-    form = MilestoneForm(request.POST)
-    if form.is_valid():
-        try:
-            services.add_milestone(request.user, trial, **form.cleaned_data)
-        except services.TrialRefused as exc:
-            form.add_error(None, str(exc))
-        else:
-            messages.success(request, _("Milestone added."))
-            return redirect(trial)
-    return _again(request, trial, milestone_form=form)
+    def write(trial, data):
+        services.add_milestone(request.user, trial, **data)
+
+    done = _("Milestone added.")
+    return _change(request, pk, "set_milestones", MilestoneForm, "milestone_form", write, done)
 
 
 @login_required
