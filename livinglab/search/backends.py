@@ -12,9 +12,9 @@ intersects the lists but cannot read them in key order, so a search first collec
 up to `COLLECT_CAP` matching cases the reader may see (GIN only: the planner,
 which takes a query's grams for independent, would otherwise walk a whole table
 for words whose common pieces never meet). When that is all of them, the page
-sorts those few; when more match, they are many enough that walking the documents in
-key order finds a page's rows within a few thousand, and the count is known to
-pass the registry's cap.
+sorts those few. When more match, the count is known to pass the registry's cap, and
+the page walks the documents in key order, testing each (a string search of a few
+microseconds), until it has its rows.
 """
 
 from dataclasses import dataclass
@@ -25,8 +25,9 @@ from django.db.models import F, Lookup
 from livinglab.search.models import CaseDoc
 
 # PostgreSQL: how many matching cases a search collects through the index before it
-# walks the documents in key order instead (well above the registry's count cap).
-COLLECT_CAP = 5000
+# walks the documents in key order instead: the registry's count cap, beyond which a
+# count needs no number (`tracking.registry.COUNT_CAP`).
+COLLECT_CAP = 1000
 
 _SQLITE_INSTALL = [
     # detail=none: only which documents hold a gram, no positions (each gram is one
@@ -99,24 +100,28 @@ def _sqlite(cases, grams):
 
 
 class HasGrams(Lookup):
-    """PostgreSQL: a document's grams hold every one given (`string_to_array(…) @>`).
-
-    `has_grams` is the form the GIN index answers; `walks_grams` the same test as a
-    function call, which no index answers, for a query that walks the key order.
-    """
+    """PostgreSQL: a document's grams hold every one given (`string_to_array(…) @>`),
+    the form the GIN index answers."""
 
     lookup_name = "has_grams"
     prepare_rhs = False
-    template = "string_to_array({lhs}, ' ') @> %s::text[]"
 
     def as_sql(self, compiler, connection):
         lhs, params = self.process_lhs(compiler, connection)
-        return self.template.format(lhs=lhs), [*params, list(self.rhs)]
+        return f"string_to_array({lhs}, ' ') @> %s::text[]", [*params, list(self.rhs)]
 
 
 class WalksGrams(HasGrams):
+    """The same test row by row, for a query that walks the documents in key order: each
+    gram found between spaces in the text (no index answers it, and it costs far less
+    per row than making the text an array)."""
+
     lookup_name = "walks_grams"
-    template = "arraycontains(string_to_array({lhs}, ' '), %s::text[])"
+
+    def as_sql(self, compiler, connection):
+        lhs, params = self.process_lhs(compiler, connection)
+        tests = [f"strpos(' ' || {lhs} || ' ', %s) > 0" for _gram in self.rhs]
+        return " AND ".join(tests), [value for gram in self.rhs for value in [*params, f" {gram} "]]
 
 
 CaseDoc._meta.get_field("grams").register_lookup(HasGrams)
