@@ -4,10 +4,10 @@ document key; the key follows the case's date in the transaction that changes it
 import datetime as dt
 
 import pytest
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F
 
-from livinglab.search.index import reindex_all, search
+from livinglab.search.index import found, reindex_all, search
 from livinglab.search.models import CaseDoc, key_of
 from livinglab.tracking.models import Case
 
@@ -71,3 +71,22 @@ def test_reindex_all_keys_the_documents_by_date(registry):
     reindex_all(Case.objects.all())
     for case in Case.objects.all():
         assert key_is_of(case, case.last_decided_on)
+
+
+def test_many_matches_are_walked_in_the_same_order(registry, monkeypatch):
+    # PostgreSQL collects few matches through its index and sorts them; past its cap
+    # it walks the documents in key order instead. Both give the registry's order.
+    from livinglab.search import backends
+
+    body = registry.world.body
+    for n, date in enumerate([dt.date(2024, 1, 1), None, dt.date(2026, 1, 1), dt.date(2024, 1, 1)]):
+        Case.objects.create(body=body, title=f"捕獸鋏回收{n}", last_decided_on=date)
+    newest = (F("last_decided_on").desc(nulls_last=True), "-pk")
+    collected = ids(search(Case.objects.all(), "捕獸鋏 回收"))
+    monkeypatch.setattr(backends, "COLLECT_CAP", 1)
+    walked = search(Case.objects.all(), "捕獸鋏 回收")
+    if connection.vendor == "postgresql":
+        assert not found(walked).exact  # the walk, not the sorted few
+    assert ids(walked) == collected == ids(Case.objects.filter(pk__in=collected).order_by(*newest))
+    assert len(collected) == 4
+    assert ids(search(Case.objects.all(), "捕獸鋏 清除")) == [registry.traps.pk]  # every gram
