@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "livinglab.trials",
     "livinglab.reviews",
     "livinglab.kpis",
+    "livinglab.credits",
 ]
 
 MIDDLEWARE = [
