@@ -7,3 +7,5 @@ class CreditsConfig(AppConfig):
     label = "credits"
     verbose_name = _("Compute credits")
 
+    def ready(self):
+        from livinglab.credits import policies  # noqa: F401  registers the access rules
