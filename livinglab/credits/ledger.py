@@ -109,6 +109,19 @@ def fund(programme: Programme, amount: int, *, by, reason: str = "") -> LedgerEn
     )
 
 
+def defund(programme: Programme, amount: int, *, by, reason: str) -> LedgerEntry:
+    """Credits not granted leave the programme (its budget was lowered)."""
+    return book(
+        programme,
+        LedgerEntry.Kind.BUDGET,
+        source=budget_account(programme),
+        target=None,
+        amount=amount,
+        by=by,
+        reason=reason,
+    )
+
+
 def grant(programme: Programme, organisation, amount: int, *, by, reason: str = "") -> LedgerEntry:
     return book(
         programme,

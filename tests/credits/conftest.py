@@ -31,3 +31,26 @@ def make_programme(world, *, budget=100_000, name="115年算力點數計畫", ca
 @pytest.fixture
 def programme(world):
     return make_programme(world)
+
+
+def make_team(name):
+    from livinglab.orgs.models import Organisation
+
+    return Organisation.objects.create(kind="company", name=name)
+
+
+def make_application(world, programme, team, *, requested, score, domain="transport", call=None):
+    """An accepted application of `team` whose proposal's reviews add up to `score` (0..1)."""
+    from decimal import Decimal
+
+    from livinglab.credits.models import Application
+    from livinglab.reviews.models import ReviewSummary
+    from tests.trials.conftest import make_proposal
+
+    proposal = make_proposal(world, organisation=team, domain=make_domain(domain), call=call)
+    ReviewSummary.objects.create(
+        proposal=proposal, call=proposal.call, submitted=3, score=Decimal(str(score))
+    )
+    return Application.objects.create(
+        programme=programme, proposal=proposal, requested=requested, status="accepted"
+    )

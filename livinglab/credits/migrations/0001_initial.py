@@ -6,216 +6,505 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('meetings', '0005_minutesdocument_staging'),
-        ('needs', '0002_default_domains'),
-        ('orgs', '0002_organisation_is_personal'),
-        ('proposals', '0004_funnel_index'),
+        ("meetings", "0005_minutesdocument_staging"),
+        ("needs", "0002_default_domains"),
+        ("orgs", "0002_organisation_is_personal"),
+        ("proposals", "0004_funnel_index"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Account',
+            name="Account",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('budget', 'budget not granted'), ('team', 'team'), ('usage', 'consumed at providers')], max_length=10, verbose_name='kind')),
-                ('balance', models.BigIntegerField(default=0, verbose_name='balance')),
-                ('organisation', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='credit_accounts', to='orgs.organisation', verbose_name='team')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("budget", "budget not granted"),
+                            ("team", "team"),
+                            ("usage", "consumed at providers"),
+                        ],
+                        max_length=10,
+                        verbose_name="kind",
+                    ),
+                ),
+                ("balance", models.BigIntegerField(default=0, verbose_name="balance")),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="credit_accounts",
+                        to="orgs.organisation",
+                        verbose_name="team",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'credit account',
-                'verbose_name_plural': 'credit accounts',
+                "verbose_name": "credit account",
+                "verbose_name_plural": "credit accounts",
             },
         ),
         migrations.CreateModel(
-            name='Programme',
+            name="Programme",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, unique=True, verbose_name='name')),
-                ('budget', models.PositiveBigIntegerField(verbose_name='budget (credits)')),
-                ('starts_on', models.DateField(verbose_name='starts on')),
-                ('ends_on', models.DateField(verbose_name='ends on')),
-                ('team_cap', models.PositiveBigIntegerField(verbose_name='most credits per team')),
-                ('minimum_grant', models.PositiveBigIntegerField(default=0, verbose_name='smallest grant')),
-                ('credits_expire_on', models.DateField(verbose_name='unused credits expire on')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('body', models.ForeignKey(help_text='Its secretariat runs the programme.', on_delete=django.db.models.deletion.PROTECT, related_name='credit_programmes', to='meetings.body', verbose_name='body')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, unique=True, verbose_name="name")),
+                ("budget", models.PositiveBigIntegerField(verbose_name="budget (credits)")),
+                ("starts_on", models.DateField(verbose_name="starts on")),
+                ("ends_on", models.DateField(verbose_name="ends on")),
+                ("team_cap", models.PositiveBigIntegerField(verbose_name="most credits per team")),
+                (
+                    "minimum_grant",
+                    models.PositiveBigIntegerField(default=0, verbose_name="smallest grant"),
+                ),
+                ("credits_expire_on", models.DateField(verbose_name="unused credits expire on")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
+                (
+                    "body",
+                    models.ForeignKey(
+                        help_text="Its secretariat runs the programme.",
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="credit_programmes",
+                        to="meetings.body",
+                        verbose_name="body",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'compute-credit programme',
-                'verbose_name_plural': 'compute-credit programmes',
-                'ordering': ['-starts_on', 'name'],
+                "verbose_name": "compute-credit programme",
+                "verbose_name_plural": "compute-credit programmes",
+                "ordering": ["-starts_on", "name"],
             },
         ),
         migrations.CreateModel(
-            name='PriorityDomain',
+            name="PriorityDomain",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('weight', models.DecimalField(decimal_places=2, max_digits=5, verbose_name='weight')),
-                ('domain', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, to='needs.domain', verbose_name='domain')),
-                ('programme', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='priority_domains', to='credits.programme')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "weight",
+                    models.DecimalField(decimal_places=2, max_digits=5, verbose_name="weight"),
+                ),
+                (
+                    "domain",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        to="needs.domain",
+                        verbose_name="domain",
+                    ),
+                ),
+                (
+                    "programme",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="priority_domains",
+                        to="credits.programme",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'priority domain',
-                'verbose_name_plural': 'priority domains',
+                "verbose_name": "priority domain",
+                "verbose_name_plural": "priority domains",
             },
         ),
         migrations.CreateModel(
-            name='LedgerEntry',
+            name="LedgerEntry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('budget', 'budget'), ('grant', 'grant'), ('consumption', 'consumption'), ('return', 'return'), ('adjustment', 'adjustment')], max_length=20, verbose_name='kind')),
-                ('amount', models.PositiveBigIntegerField(verbose_name='credits')),
-                ('reason', models.CharField(blank=True, max_length=500, verbose_name='reason')),
-                ('provider', models.SlugField(blank=True, max_length=40, verbose_name='provider')),
-                ('statement_line', models.CharField(blank=True, max_length=100, verbose_name='statement line')),
-                ('gpu_hours', models.DecimalField(blank=True, decimal_places=4, max_digits=14, null=True, verbose_name='GPU-hours')),
-                ('booked_at', models.DateTimeField(db_index=True, verbose_name='booked at')),
-                ('booked_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='booked by')),
-                ('corrects', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='corrections', to='credits.ledgerentry')),
-                ('source', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='credits.account')),
-                ('target', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='credits.account')),
-                ('programme', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='entries', to='credits.programme')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("budget", "budget"),
+                            ("grant", "grant"),
+                            ("consumption", "consumption"),
+                            ("return", "return"),
+                            ("adjustment", "adjustment"),
+                        ],
+                        max_length=20,
+                        verbose_name="kind",
+                    ),
+                ),
+                ("amount", models.PositiveBigIntegerField(verbose_name="credits")),
+                ("reason", models.CharField(blank=True, max_length=500, verbose_name="reason")),
+                ("provider", models.SlugField(blank=True, max_length=40, verbose_name="provider")),
+                (
+                    "statement_line",
+                    models.CharField(blank=True, max_length=100, verbose_name="statement line"),
+                ),
+                (
+                    "gpu_hours",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=4,
+                        max_digits=14,
+                        null=True,
+                        verbose_name="GPU-hours",
+                    ),
+                ),
+                ("booked_at", models.DateTimeField(db_index=True, verbose_name="booked at")),
+                (
+                    "booked_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="booked by",
+                    ),
+                ),
+                (
+                    "corrects",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="corrections",
+                        to="credits.ledgerentry",
+                    ),
+                ),
+                (
+                    "source",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="credits.account",
+                    ),
+                ),
+                (
+                    "target",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="credits.account",
+                    ),
+                ),
+                (
+                    "programme",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="entries",
+                        to="credits.programme",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'ledger entry',
-                'verbose_name_plural': 'ledger entries',
-                'ordering': ['booked_at', 'pk'],
+                "verbose_name": "ledger entry",
+                "verbose_name_plural": "ledger entries",
+                "ordering": ["booked_at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Application',
+            name="Application",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('requested', models.PositiveBigIntegerField(verbose_name='credits requested')),
-                ('status', models.CharField(choices=[('pending', 'waiting'), ('accepted', 'accepted'), ('withdrawn', 'withdrawn')], default='pending', max_length=20, verbose_name='status')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='applied at')),
-                ('proposal', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='credit_applications', to='proposals.proposal', verbose_name='proposal')),
-                ('programme', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='applications', to='credits.programme')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("requested", models.PositiveBigIntegerField(verbose_name="credits requested")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("pending", "waiting"),
+                            ("accepted", "accepted"),
+                            ("withdrawn", "withdrawn"),
+                        ],
+                        default="pending",
+                        max_length=20,
+                        verbose_name="status",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="applied at")),
+                (
+                    "proposal",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="credit_applications",
+                        to="proposals.proposal",
+                        verbose_name="proposal",
+                    ),
+                ),
+                (
+                    "programme",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="applications",
+                        to="credits.programme",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'credit application',
-                'verbose_name_plural': 'credit applications',
+                "verbose_name": "credit application",
+                "verbose_name_plural": "credit applications",
             },
         ),
         migrations.CreateModel(
-            name='AllocationRun',
+            name="AllocationRun",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('funded', models.PositiveBigIntegerField(verbose_name='credits funded')),
-                ('lines', models.JSONField(default=list)),
-                ('committed_at', models.DateTimeField(auto_now_add=True, verbose_name='committed at')),
-                ('run_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='run by')),
-                ('programme', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='allocation_runs', to='credits.programme')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("funded", models.PositiveBigIntegerField(verbose_name="credits funded")),
+                ("lines", models.JSONField(default=list)),
+                (
+                    "committed_at",
+                    models.DateTimeField(auto_now_add=True, verbose_name="committed at"),
+                ),
+                (
+                    "run_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="run by",
+                    ),
+                ),
+                (
+                    "programme",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="allocation_runs",
+                        to="credits.programme",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'allocation run',
-                'verbose_name_plural': 'allocation runs',
-                'ordering': ['-committed_at', '-pk'],
+                "verbose_name": "allocation run",
+                "verbose_name_plural": "allocation runs",
+                "ordering": ["-committed_at", "-pk"],
             },
         ),
         migrations.AddField(
-            model_name='account',
-            name='programme',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='accounts', to='credits.programme'),
+            model_name="account",
+            name="programme",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="accounts",
+                to="credits.programme",
+            ),
         ),
         migrations.CreateModel(
-            name='ProviderRate',
+            name="ProviderRate",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('provider', models.SlugField(max_length=40, verbose_name='provider')),
-                ('gpu_class', models.CharField(max_length=40, verbose_name='GPU class')),
-                ('credits_per_hour', models.DecimalField(decimal_places=2, max_digits=10, verbose_name='credits per GPU-hour')),
-                ('programme', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='rates', to='credits.programme')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("provider", models.SlugField(max_length=40, verbose_name="provider")),
+                ("gpu_class", models.CharField(max_length=40, verbose_name="GPU class")),
+                (
+                    "credits_per_hour",
+                    models.DecimalField(
+                        decimal_places=2, max_digits=10, verbose_name="credits per GPU-hour"
+                    ),
+                ),
+                (
+                    "programme",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="rates",
+                        to="credits.programme",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'provider rate',
-                'verbose_name_plural': 'provider rates',
+                "verbose_name": "provider rate",
+                "verbose_name_plural": "provider rates",
             },
         ),
         migrations.CreateModel(
-            name='Statement',
+            name="Statement",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('provider', models.SlugField(max_length=40, verbose_name='provider')),
-                ('filename', models.CharField(max_length=255, verbose_name='file name')),
-                ('lines', models.JSONField(default=list)),
-                ('uploaded_at', models.DateTimeField(auto_now_add=True, verbose_name='uploaded at')),
-                ('applied_at', models.DateTimeField(blank=True, null=True, verbose_name='applied at')),
-                ('programme', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='statements', to='credits.programme')),
-                ('uploaded_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("provider", models.SlugField(max_length=40, verbose_name="provider")),
+                ("filename", models.CharField(max_length=255, verbose_name="file name")),
+                ("lines", models.JSONField(default=list)),
+                (
+                    "uploaded_at",
+                    models.DateTimeField(auto_now_add=True, verbose_name="uploaded at"),
+                ),
+                (
+                    "applied_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="applied at"),
+                ),
+                (
+                    "programme",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="statements",
+                        to="credits.programme",
+                    ),
+                ),
+                (
+                    "uploaded_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'usage statement',
-                'verbose_name_plural': 'usage statements',
+                "verbose_name": "usage statement",
+                "verbose_name_plural": "usage statements",
             },
         ),
         migrations.AddConstraint(
-            model_name='programme',
-            constraint=models.CheckConstraint(condition=models.Q(('ends_on__gte', models.F('starts_on'))), name='credits_programme_period'),
+            model_name="programme",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("ends_on__gte", models.F("starts_on"))),
+                name="credits_programme_period",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='prioritydomain',
-            constraint=models.UniqueConstraint(fields=('programme', 'domain'), name='credits_priority_domain_once'),
+            model_name="prioritydomain",
+            constraint=models.UniqueConstraint(
+                fields=("programme", "domain"), name="credits_priority_domain_once"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='prioritydomain',
-            constraint=models.CheckConstraint(condition=models.Q(('weight__gt', 0)), name='credits_weight_positive'),
+            model_name="prioritydomain",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("weight__gt", 0)), name="credits_weight_positive"
+            ),
         ),
         migrations.AddIndex(
-            model_name='ledgerentry',
-            index=models.Index(fields=['source', 'booked_at'], name='credits_entry_source'),
+            model_name="ledgerentry",
+            index=models.Index(fields=["source", "booked_at"], name="credits_entry_source"),
         ),
         migrations.AddIndex(
-            model_name='ledgerentry',
-            index=models.Index(fields=['target', 'booked_at'], name='credits_entry_target'),
+            model_name="ledgerentry",
+            index=models.Index(fields=["target", "booked_at"], name="credits_entry_target"),
         ),
         migrations.AddConstraint(
-            model_name='ledgerentry',
-            constraint=models.CheckConstraint(condition=models.Q(('amount__gt', 0)), name='credits_amount_positive'),
+            model_name="ledgerentry",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("amount__gt", 0)), name="credits_amount_positive"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='ledgerentry',
-            constraint=models.CheckConstraint(condition=models.Q(('source__isnull', False), ('target__isnull', False), _connector='OR'), name='credits_entry_moves_something'),
+            model_name="ledgerentry",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("source__isnull", False), ("target__isnull", False), _connector="OR"
+                ),
+                name="credits_entry_moves_something",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='ledgerentry',
-            constraint=models.CheckConstraint(condition=models.Q(('booked_by__isnull', False), models.Q(('statement_line', ''), _negated=True), _connector='OR'), name='credits_entry_attributable'),
+            model_name="ledgerentry",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("booked_by__isnull", False),
+                    models.Q(("statement_line", ""), _negated=True),
+                    _connector="OR",
+                ),
+                name="credits_entry_attributable",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='ledgerentry',
-            constraint=models.UniqueConstraint(condition=models.Q(('statement_line', ''), _negated=True), fields=('programme', 'provider', 'statement_line'), name='credits_statement_line_once'),
+            model_name="ledgerentry",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("statement_line", ""), _negated=True),
+                fields=("programme", "provider", "statement_line"),
+                name="credits_statement_line_once",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='application',
-            constraint=models.UniqueConstraint(fields=('programme', 'proposal'), name='credits_application_once'),
+            model_name="application",
+            constraint=models.UniqueConstraint(
+                fields=("programme", "proposal"), name="credits_application_once"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='account',
-            constraint=models.CheckConstraint(condition=models.Q(('balance__gte', 0)), name='credits_balance_never_negative'),
+            model_name="account",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("balance__gte", 0)), name="credits_balance_never_negative"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='account',
-            constraint=models.UniqueConstraint(condition=models.Q(('kind', 'team')), fields=('programme', 'organisation'), name='credits_one_account_per_team'),
+            model_name="account",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("kind", "team")),
+                fields=("programme", "organisation"),
+                name="credits_one_account_per_team",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='account',
-            constraint=models.UniqueConstraint(condition=models.Q(('kind', 'team'), _negated=True), fields=('programme', 'kind'), name='credits_one_budget_and_usage_account'),
+            model_name="account",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("kind", "team"), _negated=True),
+                fields=("programme", "kind"),
+                name="credits_one_budget_and_usage_account",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='account',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('kind', 'team'), ('organisation__isnull', False)), models.Q(models.Q(('kind', 'team'), _negated=True), ('organisation__isnull', True)), _connector='OR'), name='credits_team_account_has_team'),
+            model_name="account",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("kind", "team"), ("organisation__isnull", False)),
+                    models.Q(
+                        models.Q(("kind", "team"), _negated=True), ("organisation__isnull", True)
+                    ),
+                    _connector="OR",
+                ),
+                name="credits_team_account_has_team",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='providerrate',
-            constraint=models.UniqueConstraint(fields=('programme', 'provider', 'gpu_class'), name='credits_rate_once'),
+            model_name="providerrate",
+            constraint=models.UniqueConstraint(
+                fields=("programme", "provider", "gpu_class"), name="credits_rate_once"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='providerrate',
-            constraint=models.CheckConstraint(condition=models.Q(('credits_per_hour__gt', 0)), name='credits_rate_positive'),
+            model_name="providerrate",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("credits_per_hour__gt", 0)), name="credits_rate_positive"
+            ),
         ),
     ]
