@@ -20,3 +20,12 @@ def test_broken_json_names_the_line_only():
     message = str(refused.value)
     assert "line 1" in message
     assert "Expecting" not in message
+
+
+def test_a_file_past_the_limit_is_refused_unread(monkeypatch):
+    from livinglab.kpis.services import exchange
+
+    monkeypatch.setattr(exchange, "MAX_BYTES", 1000)
+    with pytest.raises(ExchangeRejected) as refused:
+        read_exchange(b'{"values": []}' + b" " * 1000)
+    assert "larger than" in str(refused.value)

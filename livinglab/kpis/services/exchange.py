@@ -59,6 +59,8 @@ DEFINITION_FIELDS = (
     "change_note",
 )
 CSV_COLUMNS = ["kpi", "scope", "period", "value", "unit", "source", "supplier"]
+# A city's whole export is a few megabytes; a file far past that is refused unread.
+MAX_BYTES = 20 * 1024 * 1024
 
 
 class ExchangeRejected(ValueError):
@@ -163,6 +165,8 @@ def export_csv(scope: Scope) -> str:
 
 def read_exchange(data: bytes) -> dict:
     """The exchange content of a JSON or CSV file, checked for shape."""
+    if len(data) > MAX_BYTES:
+        raise ExchangeRejected(_("The file is larger than %(mb)s MB.") % {"mb": MAX_BYTES >> 20})
     try:
         text = data.decode("utf-8-sig", errors="strict") if data else ""
     except UnicodeDecodeError:
