@@ -109,11 +109,15 @@ _REQUEST = re.compile(
 )
 _ASK = re.compile(r"請(?<![申邀聲]請)")  # 請A…，並與B共同…: a request runs to the full stop
 # Named responsible right after the mention (X主辦、Y協辦).
+# Charged right after the mention (觀光新聞處更應…, 各處室均須…).
+_CHARGED_AFTER = re.compile(r"[ \t]*(?:更|也|亦|均|都|宜|另)?(?:應(?![用該有徵])|須|務必)")
 _RESPONSIBLE_AFTER = re.compile(r"\s*(?:為|擔任)?(?:主辦|協辦|主責|負責|統籌|督導|權責)")
 # 4市交流合作案: the words of a name, not an assignment (its 案 2 to 8 characters on).
 _NAME_AFTER = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:合作|交流|計畫|推動)案")
 # Thanked or praised, or released from the case.
-_NOT_GIVEN_WORDS = "感謝 謝謝 致謝 肯定 感佩 嘉許 表揚 不列管 不再列管 不再 退出 移除 免除".split()
+_NOT_GIVEN_WORDS = (
+    "感謝 謝謝 致謝 肯定 感佩 嘉許 表揚 不列管 不再列管 不再 不得 退出 移除 免除".split()
+)
 _NOT_GIVEN = re.compile("|".join(_NOT_GIVEN_WORDS))
 # Either, in one search: a release's first character (which tells it) is none of a
 # request's, so a release after a request is found by searching on from it.
@@ -140,6 +144,8 @@ def assigned_agencies(
 ) -> list[AgencyRef]:
     """The agencies the text gives work to or names as responsible (see above);
     ``names`` are the case names it mentions, whose words assign nothing."""
+    if "\n" in text:  # 宜蘭縣南澳鄉⏎公所: a name a hard wrap broke, joined
+        text = _HARD_WRAP.sub("", text)
     located = locate_agencies(text, context)
     if not located:
         return []
@@ -154,19 +160,47 @@ def assigned_agencies(
             duty = _duty(text, start, end, located) if verdict and duties else None
         if duty and ref.role != duty:
             ref = replace(ref, role=duty)
-        if verdict:
-            kept.append(ref)
-            if verdict == 2:
-                assigned.append(ref)
+        if verdict == 2:
+            assigned.append(ref)
+        elif verdict and _IN_CHARGE.match(text, start):
+            kept.append(ref)  # named in charge without a request: （民政局）, 各局處…
+    if kept and assigned and text.rstrip(" \t\u3000\n。.")[-1:] in "）)":
+        ends = [ref for ref in kept if _is_note(text, ref)]
+        if ends:
+            return _unique(ends)  # 請林局長暫兼…。（民政局）: the unit in charge of the entry
     return _unique(assigned or kept)
 
 
+def _is_note(text: str, ref: AgencyRef) -> bool:
+    at = text.rfind(ref.mention)
+    return at > 0 and text[at - 1] in "（(" and _IN_CHARGE.match(text, at) is not None
+
+
+# Named in charge without a request: a unit in brackets that ends the entry (…。（民政局）)
+# or every unit of a kind (各局處協助…). A unit merely named (交通局高局長建議之…,
+# 感謝警察局…) is not given work.
+_IN_CHARGE = re.compile(r"各|[^（()）\n]{1,16}[）)][。.]?[ \t\u3000]*(?:\n|$)")
+# A line break inside a run of words (no stop before it, no list number after it).
+_HARD_WRAP = re.compile(
+    r"(?<=[\u4e00-\u9fff\d])[ \t\u3000]*\n[ \t\u3000]*(?=[\u4e00-\u9fff])"
+    r"(?![一二三四五六七八九十]{1,3}[、．]|[壹貳參叁肆伍陸柒捌玖拾]{1,3}[、．]|[決結裁說案辦審][議論示明由法查][：:])"
+)
 _DUTY_WORDS = re.compile(r"主辦|協辦|主責|統籌|負責|權責|偕同|會同|協同|協助辦理|配合辦理")
 _LEAD_AFTER = re.compile(r"[ \t]*(?:為|擔任)?(?:主辦|主責|統籌|負責)")
 _SUPPORT_AFTER = re.compile(r"[ \t]*(?:為|擔任)?(?:協辦|協助辦理|配合辦理)")
 _LEAD_BEFORE = re.compile(r"(?:主辦|主責|權責)(?:機關|單位|局處)?[ \t]*[：:]?[ \t]*\Z")
 _SUPPORT_BEFORE = re.compile(r"(?:協辦(?:機關|單位|局處)?[ \t]*[：:]?|偕同|會同|協同)[ \t]*\Z")
 _LIST_GAP = re.compile(r"[ \t]*[、及與和暨][ \t]*")
+
+
+def _after_list(text: str, end: int, located: list[tuple[int, int, AgencyRef]]) -> int:
+    """The end of the names listed after a mention (交通局與工務局應…: after 工務局)."""
+    starts = {s: e for s, e, _ in located}
+    while True:
+        gap = _LIST_GAP.match(text, end)
+        if not (gap and gap.end() in starts):
+            return end
+        end = starts[gap.end()]
 
 
 def _duty(text: str, start: int, end: int, located: list[tuple[int, int, AgencyRef]]) -> str | None:
@@ -230,7 +264,9 @@ def _role(
         ):
             return 0
         return 2
-    if _RESPONSIBLE_AFTER.match(text, end):
+    if _RESPONSIBLE_AFTER.match(text, end) or _CHARGED_AFTER.match(
+        text, _after_list(text, end, located)
+    ):
         return 2
     sentence, at, stop = _cut_before(text, start, SENTENCE_STOP)
     if _ASK.search(sentence, at, stop) or _asked_later(text, end, located):
@@ -350,12 +386,25 @@ def _add_units(text: str, context: Context, refs: list[tuple[int, int, AgencyRef
     # Persons are named only where no directory places the body (a councillor, 李副縣長);
     # a city's tracking lists its agencies.
     for start, end, mention in unit_mentions(text, persons=context.host is None):
-        if any(a < end and start < b for a, b in taken):
+        inner = [i for i, (s, e, _) in enumerate(refs) if s < end and start < e]
+        if inner and not _nests(refs, inner, start, end):
             continue
+        for index in reversed(inner):  # 觀光新聞處 over an unplaced 新聞處: the longer name
+            del refs[index], taken[index]
         if _MEMBER_MENTION.fullmatch(mention):
             continue  # 四市政府, 各市: the member cities' (see _add_members)
         name = context.directory.resolve(mention, context.host) if context.host else None
         refs.append((start, end, agency_ref(mention, name or mention)))
+
+
+def _nests(refs: list[tuple[int, int, AgencyRef]], inner: list[int], start: int, end: int) -> bool:
+    """Whether a unit's name holds the directory's names it overlaps, none of them placed
+    in a city (觀光新聞處 over 新聞處, a key that only the name as written resolves)."""
+    for index in inner:
+        s, e, ref = refs[index]
+        if not (start <= s and e <= end and e - s < end - start) or ref.name != ref.mention:
+            return False
+    return True
 
 
 _MEMBER_MENTION = re.compile(r"[4４四各兩2２三3][縣]?市(?:政府)?|本[府市局處會所]|[本該]市府")

@@ -13,7 +13,7 @@ import re
 
 # What a unit's or an agency's name ends with, and a person's title.
 _UNIT_END = (
-    r"(?:委員會|管理局|公所|政府|中心|小組|單位|機關|局處|處室|科室|市府|縣府|鄉公所|區公所"
+    r"(?:委員會|管理局|公所|政府|中心|小組|單位|機關|局處|處室|科室|市府|縣府|鄉公所|區公所|中央"
     r"|[局處署部院會府所室組科館隊股課廳司])"
 )
 _TITLE = (
@@ -25,7 +25,7 @@ _TITLE = (
 # Requests and assignments just before a name.
 _CUE = re.compile(
     r"(?:請(?<![申邀聲]請)|函送|轉送|責成|責請|責由|交由|委由|委請|送請|函請|轉請|建請|推請|協請|惠請|"
-    r"偕同|會同|協同|由(?<![經理自藉]由)(?![於衷])|交(?=[^\s，。；、]{2,12}(?:研議|辦理|處理|研處)))"
+    r"偕同|會同|協同|由(?<![經理自藉]由)(?![於衷])|交(?!通)(?=[^\s，。；、]{2,12}(?:研議|辦理|處理|研處))|送(?=交通))"
 )
 # Where a name stops: a verb, an adverb or a function word after it.
 _STOP = re.compile(
@@ -35,19 +35,27 @@ _STOP = re.compile(
     r"督導|主辦|協辦|增加|編列|速|迅速|先行|公告|近期|發送|研擬|審查|調派|備妥|注意|落實|"
     r"應|再|即|另|自行|共同|一併|派|多|同步|主動|擴大|邀請|召開|訂定|清查|盤點|追|報告|考量|"
     r"列席|整合|轉|函|賠償|調查|副知|同意|設置|推動|協調|檢討|改善|執行|訪|參與|善用|做好|前往|"
-    r"至|從|向|為|跟|給|讓|使|要|能|可|須|需|宜|予|暫|先|儘|盡|均|亦|也|都|支|出|作|迅|組成|成立|召集"
+    r"至|從|向|為|跟|給|讓|使|要|能|可|須|需|宜(?!蘭)|予|暫|先|儘|盡|均|亦|也|都|支|出|作|迅|組成|成立|召集"
 )
 _NAME = re.compile(r"(?:(?!偕同|會同|協同)[^\s，,。；;：:、（()）「」『』及與和暨〔〕])+")
 _PERSON = re.compile(rf"{_TITLE}$")
+_UNIT_END_RE = re.compile(rf"{_UNIT_END}$")
 _UNIT_AT_END = re.compile(rf"(?:{_UNIT_END}|{_TITLE})$")
 _LISTED = re.compile(r"[、及與和暨]")
 # (民政局) at the end of an entry: the unit in charge.
 _NOTED = re.compile(rf"[（(]([^（）()\n]{{1,14}}{_UNIT_END})[）)][。.]?[ \t\u3000]*(?:\n|$)")
 # A subject at a clause start that is charged: 各處室應…, 本府負責….
 _SUBJECT = re.compile(
-    rf"(?:^|(?<=[，,。；;\n：:]))[ \t\u3000]*((?:(?![由請])[^\s，,。；;：:、]){{1,10}}?{_UNIT_END})(?=應|負責|主辦|協辦)"
+    rf"(?:^|(?<=[，,。；;\n：:]))[ \t\u3000]*(?:尤其|另外|另|而|並|且|至於|其中)?"
+    rf"((?:(?![由請])[^\s，,。；;：:、]){{1,10}}?{_UNIT_END})"
+    r"(?=(?:更|也|亦|均|都)?(?:應(?![用該有徵])|須|務必)|負責|主辦|協辦)"
 )
-_CHARGED = re.compile(r"應|負責|主辦|協辦")
+# 各局處, 各處室, 各科技計畫辦理機關 at a clause start: the subject the item charges.
+_COLLECTIVE = re.compile(
+    r"(?:^|(?<=[，,。；;\n：:]))[ \t\u3000]*(各[^\s，,。；;：:、（()）]{0,8}?"
+    r"(?:局處|處室|機關|單位|主管|學校|公所|科室))(?![長])"
+)
+_CHARGED = re.compile(r"應|須|務必|負責|主辦|協辦")
 _NOT_UNITS = frozenset(
     (
         "本會議",
@@ -83,6 +91,9 @@ def unit_mentions(text: str, persons: bool = True) -> list[tuple[int, int, str]]
     if "）" in text or ")" in text:
         for match in _NOTED.finditer(text):
             found.append((match.start(1), match.end(1), match.group(1)))
+    if "各" in text:  # 各局處協助…, 各機關…若有需求: every unit of a kind, charged
+        for match in _COLLECTIVE.finditer(text):
+            found.append((match.start(1), match.end(1), match.group(1)))
     if _CHARGED.search(text):  # the subject pattern looks behind: run only where it may
         for match in _SUBJECT.finditer(text):
             found.append((match.start(1), match.end(1), match.group(1)))
@@ -105,13 +116,17 @@ def _name_at(text: str, at: int) -> str | None:
     if run is None or _STOP.match(text, at):  # 請將…, 請依…, 請於…: no name
         return None
     candidate = run.group()[:16]
-    first = None
+    first = last = None
     for end in range(2, len(candidate) + 1):
         head = candidate[:end]
         if not _UNIT_AT_END.search(head):
             continue
         first = first or head
+        if _UNIT_END_RE.search(head):
+            last = head
         rest = candidate[end:]
         if not rest or _STOP.match(rest):
             return None if head in _NOT_UNITS else head
+    if last is not None and last not in _NOT_UNITS:
+        return last  # 行政院體育委員會重（視）: the longest, not 行政院
     return None if first is None or first in _NOT_UNITS else first
