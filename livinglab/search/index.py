@@ -1,5 +1,7 @@
 """Keeping the search documents in step with cases, and searching them."""
 
+from contextlib import contextmanager
+
 from django.db import connection, transaction
 from django.db.models import Count, F
 
@@ -145,8 +147,31 @@ def is_search(cases) -> bool:
 # --- Staying in step -----------------------------------------------------------------
 
 
+@contextmanager
+def collected(case_ids: set[int]):
+    """Collect into `case_ids` the cases to reindex instead of reindexing each one when
+    its transaction commits: a bulk writer (a large import) then calls `reindex_all`
+    once for them all."""
+    outer = getattr(connection, "_livinglab_search_collected", None)
+    connection._livinglab_search_collected = case_ids
+    try:
+        yield case_ids
+    finally:
+        connection._livinglab_search_collected = outer
+
+
+def collecting(case_id: int) -> bool:
+    """Whether `collected` is in force: then `case_id` is added to its set."""
+    into = getattr(connection, "_livinglab_search_collected", None)
+    if into is not None:
+        into.add(case_id)
+    return into is not None
+
+
 def reindex_after_commit(case_id: int) -> None:
     """Reindex once per case when the current transaction commits (or now, outside one)."""
+    if collecting(case_id):
+        return
     pending = getattr(connection, "_livinglab_search_pending", None)
     if pending is None or not connection.run_on_commit:
         # No callback waits: a new transaction began, or the last one was rolled back

@@ -13,7 +13,7 @@ its cases: `livinglab reindex-search` after either.)
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from livinglab.search.index import redate, reindex_after_commit
+from livinglab.search.index import collecting, redate, reindex_after_commit
 from livinglab.tracking.models import Case, CaseAgency, CaseAlias, CaseLink, Decision
 
 
@@ -21,6 +21,8 @@ from livinglab.tracking.models import Case, CaseAgency, CaseAlias, CaseLink, Dec
 def case_saved(sender, instance, created, update_fields=None, raw=False, **kwargs):
     if raw:
         return
+    if collecting(instance.pk):
+        return  # the collector reindexes it, with its date, once at the end
     if not created and (update_fields is None or "last_decided_on" in update_fields):
         redate(instance.pk, instance.last_decided_on)  # a new case has no document yet
     if update_fields is None or "title" in update_fields:
@@ -43,6 +45,8 @@ def link_changed(sender, instance, raw=False, update_fields=None, **kwargs):
         update_fields is not None and not {"case", "decision", "split_at"} & set(update_fields)
     ):
         return
+    if collecting(instance.case_id):
+        return  # each link of the decision is collected as it is written
     reindex_after_commit(instance.case_id)
     others = CaseLink.objects.filter(decision_id=instance.decision_id).exclude(pk=instance.pk)
     for case_id in others.values_list("case_id", flat=True).distinct():

@@ -29,6 +29,7 @@ from livinglab.tracking.services.importing import (
     check_is_draft,
     check_revision,
     confirm_import,
+    drop_staging,
     revision,
 )
 
@@ -347,6 +348,8 @@ def discard_draft(user, draft: MinutesDocument) -> None:
         if draft.upload:
             name, storage = draft.upload.name, draft.upload.storage
             transaction.on_commit(lambda: storage.delete(name))
+        if draft.staging_id:  # what a stopped import had staged
+            drop_staging(draft.staging)
         draft.delete()
 
 

@@ -15,12 +15,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from django.db import OperationalError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from livinglab.core.access import require
 from livinglab.meetings.models import Body, Meeting, MinutesDocument
 from livinglab.minutes import AgencyDirectory, MinutesError, read_minutes
+from livinglab.tracking.models import Case
 from livinglab.tracking.services import proposal as proposals
 from livinglab.tracking.services import unreadable
 
@@ -151,16 +153,117 @@ def read_in_background(document_id: int, attempt: int | None = None) -> MinutesD
             message = str(exc) if isinstance(exc, ImportFailed) else _missing(draft)
             _fail(draft, attempt, message)
             return draft
-        _beat(draft, attempt, 60)
+        _beat(draft, attempt, 50)
         confirm = draft.proposal.get("confirm_when_read", False)
-        with transaction.atomic():
-            _own(draft, attempt)
-            _fill(draft, document)
-            if confirm:
-                confirm_import(draft.uploaded_by, draft)
+        proposal = proposals.build(draft.body, document)  # reads only: no lock held
+        _beat(draft, attempt, 60)
+        if not confirm:
+            with transaction.atomic():
+                _own(draft, attempt)
+                _fill(draft, document, proposal)
+            return draft
+        draft.text, draft.proposal = document.text, proposal
+        draft.save(update_fields=["text", "proposal"])
+        _write_staged(draft, attempt)
     except ReadingAbandoned:
         draft.refresh_from_db()
     return draft
+
+
+def _write_staged(draft: MinutesDocument, attempt: int) -> None:
+    """Write a read record's meetings into a hidden body, one short transaction each (so
+    that other writers wait at most for one meeting), then move them into the body and
+    apply what touches cases already there in one quick switch: users see all of the
+    record or none of it. A failure removes what was staged and leaves a draft."""
+    from livinglab.search.index import collected, reindex_all
+    from livinglab.tracking.services.recording import Staging, record_meeting
+
+    user, body = draft.uploaded_by, draft.body
+    staging, held, placeholders = _stage_in(draft, attempt), Staging(), {}
+    reindex: set[int] = set()
+    entries = draft.proposal.get("meetings", [])
+    try:
+        with collected(reindex):
+            for n, entry in enumerate(entries):
+                with transaction.atomic():
+                    _own(draft, attempt)
+                    meeting = _staged_meeting(draft, entry, staging)
+                    if meeting is not None:
+                        record_meeting(user, meeting, entry["items"], placeholders, held)
+                    _beat(draft, attempt, 60 + 39 * (n + 1) // max(1, len(entries)))
+            with transaction.atomic():  # the switch
+                _own(draft, attempt)
+                staged_cases = list(Case.objects.filter(body=staging).values_list("pk", flat=True))
+                Meeting.objects.filter(body=staging).update(body=body)
+                Case.objects.filter(body=staging).update(body=body, updated_at=timezone.now())
+                held.switch(user, body, placeholders, staged_cases)
+                draft.status, draft.progress = MinutesDocument.Status.CONFIRMED, 100
+                draft.confirmed_by, draft.confirmed_at = user, timezone.now()
+                draft.staging = None
+                draft.save()
+                staging.delete()
+    except ReadingAbandoned:
+        raise
+    except Exception as exc:
+        _unstage(draft, attempt, exc)
+        raise
+    # Derived data, outside the switch: each batch of cases in a short transaction.
+    reindex_all(Case.objects.filter(pk__in=reindex | set(staged_cases)), batch_size=25)
+
+
+def _stage_in(draft: MinutesDocument, attempt: int) -> Body:
+    """A new hidden body for this attempt (what a dead attempt staged is removed)."""
+    with transaction.atomic():
+        _own(draft, attempt)
+        if draft.staging_id:
+            drop_staging(draft.staging)
+        name = _("%(body)s (import %(n)s.%(attempt)s, not yet written)") % {
+            "body": draft.body.name[:120],
+            "n": draft.pk,
+            "attempt": attempt,
+        }
+        draft.staging = Body.objects.create(name=name, is_public=False)
+        draft.save(update_fields=["staging"])
+    return draft.staging
+
+
+def _staged_meeting(draft: MinutesDocument, entry: dict, staging: Body) -> Meeting | None:
+    """A new meeting in the staging body, or None when the body already has it."""
+    there = _meeting_key(draft, entry)
+    if Meeting.objects.filter(body=draft.body, date=there[0], title=there[1]).exists():
+        return None
+    meeting, created = _meeting(draft, entry, body=staging)
+    return meeting if created else None
+
+
+def _unstage(draft: MinutesDocument, attempt: int, exc: Exception) -> None:
+    """Remove what a failed import staged; the record stays a draft saying why."""
+    with transaction.atomic():
+        locked = _owned(draft.pk, attempt).select_for_update().first()
+        if locked is None:
+            return
+        if locked.staging_id:
+            drop_staging(locked.staging)
+        locked.status, locked.progress, locked.staging = MinutesDocument.Status.DRAFT, 100, None
+        locked.error = _(
+            "%(file)s was read, but writing it failed (%(reason)s). Nothing of it was "
+            "written: check the draft and confirm it again."
+        ) % {"file": locked.filename, "reason": type(exc).__name__}
+        locked.save(update_fields=["status", "progress", "staging", "error"])
+
+
+def drop_staging(staging: Body) -> None:
+    """Delete a staging body with all that was written into it."""
+    from livinglab.tracking.models import CaseEvent, CaseLink
+
+    cases = Case.objects.filter(body=staging)
+    meetings = Meeting.objects.filter(body=staging)
+    CaseEvent.objects.filter(Q(case__in=cases) | Q(meeting__in=meetings)).delete()
+    CaseLink.objects.filter(Q(case__in=cases) | Q(decision__meeting__in=meetings)).delete()
+    cases.update(merged_into=None)
+    cases.delete()
+    meetings.delete()
+    staging.delete()
 
 
 def _owned(document_id: int, attempt: int):
@@ -295,9 +398,9 @@ def agency_directory() -> AgencyDirectory:
     return AgencyDirectory.default().with_extra(extra)
 
 
-def _fill(draft: MinutesDocument, document) -> None:
+def _fill(draft: MinutesDocument, document, proposal: dict | None = None) -> None:
     draft.text = document.text
-    draft.proposal = proposals.build(draft.body, document)
+    draft.proposal = proposal if proposal is not None else proposals.build(draft.body, document)
     draft.status, draft.progress = MinutesDocument.Status.DRAFT, 100
     draft.save()
 
@@ -356,15 +459,19 @@ def confirm_import(user, draft: MinutesDocument, choices: dict | None = None) ->
 _NUMBER = re.compile(r"第\s*(\d+)\s*次")
 
 
-def _meeting(draft: MinutesDocument, entry: dict) -> tuple[Meeting, bool]:
-    """The meeting already there (same body, date and title) or a new one."""
+def _meeting_key(draft: MinutesDocument, entry: dict) -> tuple[dt.date | None, str]:
     date = dt.date.fromisoformat(entry["date"]) if entry.get("date") else None
-    title = entry.get("title") or draft.filename
-    number = _NUMBER.search(title)
+    return date, (entry.get("title") or draft.filename)[:300]
+
+
+def _meeting(draft: MinutesDocument, entry: dict, body: Body | None = None):
+    """The meeting already there (same body, date and title) or a new one."""
+    date, title = _meeting_key(draft, entry)
+    number = _NUMBER.search(entry.get("title") or draft.filename)
     return Meeting.objects.get_or_create(
-        body=draft.body,
+        body=body or draft.body,
         date=date,
-        title=title[:300],
+        title=title,
         defaults={
             "number": int(number.group(1)) if number else None,
             "time": dt.time.fromisoformat(entry["time"]) if entry.get("time") else None,

@@ -13,16 +13,71 @@ from livinglab.tracking.services import lifecycle
 Kind = lifecycle.Kind
 
 
-def record_meeting(user, meeting, items: list[dict], placeholders: dict) -> list[Decision]:
-    """`placeholders` maps "new:N" keys to the cases created so far in this draft."""
+def record_meeting(
+    user, meeting, items: list[dict], placeholders: dict, staging: "Staging | None" = None
+) -> list[Decision]:
+    """`placeholders` maps "new:N" keys to the cases created so far in this draft.
+
+    With `staging` the meeting sits in a hidden body (see `importing`): its decisions and
+    the cases it creates are written there, but what would change a case already in the
+    registry, and the agencies of the new cases (which would show them to officers), wait
+    for `Staging.switch`.
+    """
     decisions = []
-    agencies = _AgencyCache()
+    agencies = staging.agencies if staging is not None else _AgencyCache()
     for position, entry in enumerate(items):
         decision = _decision(meeting, position, entry, agencies)
-        if entry.get("track", True):
-            _apply(user, decision, entry, placeholders)
+        if not entry.get("track", True):
+            pass
+        elif staging is not None and staging.defers(entry):
+            staging.deferred.append((decision.pk, entry))
+        else:
+            _apply(user, decision, entry, placeholders, agencies=staging is None)
         decisions.append(decision)
     return decisions
+
+
+class Staging:
+    """What a staged import holds back until its switch."""
+
+    def __init__(self) -> None:
+        self.agencies = _AgencyCache()  # one directory look-up per name for the import
+        self.deferred: list[tuple[int, dict]] = []  # (decision id, item) touching the registry
+
+    @staticmethod
+    def defers(entry: dict) -> bool:
+        keys = [link["case"] for link in entry.get("links", [])]
+        for relation in entry.get("relations", []):
+            keys += [*relation.get("sources", []), relation.get("target"), relation.get("case")]
+        return any(isinstance(key, int) for key in keys)
+
+    def switch(self, user, body, placeholders: dict, staged_cases) -> None:
+        """In the switch's transaction, after the staged rows moved into `body`: the new
+        cases' agencies as their decisions say, then the held-back items in order."""
+        _agencies_from_decisions(staged_cases)
+        for decision_id, entry in self.deferred:
+            decision = Decision.objects.select_related("meeting").get(pk=decision_id)
+            _apply(user, decision, entry, placeholders)
+
+
+def _agencies_from_decisions(cases) -> None:
+    """The responsible agencies of cases written without them: each agency of a decision
+    about the case, in the role the latest of those decisions gives it."""
+    rows = (
+        DecisionAgency.objects.filter(
+            decision__links__case__in=cases, decision__links__split_at__isnull=True
+        )
+        .order_by("decision__meeting__date", "decision_id")
+        .values_list("decision__links__case_id", "organisation_id", "role")
+    )
+    roles: dict[tuple[int, int], str] = {}
+    for case_id, organisation_id, role in rows:
+        roles[(case_id, organisation_id)] = role
+    CaseAgency.objects.bulk_create(
+        [CaseAgency(case_id=c, organisation_id=o, role=role) for (c, o), role in roles.items()],
+        batch_size=2000,
+        ignore_conflicts=True,
+    )
 
 
 def _decision(meeting, position: int, entry: dict, agencies: "_AgencyCache") -> Decision:
@@ -65,7 +120,7 @@ class _AgencyCache:
         return self.found[name]
 
 
-def _apply(user, decision: Decision, entry: dict, placeholders: dict) -> None:
+def _apply(user, decision: Decision, entry: dict, placeholders: dict, *, agencies=True) -> None:
     created: set[int] = set()
     cases = {}
     for link in entry.get("links", []):
@@ -74,31 +129,34 @@ def _apply(user, decision: Decision, entry: dict, placeholders: dict) -> None:
         cases[link["case"]] = case
         if is_new:
             created.add(case.pk)
-        _link(decision, case, link, placeholders)
+        _link(decision, case, link, placeholders, agencies=agencies)
     for link in entry.get("links", []):
         case = cases[link["case"]]
         kind = _effect(entry.get("status"), case.pk in created, link.get("role"))
         if kind:
             payload = {"pending": entry.get("pending", "")} if entry.get("pending") else {}
             lifecycle.record(case, kind, actor=user, decision=decision, payload=payload)
-    for relation in entry.get("relations", []):
+    relations = entry.get("relations", [])
+    for relation in relations:
         _relate(user, decision, relation, placeholders)
-    for case in cases.values():
-        lifecycle.settle_title(Case.objects.get(pk=case.pk), actor=user, decision=decision)
+    for key, case in cases.items():
+        names = {link["name"] for link in entry.get("links", []) if link["case"] == key}
+        if relations or names != {case.title}:  # only another spelling can overtake the title
+            lifecycle.settle_title(Case.objects.get(pk=case.pk), actor=user, decision=decision)
 
 
 def _case_for(link: dict, decision: Decision, placeholders: dict) -> tuple[Case, bool]:
     key = link["case"]
     if isinstance(key, int):
         return Case.objects.get(pk=key), False
-    if key in placeholders:
-        return Case.objects.get(pk=placeholders[key].pk), False
+    if key in placeholders:  # the instance this draft keeps in step (see `_relate`)
+        return placeholders[key], False
     title = (link.get("title") or link["name"])[:300]
     meeting = decision.meeting
     return Case.objects.create(body=meeting.body, title=title, created_in=meeting), True
 
 
-def _link(decision: Decision, case: Case, link: dict, placeholders: dict) -> None:
+def _link(decision: Decision, case: Case, link: dict, placeholders: dict, *, agencies=True) -> None:
     suggested = link.get("suggested")
     if isinstance(suggested, str):
         suggested = placeholders.get(suggested)
@@ -116,10 +174,10 @@ def _link(decision: Decision, case: Case, link: dict, placeholders: dict) -> Non
     )
     if link["name"] != case.title:
         lifecycle.add_alias(case, link["name"], "variant")
-    _attach(case, decision)
+    _attach(case, decision, agencies=agencies)
 
 
-def _attach(case: Case, decision: Decision) -> None:
+def _attach(case: Case, decision: Decision, *, agencies: bool = True) -> None:
     """Keep the case's latest date, current deadline and agencies in step."""
     date = decision.meeting.date
     latest = case.last_decided_on is None or (date is not None and date >= case.last_decided_on)
@@ -127,6 +185,8 @@ def _attach(case: Case, decision: Decision) -> None:
         case.last_decided_on = date
         case.deadline = decision.deadline or case.deadline
         case.save(update_fields=["last_decided_on", "deadline", "updated_at"])
+    if not agencies:
+        return
     for role in decision.decision_agencies.all():
         responsible, created = CaseAgency.objects.get_or_create(
             case=case, organisation_id=role.organisation_id, defaults={"role": role.role}
@@ -161,3 +221,7 @@ def _relate(user, decision: Decision, relation: dict, placeholders: dict) -> Non
     elif relation["kind"] == "rename":
         target = case(relation["case"])
         lifecycle._rename(target, relation["title"], actor=user, decision=decision)
+    # The cases the relation changed, as they are now, for the draft's next items.
+    for key in [*relation.get("sources", []), relation.get("target"), relation.get("case")]:
+        if isinstance(key, str) and key in placeholders:
+            placeholders[key] = case(key)
