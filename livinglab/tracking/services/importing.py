@@ -208,7 +208,7 @@ def _write_staged(draft: MinutesDocument, attempt: int) -> None:
         _unstage(draft, attempt, exc)
         raise
     # Derived data, outside the switch: each batch of cases in a short transaction.
-    reindex_all(Case.objects.filter(pk__in=reindex | set(staged_cases)), batch_size=25)
+    reindex_all(Case.objects.filter(pk__in=reindex | set(staged_cases)), batch_size=200)
 
 
 def _stage_in(draft: MinutesDocument, attempt: int) -> Body:
