@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand
 
+from livinglab.demo.kpis import load_kpis
 from livinglab.demo.people import DEMO_PASSWORD, load_people
 from livinglab.demo.pipeline import load_pipeline
 from livinglab.demo.records import load_records
@@ -29,3 +30,4 @@ class Command(BaseCommand):
         reviewed = load_reviews()
         self.stdout.write(f"Demo reviews: {reviewed} proposals given reviewers.")
         self.stdout.write(f"Trials: {len(load_trials())}")
+        self.stdout.write(f"KPI values: {load_kpis()}")
