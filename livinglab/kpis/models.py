@@ -425,9 +425,9 @@ class YearTotal(models.Model):
 class YearRollup(models.Model):
     """A scope's rolled-up figure of a year (its own and its distinct descendants' values).
 
-    Refreshed with the year totals on every write for every ancestor of the written
-    scope, dropped for the ancestors of a scope that gains a parent, and computed on
-    first read when missing; pages read it instead of walking the hierarchy.
+    Dropped on every write for every ancestor of the written scope (and for the
+    ancestors of a scope that gains a parent) and computed again on the next read;
+    pages read it instead of walking the hierarchy.
     """
 
     definition = models.ForeignKey(Definition, on_delete=models.CASCADE, related_name="+")

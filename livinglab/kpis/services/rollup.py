@@ -20,7 +20,7 @@ A full year reads `YearTotal` (one row per reporting source), other windows the 
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Max, Min, Sum
+from django.db.models import Count, Max, Q, Sum
 
 from livinglab.kpis.models import (
     Definition,
@@ -90,18 +90,16 @@ def keep_year(definition: Definition, scope_id: int, year: int) -> Rollup:
 
 
 def refresh_above(definition: Definition, scope_ids, years) -> None:
-    """Recompute the kept roll-ups of every ancestor of these scopes (and of the KPIs
-    weighted by this one) for these years."""
-    above = list(
-        ScopeAncestor.objects.filter(descendant_id__in=list(scope_ids))
-        .values_list("ancestor_id", flat=True)
-        .distinct()
-    )
-    weighted = Definition.objects.filter(denominator=definition.slug)
-    for each in [definition, *weighted]:
-        for year in set(years):
-            for scope_id in above:
-                keep_year(each, scope_id, year)
+    """Drop the kept roll-ups of every ancestor of these scopes for these years (and of
+    the KPIs weighted by this one): the next read computes them again, so a write costs
+    no more than a delete however large the city above it."""
+    above = ScopeAncestor.objects.filter(descendant_id__in=list(scope_ids)).values("ancestor_id")
+    weighted = Definition.objects.filter(denominator=definition.slug).values("pk")
+    YearRollup.objects.filter(
+        Q(definition=definition) | Q(definition__in=weighted),
+        scope_id__in=above,
+        year__in=list(set(years)),
+    ).delete()
 
 
 def forget_above(scope: Scope) -> None:
@@ -228,10 +226,11 @@ def yearly(definition: Definition, scope: Scope, years) -> dict[int, Rollup]:
 def reported_years(definition: Definition, scope: Scope) -> list[int]:
     """The years of the KPI's values anywhere (from its first to its last) in which the
     scope has a figure."""
-    span = Value.objects.filter(definition=definition).aggregate(
-        first=Min("period_start"), last=Max("period_start")
-    )
-    if span["first"] is None:
+    # Two queries, each the first entry of the (definition, period) index.
+    dates = Value.objects.filter(definition=definition).values_list("period_start", flat=True)
+    first = dates.order_by("period_start").first()
+    if first is None:
         return []
-    years = range(span["first"].year, span["last"].year + 1)
+    last = dates.order_by("-period_start").first()
+    years = range(first.year, last.year + 1)
     return [y for y in years if roll_up_year(definition, scope, y).sources]
