@@ -184,6 +184,7 @@ def run(args, workdir: Path) -> None:
     kind = "PostgreSQL" if args.postgres else "SQLite"
     print(f"{kind}: one record of {args.meetings:,} meetings, {len(data) / 1e6:.1f} MB")
 
+    _file_report(officer, assignment, 0)  # the first loads templates and catalogues: not timed
     started = time.perf_counter()
     [document] = _import(path, body)
     worker = subprocess.Popen(  # noqa: S603 (our own command)
