@@ -18,7 +18,7 @@ from livinglab.reports.exports import Report, Section
 from livinglab.reports.tracking_table import SUGGESTIONS, suggestion_for
 from livinglab.tracking.models import Case, CaseAgency
 from livinglab.work.models import Assignment, Proposal
-from livinglab.work.services import latest_accepted, sync_assignments
+from livinglab.work.services import latest_accepted
 
 
 @dataclass
@@ -66,7 +66,6 @@ class Agenda:
 def build_agenda(body: Body, today: dt.date | None = None) -> Agenda:
     today = today or timezone.localdate()
     cases = Case.objects.for_body(body)
-    sync_assignments(cases)
     last = body.meetings.exclude(date=None).order_by("-date", "-pk").first()
     agenda = Agenda(body, (last.number + 1) if last and last.number else None)
     tracked = list(cases.tracked().order_by("created_in__date", "pk"))

@@ -6,7 +6,6 @@ Text documents (.odt/.docx) carry the dashboard charts as PNG images drawn with 
 font; without one they say that the charts were left out.
 """
 
-from django.db.models import Exists, F, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -26,9 +25,7 @@ from livinglab.reports.exports import (
     to_odt,
 )
 from livinglab.reports.tracking_table import build_table
-from livinglab.tracking.models import Case, CaseAgency
-from livinglab.work.models import Assignment
-from livinglab.work.services import sync_assignments
+from livinglab.tracking.models import Case
 
 TEXT_FORMATS = ("odt", "docx")
 
@@ -48,39 +45,10 @@ def chart_images(dashboard: Dashboard) -> tuple[list[bytes], str]:
     return images, _("Charts")
 
 
-def dashboard_for(cases) -> Dashboard:
-    """The dashboard of `cases`, with agency assignments brought up to date first."""
-    if not assignments_current(cases):
-        sync_assignments(cases)
-    return build_dashboard(cases)
-
-
-def assignments_current(cases) -> bool:
-    """Whether `work.services.sync_assignments` would change nothing, asked in two
-    EXISTS queries: every responsible agency of a tracked case has its assignment in its
-    role, and no assignment's deadline has drifted from its case's (unless set by hand)."""
-    tracked = cases.filter(state=Case.State.TRACKED)
-    matching = Assignment.objects.filter(
-        case=OuterRef("case"), organisation=OuterRef("organisation"), role=OuterRef("role")
-    )
-    if CaseAgency.objects.filter(case__in=tracked).exclude(Exists(matching)).exists():
-        return False
-    case_deadline = F("case__deadline")
-    drifted = Assignment.objects.filter(case__in=tracked, deadline_edited=False).filter(
-        Q(deadline__lt=case_deadline)
-        | Q(deadline__gt=case_deadline)
-        | Q(deadline__isnull=True, case__deadline__isnull=False)
-        | Q(deadline__isnull=False, case__deadline__isnull=True)
-    )
-    return not drifted.exists()
-
-
 def dashboard_of(scope: Scope) -> Dashboard:
-    """A body's or an agency's cases are few enough to bring their assignments up to date
-    on the way; the platform's rely on the bodies' and agencies' views having done so."""
-    if scope.kind == "platform":
-        return build_dashboard(scope.cases)
-    return dashboard_for(scope.cases)
+    """Assignments follow their cases when those change (`work.services.follow_cases`),
+    so a dashboard only reads them."""
+    return build_dashboard(scope.cases)
 
 
 def export_table(body: Body, fmt: str, meeting: Meeting | None = None) -> tuple[bytes, int]:
@@ -88,7 +56,7 @@ def export_table(body: Body, fmt: str, meeting: Meeting | None = None) -> tuple[
     table = build_table(body, meeting)
     if fmt not in TEXT_FORMATS:
         return export(table, fmt), len(table.rows)
-    images, notice = chart_images(dashboard_for(Case.objects.for_body(body)))
+    images, notice = chart_images(build_dashboard(Case.objects.for_body(body)))
     write = to_odt if fmt == "odt" else to_docx
     return write(table, images, notice), len(table.rows)
 

@@ -8,4 +8,9 @@ class WorkConfig(AppConfig):
     verbose_name = _("Agency work")
 
     def ready(self):
+        from livinglab.tracking.services import changes
+
         from . import policies  # noqa: F401  registers the access rules
+        from .services import follow_cases
+
+        changes.listen(follow_cases)  # assignments follow the cases, when they change

@@ -16,10 +16,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from livinglab.core.access import require
-from livinglab.tracking.models import Case
 from livinglab.work import notifications, spreadsheets
 from livinglab.work.models import Assignment, BulkUpdate, Notification, ProgressReport, Proposal
-from livinglab.work.services import sync_assignments
 
 MAX_TEXT = 4000
 
@@ -59,7 +57,6 @@ def open_assignments(body):
 def download(user, body, fmt: str) -> bytes:
     """The body's open assignments in the upload layout; progress columns left blank."""
     require(user, "create", BulkUpdate(body=body))
-    sync_assignments(Case.objects.filter(body=body))
     rows = [
         [a.case_id, a.case.title, a.organisation.name, a.deadline, None, None, None]
         for a in open_assignments(body)

@@ -47,6 +47,32 @@ def report_filed(report: ProgressReport, *, by) -> None:
     )
 
 
+def assignments_created(assignments) -> None:
+    """Tell each agency's officers of the assignments it has just been given."""
+    assignments = list(assignments)
+    if not assignments:
+        return
+    officers: dict[int, list] = {}
+    memberships = Membership.objects.filter(
+        role=Membership.Role.OFFICER,
+        organisation_id__in={a.organisation_id for a in assignments},
+        user__is_active=True,
+    ).select_related("user")
+    for membership in memberships:
+        officers.setdefault(membership.organisation_id, []).append(membership.user)
+    rows = [
+        Notification(
+            user=user,
+            kind=Notification.Kind.ASSIGNMENT_NEW,
+            subject=assignment.case.title[:300],
+            url=reverse("work:assignment", args=[assignment.pk]),
+        )
+        for assignment in assignments
+        for user in officers.get(assignment.organisation_id, [])
+    ]
+    Notification.objects.bulk_create(rows)
+
+
 def report_reviewed(report: ProgressReport) -> None:
     """Tell the officer who filed a report that it was accepted or returned."""
     if report.author_id is None or report.author_id == report.reviewed_by_id:

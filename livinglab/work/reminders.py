@@ -19,7 +19,6 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from livinglab.orgs.models import Membership
-from livinglab.tracking.models import Case
 from livinglab.work.models import (
     Assignment,
     Notification,
@@ -27,7 +26,6 @@ from livinglab.work.models import (
     ReminderLog,
 )
 from livinglab.work.notifications import MAX_DAYS_AHEAD, notify
-from livinglab.work.services import sync_assignments
 
 
 @dataclass
@@ -139,9 +137,6 @@ def send_reminders(*, days: int = 7, dry_run: bool = False, today=None) -> list[
     """Send every digest due today, each once; returns the digests (sent or, dry, not)."""
     today = today or timezone.localdate()
     days = max(0, min(days, MAX_DAYS_AHEAD))
-    horizon = today + dt.timedelta(days=MAX_DAYS_AHEAD)
-    if not dry_run:
-        sync_assignments(Case.objects.filter(deadline__lte=horizon))
     digests = collect_digests(days, today)
     if dry_run:
         return digests

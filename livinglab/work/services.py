@@ -21,11 +21,21 @@ from livinglab.work.attachments import (
 from livinglab.work.models import Assignment, Attachment, ProgressReport, Proposal
 
 
+def follow_cases(case_ids: set[int]) -> None:
+    """Tracking's services changed these cases: bring their assignments up to date.
+
+    Registered in `WorkConfig.ready` with `tracking.services.changes.listen`; runs in the
+    transaction of the change, so pages only read assignments, never rebuild them.
+    """
+    sync_assignments(Case.objects.filter(pk__in=case_ids))
+
+
 def sync_assignments(cases) -> int:
     """Give every agency responsible for a tracked case an assignment; idempotent.
 
     The agencies and roles come from the registry (`CaseAgency`), the deadline from the
-    case's latest decision unless a secretary set it by hand. Returns how many changed.
+    case's latest decision unless a secretary set it by hand. The officers of an agency
+    that has a new assignment are notified. Returns how many changed.
     """
     cases = cases.filter(state=Case.State.TRACKED)
     deadlines = dict(cases.values_list("pk", "deadline"))
@@ -50,6 +60,10 @@ def sync_assignments(cases) -> int:
             changed.append(current)
     Assignment.objects.bulk_create(new, ignore_conflicts=True)
     Assignment.objects.bulk_update(changed, ["role", "deadline"])
+    if new:
+        known = [a.pk for a in existing.values()]
+        created = Assignment.objects.filter(case_id__in=deadlines.keys()).exclude(pk__in=known)
+        notifications.assignments_created(created.select_related("case"))
     return len(new) + len(changed)
 
 

@@ -9,7 +9,6 @@ from django.views.decorators.http import require_POST
 from livinglab.core.access import get_for_user
 from livinglab.meetings.models import Body
 from livinglab.orgs.roles import roles_of
-from livinglab.tracking.models import Case
 from livinglab.work import services
 from livinglab.work.attachments import AttachmentRejected, download_name
 from livinglab.work.forms import DeadlineForm, ProgressReportForm, ReviewForm
@@ -28,8 +27,6 @@ def plate(request):
     """What is on our plate: the agency's open assignments, overdue first."""
     _staff_only(request.user)
     roles = roles_of(request.user)
-    if roles.officer_org_ids:
-        services.sync_assignments(Case.objects.for_agency(roles.officer_org_ids))
     assignments = (
         Assignment.objects.visible_to(request.user)
         .open()

@@ -4,9 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from livinglab.core.waiting import Waiting
-from livinglab.tracking.models import Case
 from livinglab.work.models import Assignment, ProgressReport
-from livinglab.work.services import sync_assignments
 
 WEEK = 7
 
@@ -14,8 +12,6 @@ WEEK = 7
 def for_user(user, roles) -> list[Waiting]:
     lines = []
     if roles.officer_org_ids:
-        # The same count the agency's plate shows, which brings assignments up to date first.
-        sync_assignments(Case.objects.for_agency(roles.officer_org_ids))
         ours = Assignment.objects.visible_to(user).for_agency(roles.officer_org_ids)
         plate = reverse("work:plate")
         lines += [

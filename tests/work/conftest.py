@@ -5,6 +5,8 @@ from django.utils import timezone
 
 from livinglab.meetings.models import Meeting
 from livinglab.tracking.models import Case, CaseAgency, CaseLink, Decision, DecisionAgency
+from livinglab.tracking.services import changes
+from livinglab.work.models import Notification
 
 
 def make_case(world, title, *, lead, supporting=(), deadline=None, state=Case.State.TRACKED):
@@ -23,6 +25,8 @@ def make_case(world, title, *, lead, supporting=(), deadline=None, state=Case.St
     for org, role in [(lead, "lead"), *[(s, "supporting") for s in supporting]]:
         DecisionAgency.objects.create(decision=decision, organisation=org, role=role)
         CaseAgency.objects.create(case=case, organisation=org, role=role)
+    # Written around tracking's services, so it tells agency work itself, as they would.
+    changes.cases_changed([case])
     return case
 
 
@@ -30,7 +34,7 @@ def make_case(world, title, *, lead, supporting=(), deadline=None, state=Case.St
 def cases(world):
     """Two tracked cases of the industry bureau (one overdue), one of the economic bureau."""
     today = timezone.localdate()
-    return {
+    made = {
         "late": make_case(
             world, "青創交流合作", lead=world.industry, deadline=today - dt.timedelta(days=3)
         ),
@@ -45,3 +49,5 @@ def cases(world):
             world, "瑞芳工業區事業廢棄物清運案", lead=world.economic, deadline=today
         ),
     }
+    Notification.objects.all().delete()  # the bell starts empty, without the new assignments
+    return made

@@ -4,7 +4,7 @@ decision the record missed.
 Each correction is an event on the history of every case the decision is about
 (`corrected`, with what changed, who and when), and the state event a new status
 implies; the case's responsible agencies (lead or supporting) and current deadline
-follow, and with them the agencies' assignments (`work.services.sync_assignments`).
+follow, and with them the agencies' assignments (through `changes`).
 """
 
 import datetime as dt
@@ -14,6 +14,7 @@ from django.db import transaction
 
 from livinglab.core.access import require
 from livinglab.tracking.models import Case, CaseAgency, CaseLink, Decision, DecisionAgency
+from livinglab.tracking.services import changes as case_changes
 from livinglab.tracking.services import lifecycle, recording
 
 Kind = lifecycle.Kind
@@ -68,8 +69,9 @@ def correct_decision(
     decision.save(update_fields=["status", "deadline", "deadline_mention"])
     shown.status, shown.deadline = decision.status, decision.deadline
     shown.deadline_mention = decision.deadline_mention
-    for link in decision.links.active().select_related("case"):
-        _follow(user, decision, link, changes)
+    with case_changes.batch():  # after the cases' agencies and deadlines are settled
+        for link in decision.links.active().select_related("case"):
+            _follow(user, decision, link, changes)
     return changes
 
 
@@ -158,12 +160,13 @@ def add_decision(
     position = 0 if last is None else last + 1
     decision = recording._decision(meeting, position, entry, recording._AgencyCache())
     placeholders: dict = {}
-    recording._apply(user, decision, entry, placeholders)
-    for key in entry["links"]:
-        target = placeholders[key["case"]]
-        lifecycle.record(
-            target, Kind.CORRECTED, actor=user, decision=decision, payload={"added": True}
-        )
+    with case_changes.batch():
+        recording._apply(user, decision, entry, placeholders)
+        for key in entry["links"]:
+            target = placeholders[key["case"]]
+            lifecycle.record(
+                target, Kind.CORRECTED, actor=user, decision=decision, payload={"added": True}
+            )
     return decision
 
 

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from livinglab.core.access import require
 from livinglab.tracking.models import Case, CaseAlias, CaseEvent, CaseLink
+from livinglab.tracking.services import changes
 
 Kind = CaseEvent.Kind
 
@@ -135,6 +136,7 @@ def record(case: Case, kind: str, *, actor, on=None, decision=None, payload=None
             refresh(case)  # history changes before its end: replay it all
         else:
             _advance(case, event)
+        changes.cases_changed([case])
     return event
 
 

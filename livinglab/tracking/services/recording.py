@@ -8,7 +8,7 @@ import datetime as dt
 from livinglab.orgs.models import Organisation
 from livinglab.orgs.services import resolve_agency
 from livinglab.tracking.models import Case, CaseAgency, CaseLink, Decision, DecisionAgency
-from livinglab.tracking.services import lifecycle
+from livinglab.tracking.services import changes, lifecycle
 
 Kind = lifecycle.Kind
 
@@ -25,15 +25,16 @@ def record_meeting(
     """
     decisions = []
     agencies = staging.agencies if staging is not None else _AgencyCache()
-    for position, entry in enumerate(items):
-        decision = _decision(meeting, position, entry, agencies)
-        if not entry.get("track", True):
-            pass
-        elif staging is not None and staging.defers(entry):
-            staging.deferred.append((decision.pk, entry))
-        else:
-            _apply(user, decision, entry, placeholders, agencies=staging is None)
-        decisions.append(decision)
+    with changes.batch():  # the agencies' assignments follow once, for the whole meeting
+        for position, entry in enumerate(items):
+            decision = _decision(meeting, position, entry, agencies)
+            if not entry.get("track", True):
+                pass
+            elif staging is not None and staging.defers(entry):
+                staging.deferred.append((decision.pk, entry))
+            else:
+                _apply(user, decision, entry, placeholders, agencies=staging is None)
+            decisions.append(decision)
     return decisions
 
 
@@ -54,10 +55,12 @@ class Staging:
     def switch(self, user, body, placeholders: dict, staged_cases) -> None:
         """In the switch's transaction, after the staged rows moved into `body`: the new
         cases' agencies as their decisions say, then the held-back items in order."""
-        _agencies_from_decisions(staged_cases)
-        for decision_id, entry in self.deferred:
-            decision = Decision.objects.select_related("meeting").get(pk=decision_id)
-            _apply(user, decision, entry, placeholders)
+        with changes.batch():  # the assignments follow once the registry holds it all
+            _agencies_from_decisions(staged_cases)
+            changes.cases_changed(staged_cases)
+            for decision_id, entry in self.deferred:
+                decision = Decision.objects.select_related("meeting").get(pk=decision_id)
+                _apply(user, decision, entry, placeholders)
 
 
 def _agencies_from_decisions(cases) -> None:
