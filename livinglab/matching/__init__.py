@@ -42,6 +42,7 @@ __all__ = [
     "Item",
     "Match",
     "Need",
+    "NeedIndex",
     "Proposal",
     "Ranker",
     "Reason",
@@ -96,6 +97,25 @@ def rank_proposals(
     return rank_all([need], proposals, k, queries_are_needs=True, sites=sites)[need.id]
 
 
+class NeedIndex:
+    """Needs indexed once, to suggest them (and their groups) to one proposal after
+    another: indexing thousands of needs costs far more than ranking them for one query."""
+
+    def __init__(
+        self,
+        needs: Sequence[Need],
+        group_of: Mapping[str, str],
+        *,
+        sites: Mapping[str, Site] | None = None,
+    ) -> None:
+        self.ranker = Ranker(needs, trusted_domains=True, sites=sites)
+        self.groups = [group_of[need.id] for need in needs]
+
+    def rank(self, proposal: Proposal, k: int = 3) -> tuple[list[Match], list[Match]]:
+        query = self.ranker.prepare_query(proposal, False)
+        return self.ranker.rank(query, k), self.ranker.rank_groups(query, self.groups, k)
+
+
 def rank_needs_and_groups(
     proposal: Proposal,
     needs: Sequence[Need],
@@ -106,10 +126,7 @@ def rank_needs_and_groups(
 ) -> tuple[list[Match], list[Match]]:
     """Needs suggested for a proposal, and the groups of needs (their agencies, by need id
     in ``group_of``) ranked by their best need, with that need's reasons."""
-    ranker = Ranker(needs, trusted_domains=True, sites=sites)
-    query = ranker.prepare_query(proposal, False)
-    groups = [group_of[need.id] for need in needs]
-    return ranker.rank(query, k), ranker.rank_groups(query, groups, k)
+    return NeedIndex(needs, group_of, sites=sites).rank(proposal, k)
 
 
 def rank_sites(proposal: Proposal, sites: Sequence[Site], k: int = 3) -> list[Match]:

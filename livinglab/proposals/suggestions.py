@@ -9,19 +9,20 @@ agency's draft need, a closed site, another organisation's proposal or anyone's 
 
 from dataclasses import dataclass
 
-from django.db.models import Prefetch
+from django.db.models import Count, Max, Prefetch
 from django.utils.translation import gettext as _
 
 from livinglab.matching import (
     Item,
     Match,
+    NeedIndex,
     Reason,
     Site,
-    rank_needs_and_groups,
     rank_proposals,
     rank_sites,
 )
 from livinglab.needs.models import Domain, Need
+from livinglab.orgs.models import Organisation
 from livinglab.proposals.models import Proposal
 from livinglab.sites.models import FieldSite
 
@@ -103,32 +104,64 @@ def _site(site) -> Site:
     return Site(id=str(site.pk), name=site.name, capabilities=capabilities, text=site.description)
 
 
+@dataclass(frozen=True)
+class _IndexedNeeds:
+    index: NeedIndex
+    site_names: dict[str, str]
+
+
+# The needs index of each process, kept while the published needs and the sites the
+# reader may see are unchanged (their stamp): a proposal page then ranks, not indexes.
+_indexed: dict[tuple, _IndexedNeeds] = {}
+
+
+def _needs_index(user) -> _IndexedNeeds | None:
+    needs = Need.objects.visible_to(user).filter(status=Need.Status.PUBLISHED)
+    sites_seen = FieldSite.objects.visible_to(user)
+    count_and_last = needs.aggregate(n=Count("pk"), last=Max("updated_at"))
+    if not count_and_last["n"]:
+        return None
+    site_stamp = sites_seen.aggregate(n=Count("pk"), last=Max("updated_at"), ids=Max("pk"))
+    stamp = (*count_and_last.values(), *site_stamp.values())
+    if stamp not in _indexed:
+        rows = list(
+            needs.select_related("domain").prefetch_related(
+                "tags",
+                Prefetch("field_sites", queryset=sites_seen.prefetch_related("capabilities")),
+            )
+        )
+        sites = {str(s.pk): _site(s) for need in rows for s in need.field_sites.all()}
+        agency_of = {str(need.pk): str(need.agency_id) for need in rows}
+        _indexed.clear()  # one index per process: the newest
+        _indexed[stamp] = _IndexedNeeds(
+            NeedIndex([_need_item(n) for n in rows], agency_of, sites=sites),
+            {key: site.name for key, site in sites.items()},
+        )
+    return _indexed[stamp]
+
+
 def _needs_and_agencies(user, proposal, k: int) -> tuple[list[Suggestion], list[Suggestion]]:
     """Needs and agencies come from one ranking of the published needs the reader may see
     (an agency is as good as its best need); kept on the proposal for the request."""
     cache = proposal.__dict__.setdefault("_suggested_needs_and_agencies", {})
     if (user.pk, k) in cache:
         return cache[user.pk, k]
-    sites_seen = FieldSite.objects.visible_to(user).prefetch_related("capabilities")
-    needs = list(
-        Need.objects.visible_to(user)
-        .filter(status=Need.Status.PUBLISHED)
-        .select_related("domain", "agency")
-        .prefetch_related("tags", Prefetch("field_sites", queryset=sites_seen))
-    )
     found: tuple[list[Suggestion], list[Suggestion]] = ([], [])
-    if needs:
-        by_id = {str(need.pk): need for need in needs}
-        sites = {str(s.pk): _site(s) for need in needs for s in need.field_sites.all()}
-        agency_of = {str(need.pk): str(need.agency_id) for need in needs}
-        agencies = {str(need.agency_id): need.agency for need in needs}
-        best_needs, best_agencies = rank_needs_and_groups(
-            _proposal_item(proposal), [_need_item(n) for n in needs], agency_of, k, sites=sites
+    indexed = _needs_index(user)
+    if indexed is not None:
+        best_needs, best_agencies = indexed.index.rank(_proposal_item(proposal), k)
+        needs = Need.objects.select_related("domain", "agency").in_bulk(
+            [int(m.id) for m in best_needs]
         )
-        reasons = _Reasons({key: site.name for key, site in sites.items()})
+        agencies = Organisation.objects.in_bulk([int(m.id) for m in best_agencies])
+        reasons = _Reasons(indexed.site_names)
         found = (
-            [Suggestion(by_id[m.id], reasons(m), m.score) for m in best_needs],
-            [Suggestion(agencies[m.id], reasons(m), m.score) for m in best_agencies if m.score > 0],
+            [Suggestion(needs[int(m.id)], reasons(m), m.score) for m in best_needs],
+            [
+                Suggestion(agencies[int(m.id)], reasons(m), m.score)
+                for m in best_agencies
+                if m.score > 0
+            ],
         )
     cache[user.pk, k] = found
     return found
