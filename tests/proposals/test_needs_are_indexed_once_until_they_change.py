@@ -6,9 +6,7 @@ from livinglab.proposals.suggestions import needs_for
 from tests.pipeline import make_call, make_need, make_proposal
 
 
-def test_two_proposal_pages_index_the_needs_once_and_a_new_need_is_seen_at_once(
-    world, monkeypatch
-):
+def test_two_proposal_pages_index_the_needs_once_and_a_new_need_is_seen_at_once(world, monkeypatch):
     built = []
     original = NeedIndex.__init__
 
