@@ -7,7 +7,7 @@
 """
 
 from livinglab.core.access import policy
-from livinglab.credits.models import Account, Programme
+from livinglab.credits.models import Account, Programme, Statement
 from livinglab.orgs.roles import roles_of
 
 RUN = {"allocate", "import_usage", "adjust", "manage", "view_accounts"}
@@ -34,3 +34,8 @@ def account_policy(user, action: str, account: Account) -> bool:
     return account.kind == Account.Kind.TEAM and (
         account.organisation_id in roles_of(user).proposer_org_ids
     )
+
+
+@policy(Statement)
+def statement_policy(user, action: str, statement: Statement) -> bool:
+    return action in {"view", "apply"} and runs(user, statement.programme)

@@ -1,0 +1,156 @@
+"""A programme's figures: budget, granted, consumed and remaining, by domain and by team,
+and the credits consumed over time. Read from account balances (one row per team), so
+that the page costs a few queries however long the ledger grows."""
+
+import datetime as dt
+import io
+from dataclasses import dataclass, field
+
+from django.db.models import Sum
+from django.db.models.functions import TruncDate
+from django.utils.translation import gettext as _
+
+from livinglab.credits.models import Account, Application, LedgerEntry, Programme
+
+
+@dataclass
+class Totals:
+    label: str
+    granted: int = 0
+    consumed: int = 0
+
+    @property
+    def remaining(self) -> int:
+        return self.granted - self.consumed
+
+    @property
+    def burn_percent(self) -> int:
+        return round(100 * self.consumed / self.granted) if self.granted else 0
+
+
+@dataclass
+class Dashboard:
+    programme: Programme
+    not_granted: int
+    total: Totals
+    by_domain: list[Totals] = field(default_factory=list)
+    by_team: list[tuple[Account, Totals]] = field(default_factory=list)
+
+
+def build(programme: Programme) -> Dashboard:
+    teams = list(
+        Account.objects.filter(programme=programme, kind=Account.Kind.TEAM)
+        .select_related("organisation")
+        .order_by("organisation__name")
+    )
+    consumed = dict(
+        LedgerEntry.objects.filter(programme=programme, kind=LedgerEntry.Kind.CONSUMPTION)
+        .values_list("source_id")
+        .annotate(total=Sum("amount"))
+        .values_list("source_id", "total")
+    )
+    domains = _domain_of_team(programme)
+    total = Totals(_("All teams"))
+    by_domain: dict[str, Totals] = {}
+    by_team = []
+    for account in teams:
+        used = consumed.get(account.pk, 0)
+        row = Totals(str(account.organisation), account.balance + used, used)
+        by_team.append((account, row))
+        domain = domains.get(account.organisation_id) or _("Other")
+        into = by_domain.setdefault(domain, Totals(domain))
+        for totals in (into, total):
+            totals.granted += row.granted
+            totals.consumed += row.consumed
+    budget = Account.objects.filter(programme=programme, kind=Account.Kind.BUDGET).first()
+    return Dashboard(
+        programme,
+        budget.balance if budget else 0,
+        total,
+        sorted(by_domain.values(), key=lambda t: -t.granted),
+        by_team,
+    )
+
+
+def _domain_of_team(programme: Programme) -> dict[int, str]:
+    """Each team's domain: that of its earliest accepted application."""
+    found: dict[int, str] = {}
+    rows = (
+        Application.objects.filter(programme=programme, status=Application.Status.ACCEPTED)
+        .order_by("created_at", "pk")
+        .values_list("proposal__organisation_id", "proposal__domain__name")
+    )
+    for org_id, name in rows:
+        found.setdefault(org_id, name)
+    return found
+
+
+def burn(programme: Programme) -> list[tuple[dt.date, int]]:
+    """Credits consumed by each day, added up (the burn line)."""
+    days = (
+        LedgerEntry.objects.filter(programme=programme, kind=LedgerEntry.Kind.CONSUMPTION)
+        .annotate(day=TruncDate("booked_at"))
+        .values("day")
+        .annotate(total=Sum("amount"))
+        .order_by("day")
+    )
+    running, points = 0, []
+    for row in days:
+        running += row["total"]
+        points.append((row["day"], running))
+    return points
+
+
+def render_burn(programme: Programme, granted: int) -> bytes:
+    from matplotlib import dates as mdates
+
+    from livinglab.reports.charts import COLOURS, _empty, _figure
+
+    figure, axes = _figure(2.4)
+    points = burn(programme)
+    if not points:
+        _empty(axes, _("No credits consumed yet."))
+    else:
+        axes.step(
+            [p[0] for p in points],
+            [p[1] for p in points],
+            where="post",
+            color=COLOURS["tracked"],
+            label=_("consumed"),
+        )
+        axes.axhline(granted, color="#999999", linestyle="--", linewidth=1.2, label=_("granted"))
+        axes.axhline(
+            programme.budget,
+            color=COLOURS["closed"],
+            linestyle=":",
+            linewidth=1.2,
+            label=_("budget"),
+        )
+        axes.set_ylabel(_("credits"))
+        axes.set_ylim(bottom=0)
+        axes.grid(axis="y", color="#eeeeee")
+        first, last = points[0][0], max(points[-1][0], points[0][0] + dt.timedelta(days=7))
+        axes.set_xlim(first - dt.timedelta(days=1), last + dt.timedelta(days=1))
+        axes.xaxis.set_major_locator(mdates.AutoDateLocator(maxticks=8))
+        axes.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m-%d"))
+        axes.tick_params(axis="x", labelrotation=30)
+        axes.legend(frameon=False, loc="upper left", bbox_to_anchor=(1.0, 1.0))
+    out = io.BytesIO()
+    figure.savefig(out, format="svg", bbox_inches="tight")
+    return out.getvalue()
+
+
+def statement(account: Account):
+    """The account's entries, newest first, with the balance after each."""
+    entries = list(
+        LedgerEntry.objects.touching(account)
+        .select_related("booked_by")
+        .order_by("-booked_at", "-pk")[:500]
+    )
+    balance = account.balance
+    rows = []
+    for entry in entries:
+        change = entry.amount if entry.target_id == account.pk else -entry.amount
+        rows.append((entry, change, balance))
+        balance -= change
+    return rows
