@@ -16,6 +16,7 @@ urlpatterns = [
     path("reports/", include("livinglab.reports.urls")),
     path("trials/", include("livinglab.trials.urls")),
     path("kpis/", include("livinglab.kpis.urls")),
+    path("credits/", include("livinglab.credits.urls")),
     path("reviews/", include("livinglab.reviews.urls")),
     path("imports/", include("livinglab.tracking.import_urls")),
     path("", include("livinglab.needs.urls")),

@@ -1,6 +1,13 @@
 """The objects of the non-public body each URL is asked about."""
 
 PAGE_ARGS = {
+    "credits:programme": lambda w: {"pk": w.programme.pk},
+    "credits:burn": lambda w: {"pk": w.programme.pk},
+    "credits:allocate": lambda w: {"pk": w.programme.pk},
+    "credits:upload": lambda w: {"pk": w.programme.pk},
+    "credits:statement": lambda w: {"pk": w.usage_statement.pk},
+    "credits:account": lambda w: {"pk": w.credit_account.pk},
+    "credits:account_export": lambda w: {"pk": w.credit_account.pk, "fmt": "xlsx"},
     "accounts:token_revoke": lambda w: {"pk": w.token.pk},
     "orgs:detail": lambda w: {"pk": w.industry.pk},
     "sites:detail": lambda w: {"pk": w.site.pk},

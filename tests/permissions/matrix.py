@@ -54,6 +54,17 @@ case_manage:unmerge              GET   404   404   404   403   403   404   200  
 case_manage:unmerge              POST  404   404   404   403   403   404   302   404   302
 ckan                             GET   200   200   200   200   200   200   200   200   200
 core:home                        GET   200   200   200   200   200   200   200   200   200
+credits:account                  GET   302   200   404   404   404   404   200   404   200
+credits:account_export           GET   302   200   404   404   404   404   200   404   200
+credits:allocate                 GET   302   403   403   403   403   403   200   403   200
+credits:allocate                 POST  302   403   403   403   403   403   302   403   302
+credits:burn                     GET   200   200   200   200   200   200   200   200   200
+credits:list                     GET   200   200   200   200   200   200   200   200   200
+credits:programme                GET   200   200   200   200   200   200   200   200   200
+credits:statement                GET   302   404   404   404   404   404   200   404   200
+credits:statement                POST  302   404   404   404   404   404   302   404   302
+credits:upload                   GET   302   403   403   403   403   403   200   403   200
+credits:upload                   POST  302   403   403   403   403   403   400   403   400
 favicon.ico                      GET   301   301   301   301   301   301   301   301   301
 imports:discard                  POST  302   404   404   404   404   404   302   404   302
 imports:draft                    GET   302   404   404   404   404   404   200   404   200

@@ -16,6 +16,7 @@ SECRETS = {
     "路口壅塞即時調控": {"officer", "secretary", "other_secretary", "staff"},  # the draft need
     "年度檢修": {"officer", "secretary", "other_secretary", "staff"},  # the site's booking
     "報表同步": {"secretary", "staff"},  # the secretary's API token
+    "機房算力專案核配": {"proposer", "secretary", "staff"},  # the company's credit grant
 }
 
 # Sightings decided to be right, with the reason. The secretariat of any body manages

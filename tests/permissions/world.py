@@ -293,8 +293,38 @@ def build() -> World:
         "draft_proposal": draft_proposal,
         "exchange": exchange,
         "conflict": conflict,
+        **_credits(body, secretary, company),
     }
     return World(users=users, objects=objects)
+
+
+def _credits(body, secretary, company) -> dict:
+    """A compute-credit programme of the body; the company holds credits and a provider's
+    statement of its usage waits to be booked."""
+    from livinglab.credits import ledger, statements
+    from livinglab.credits.models import Programme, ProviderRate
+
+    programme = Programme.objects.create(
+        name="內部算力點數計畫",
+        body=body,
+        budget=10_000,
+        starts_on=dt.date(2026, 1, 1),
+        ends_on=dt.date(2026, 12, 31),
+        team_cap=5_000,
+        credits_expire_on=dt.date(2027, 3, 31),
+    )
+    ProviderRate.objects.create(
+        programme=programme, provider="nchc", gpu_class="H100", credits_per_hour=10
+    )
+    ledger.fund(programme, 10_000, by=secretary)
+    ledger.grant(programme, company, 1_000, by=secretary, reason="機房算力專案核配")
+    csv = "line_id,team,gpu_class,gpu_hours,used_on\nm-1,晨光感測,H100,2,2026-03-01\n"
+    statement = statements.upload(secretary, programme, "nchc", "usage.csv", csv.encode())
+    return {
+        "programme": programme,
+        "credit_account": ledger.team_account(programme, company),
+        "usage_statement": statement,
+    }
 
 
 class _Names:
