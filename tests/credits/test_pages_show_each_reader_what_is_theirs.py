@@ -76,3 +76,11 @@ def test_a_refused_statement_lists_its_bad_lines(client, world, programme, grant
     assert answer.status_code == 400
     assert "無名公司" in answer.content.decode()
     assert ledger.usage_account(programme).balance == 4_000
+
+
+def test_the_programme_page_reads_in_traditional_chinese(client, world, programme, granted):
+    from django.conf import settings
+
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "zh-hant"
+    page = client.get(reverse("credits:programme", args=[programme.pk])).content.decode()
+    assert "已核配" in page and "點數使用趨勢" in page
