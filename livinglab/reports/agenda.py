@@ -9,14 +9,13 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from livinglab.core.roc import roc_date
 from livinglab.meetings.models import Body
 from livinglab.reports.exports import Report, Section
 from livinglab.reports.tracking_table import SUGGESTIONS, suggestion_for
-from livinglab.tracking.models import Case, CaseAgency
+from livinglab.tracking.models import Case, CaseAgency, taipei_today
 from livinglab.work.models import Assignment, Proposal
 from livinglab.work.services import latest_accepted
 
@@ -64,7 +63,7 @@ class Agenda:
 
 
 def build_agenda(body: Body, today: dt.date | None = None) -> Agenda:
-    today = today or timezone.localdate()
+    today = today or taipei_today()
     cases = Case.objects.for_body(body)
     last = body.meetings.exclude(date=None).order_by("-date", "-pk").first()
     agenda = Agenda(body, (last.number + 1) if last and last.number else None)

@@ -8,11 +8,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Max, Min, Q
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from livinglab.core.roc import official_quarter
-from livinglab.tracking.models import Case, CaseEvent, CaseLink, Decision
+from livinglab.tracking.models import Case, CaseEvent, CaseLink, Decision, taipei_today
 from livinglab.work.models import Assignment
 
 _CLOSING = [CaseEvent.Kind.DELISTED, CaseEvent.Kind.REGULAR, CaseEvent.Kind.MERGED]
@@ -105,7 +104,7 @@ def build_dashboard(cases, today=None, *, lanes: int = LANES, parts=PARTS) -> Da
 
     `parts` leaves out what a single chart does not need: "states", "spans" (per quarter
     and ageing), "overdue" and "timeline"."""
-    today = today or timezone.localdate()
+    today = today or taipei_today()
     by_state = {state: 0 for state in Case.State.values}
     if parts & {"states", "timeline"}:
         for row in cases.values("state").annotate(n=Count("pk")).order_by():

@@ -5,6 +5,9 @@ only `tracking.services.lifecycle.record` writes them, in the transaction that a
 the event, so the two can never disagree.
 """
 
+import datetime as dt
+from zoneinfo import ZoneInfo
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -14,6 +17,13 @@ from django.utils.translation import gettext_lazy as _
 
 from livinglab.meetings.models import Body
 from livinglab.orgs.roles import roles_of
+
+TAIPEI = ZoneInfo("Asia/Taipei")
+
+
+def taipei_today() -> dt.date:
+    """Deadlines fall due by the calendar of Taipei, whatever zone the server runs in."""
+    return timezone.localdate(timezone=TAIPEI)
 
 
 class CaseQuerySet(models.QuerySet):
@@ -60,8 +70,11 @@ class CaseQuerySet(models.QuerySet):
         return self.filter(pk__in=CaseLink.objects.filter(decision__meeting=meeting).values("case"))
 
     def overdue(self, today=None):
-        today = today or timezone.localdate()
-        return self.tracked().filter(deadline__lt=today)
+        """Tracked cases with an agency's assignment past its deadline: the one definition
+        of overdue (`work.Assignment`, reached by its relation), shared by every page."""
+        today = today or taipei_today()
+        late = Case.objects.filter(assignments__deadline__lt=today).values("pk")
+        return self.tracked().filter(pk__in=late)
 
     def search_names(self, text: str):
         """Plain substring search on titles and aliases; the registry adds full text."""
@@ -161,10 +174,10 @@ class Case(models.Model):
         return self.state != self.State.CLOSED
 
     def is_overdue(self, today=None) -> bool:
-        today = today or timezone.localdate()
-        return (
-            self.state == self.State.TRACKED and self.deadline is not None and self.deadline < today
-        )
+        """Whether an agency's assignment on this tracked case is past its deadline."""
+        if self.state != self.State.TRACKED:
+            return False
+        return self.assignments.filter(deadline__lt=today or taipei_today()).exists()
 
 
 class CaseAlias(models.Model):

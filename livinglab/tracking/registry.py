@@ -5,9 +5,8 @@ from dataclasses import dataclass
 from typing import TypedDict
 
 from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
@@ -148,7 +147,7 @@ ROW_FIELDS = (
     "state",
     "closure",
     "pending",
-    "deadline",
+    "late",
     "last_decided_on",
     "body__name",
     "body__short_name",
@@ -157,7 +156,8 @@ ROW_FIELDS = (
 
 def registry_rows(cases) -> QuerySet:
     """The columns a registry row reads, as tuples (for `CappedPaginator`, then `rows`)."""
-    return cases.values_list(*ROW_FIELDS)
+    late = Exists(Case.objects.overdue().filter(pk=OuterRef("pk")))
+    return cases.annotate(late=late).values_list(*ROW_FIELDS)
 
 
 def rows(values) -> list[Row]:
@@ -182,10 +182,9 @@ def rows(values) -> list[Row]:
         agencies[case_id].append(f"{label}{supporting}" if role == "supporting" else label)
     states = {value: str(label) for value, label in Case.State.choices}
     closures = {value: str(label) for value, label in Case.Closure.choices}
-    today = timezone.localdate()
     prefix, suffix = reverse("tracking:case", args=[0]).rsplit("0", 1)
     result = []
-    for pk, title, state, closure, pending, deadline, last, body, short in values:
+    for pk, title, state, closure, pending, late, last, body, short in values:
         label = states.get(state, state)
         if closure:
             label = f"{label} · {closures.get(closure, closure)}"
@@ -197,7 +196,7 @@ def rows(values) -> list[Row]:
                 aliases="、".join(aliases.get(pk, ())),
                 state=state,
                 state_label=label,
-                overdue=state == Case.State.TRACKED and deadline is not None and deadline < today,
+                overdue=bool(late),
                 pending=pending,
                 agencies="、".join(agencies.get(pk, ())) or "—",
                 body=short or body,

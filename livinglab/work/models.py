@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from livinglab.orgs.roles import roles_of
-from livinglab.tracking.models import Case, DecisionAgency
+from livinglab.tracking.models import Case, DecisionAgency, taipei_today
 
 
 class AssignmentQuerySet(models.QuerySet):
@@ -35,11 +35,12 @@ class AssignmentQuerySet(models.QuerySet):
         return self.filter(organisation_id__in=ids)
 
     def overdue(self, today=None):
-        today = today or timezone.localdate()
+        """Open and past the deadline in Taipei: what every page calls overdue."""
+        today = today or taipei_today()
         return self.open().filter(deadline__lt=today)
 
     def due_within(self, days: int, today=None):
-        today = today or timezone.localdate()
+        today = today or taipei_today()
         return self.open().filter(
             deadline__gte=today, deadline__lte=today + timezone.timedelta(days=days)
         )
@@ -113,7 +114,7 @@ class Assignment(models.Model):
         return self.case.state == Case.State.TRACKED
 
     def is_overdue(self, today=None) -> bool:
-        today = today or timezone.localdate()
+        today = today or taipei_today()
         return self.is_open and self.deadline is not None and self.deadline < today
 
 

@@ -19,6 +19,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from livinglab.orgs.models import Membership
+from livinglab.tracking.models import taipei_today
 from livinglab.work.models import (
     Assignment,
     Notification,
@@ -49,7 +50,7 @@ def bucket_of(kind: str, assignment: Assignment, today: dt.date) -> dt.date:
 
 def collect_digests(days: int, today: dt.date | None = None) -> list[Digest]:
     """What each person should hear about today, not yet reminded; nothing is written."""
-    today = today or timezone.localdate()
+    today = today or taipei_today()
     horizon = today + dt.timedelta(days=MAX_DAYS_AHEAD)
     assignments = list(
         Assignment.objects.open()
@@ -88,7 +89,7 @@ def collect_digests(days: int, today: dt.date | None = None) -> list[Digest]:
             if not person.email or (preference and not preference.email_digest):
                 continue
             ahead = preference.days_ahead if preference else days
-            if assignment.deadline < today:
+            if assignment.is_overdue(today):
                 kind = ReminderLog.Kind.OVERDUE
             elif assignment.deadline <= today + dt.timedelta(days=ahead):
                 kind = ReminderLog.Kind.DUE

@@ -7,7 +7,7 @@ import pytest
 
 from livinglab.meetings.models import Meeting
 from livinglab.tracking.models import Case, CaseAgency, CaseAlias, CaseLink, Decision
-from livinglab.tracking.services import lifecycle
+from livinglab.tracking.services import changes, lifecycle
 
 
 @dataclass
@@ -36,6 +36,7 @@ def _case(body, title, meeting, position, text, *, kind="tracked", deadline=None
     lifecycle.record(case, kind, actor=None, decision=decision)
     if agency is not None:
         CaseAgency.objects.create(case=case, organisation=agency)
+        changes.cases_changed([case])  # written around the services: the agency's work follows
     case.last_decided_on = meeting.date
     case.save(update_fields=["last_decided_on"])
     return case
