@@ -28,6 +28,15 @@ def make_programme(world, *, budget=100_000, name="115年算力點數計畫", ca
     return programme
 
 
+@pytest.fixture(autouse=True)
+def in_english():
+    """Services speak the active language; these tests read their messages in English."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield
+
+
 @pytest.fixture
 def programme(world):
     return make_programme(world)
