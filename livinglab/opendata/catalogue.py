@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
-from livinglab.opendata import sources
+from livinglab.opendata import kpi_sources, sources
 
 
 @dataclass(frozen=True)
@@ -226,6 +226,74 @@ DATASETS += (
         ),
         rows=sources.trial_kpis,
         stamp=sources.trial_kpis_stamp,
+    ),
+)
+
+
+DATASETS += (
+    Dataset(
+        slug="kpi-values",
+        title=_("KPI values"),
+        description=_(
+            "Every value of the shared KPI catalogue recorded for a public scope (a city, "
+            "district, building, route, field site or trial), in its definition's unit."
+        ),
+        keywords=("kpi", "indicators", "energy", "emissions"),
+        columns=(
+            Column(
+                "definition",
+                "string",
+                _("KPI definition (identifier@version)"),
+                "energy.electricity@1",
+            ),
+            Column("kpi", "string", _("Name of the KPI"), "用電量"),
+            Column("category", "string", _("Domain of the KPI"), "energy"),
+            Column("scope", "string", _("Scope (namespace:code)"), "local:taipei"),
+            Column("scope_name", "string", _("Name of the scope"), "臺北市"),
+            Column("scope_kind", "string", _("city, district, building, site, trial…"), "city"),
+            Column("period", "string", _("Period (year, 2025-Q1 or 2025-03)"), "2025-03"),
+            Column("period_start", "date", _("First day of the period (ISO 8601)"), "2025-03-01"),
+            Column("value", "number", _("Value, in the unit"), "1250.5"),
+            Column("unit", "string", _("Unit"), "MWh"),
+            Column("source", "string", _("local, or the city instance it came from"), "local"),
+        ),
+        rows=kpi_sources.kpi_values,
+        stamp=kpi_sources.kpi_values_stamp,
+    ),
+    Dataset(
+        slug="kpi-rollups",
+        title=_("KPI roll-ups by year"),
+        description=_(
+            "Each public scope's yearly figure of a KPI, rolled up from its own values and "
+            "those of the scopes under it, with its target and how many of its parts reported."
+        ),
+        keywords=("kpi", "indicators", "targets"),
+        columns=(
+            Column(
+                "definition",
+                "string",
+                _("KPI definition (identifier@version)"),
+                "energy.electricity@1",
+            ),
+            Column("kpi", "string", _("Name of the KPI"), "用電量"),
+            Column("category", "string", _("Domain of the KPI"), "energy"),
+            Column("scope", "string", _("Scope (namespace:code)"), "local:taipei"),
+            Column("scope_name", "string", _("Name of the scope"), "臺北市"),
+            Column("scope_kind", "string", _("city, district, building, site, trial…"), "city"),
+            Column("period", "string", _("Calendar year"), "2025"),
+            Column("value", "number", _("Rolled-up value, in the unit"), "15023.1"),
+            Column("unit", "string", _("Unit"), "MWh"),
+            Column("target", "number", _("Target for that year, if one is set"), "14800"),
+            Column("sources", "integer", _("Scopes whose values it adds up"), "12"),
+            Column(
+                "coverage",
+                "string",
+                _("Parts directly under the scope that reported, of all its parts"),
+                "11/12",
+            ),
+        ),
+        rows=kpi_sources.kpi_rollups,
+        stamp=kpi_sources.kpi_rollups_stamp,
     ),
 )
 

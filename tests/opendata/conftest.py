@@ -9,6 +9,7 @@ import pytest
 from livinglab.meetings.models import Meeting
 from livinglab.tracking.models import Case, CaseAgency, CaseLink, Decision
 from livinglab.tracking.services import lifecycle
+from tests.kpis.conftest import kpi_world  # noqa: F401  (a fixture the KPI datasets use)
 
 # Values that must never appear in open data: a recorder, a contact, accounts.
 PERSONAL = [
@@ -16,6 +17,7 @@ PERSONAL = [
     "聯絡人陳美玲",
     "contact.person@example.gov.tw",
     "secretary@example.gov.tw",
+    "抄表員林大同",
 ]
 
 

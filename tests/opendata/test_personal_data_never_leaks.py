@@ -1,5 +1,5 @@
 """Personal data held by the models (a meeting's recorder, a need's contact person and
-e-mail, people's accounts) appears in no dataset, catalogue or API answer."""
+e-mail, people's accounts, who supplied or typed a KPI value) appears in no dataset, catalogue or API answer."""
 
 import pytest
 from django.urls import reverse
@@ -24,6 +24,20 @@ def need_with_contact(published):
     )
 
 
+@pytest.fixture
+def kpi_value_with_supplier(published):
+    import datetime as dt
+
+    from livinglab.kpis.services.catalogue import get_definition
+    from livinglab.kpis.services.scopes import create_scope
+    from livinglab.kpis.services.values import write_value
+
+    scope = create_scope(code="tpe-hall", name_zh="市政大樓", kind="building")
+    water = get_definition("water.consumption@1")
+    write_value(water, scope, dt.date(2025, 1, 1), 42, supplier=PERSONAL[4])
+    write_value(water, scope, dt.date(2025, 2, 1), 43, user=published.world.officer)
+
+
 def _everything_public(client) -> str:
     parts = []
     for dataset in DATASETS:
@@ -37,9 +51,12 @@ def _everything_public(client) -> str:
     return "\n".join(parts)
 
 
-def test_no_personal_field_reaches_open_data(client, published, need_with_contact):
+def test_no_personal_field_reaches_open_data(
+    client, published, need_with_contact, kpi_value_with_supplier
+):
     text = _everything_public(client)
     assert "路口車流即時調控" in text  # the need itself is published
+    assert "市政大樓" in text  # so is the KPI value
     for value in PERSONAL:
         assert value not in text
     for user in ("secretary", "officer", "proposer", "reviewer"):
