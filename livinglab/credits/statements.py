@@ -113,7 +113,6 @@ def apply(user, statement: Statement) -> list[LedgerEntry]:
                 provider=statement.provider,
                 statement_line=line.line_id,
                 gpu_hours=line.gpu_hours,
-                at=_at(line.used_on),
             )
             for line in check(programme, statement.provider, statement.lines)
             if not line.already_booked
@@ -121,12 +120,6 @@ def apply(user, statement: Statement) -> list[LedgerEntry]:
         statement.applied_at = timezone.now()
         statement.save(update_fields=["applied_at"])
     return booked
-
-
-def _at(day: dt.date | None):
-    if day is None:
-        return timezone.now()
-    return timezone.make_aware(dt.datetime.combine(day, dt.time(12)))
 
 
 def _team_accounts(programme: Programme):
