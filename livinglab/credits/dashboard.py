@@ -115,6 +115,8 @@ def render_burn(programme: Programme, granted: int) -> bytes:
             [p[0] for p in points],
             [p[1] for p in points],
             where="post",
+            marker="o",
+            markersize=3,
             color=COLOURS["tracked"],
             label=_("consumed"),
         )

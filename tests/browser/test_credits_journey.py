@@ -30,6 +30,7 @@ def test_secretariat_allocates_credits_and_books_usage_team_reads_its_statement(
     expect(page.locator("#lines")).to_contain_text("1200")
     page.get_by_role("button", name="將這些明細入帳").click()
     expect(page.locator("#figure-consumed")).to_have_text("1200")
+    page.wait_for_load_state("networkidle")  # the burn chart is drawn on request
     screenshot("credits-programme-dashboard")
     sign_out()
 
