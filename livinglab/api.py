@@ -4,6 +4,7 @@ from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 
+from livinglab.credits.api import router as credits_router
 from livinglab.kpis.api import router as kpis_router
 from livinglab.needs.api import router as needs_router
 from livinglab.orgs.api import router as orgs_router
@@ -36,3 +37,4 @@ api.add_router("/", proposals_router)
 api.add_router("/", trials_router)
 api.add_router("/", reviews_router)
 api.add_router("/", kpis_router)
+api.add_router("/", credits_router)

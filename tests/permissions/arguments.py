@@ -105,6 +105,7 @@ PAGE_ARGS = {
 
 # API path parameters, by name.
 API_ARGS = {
+    "account_id": lambda w: w.credit_account.pk,
     "org_id": lambda w: w.industry.pk,
     "case_id": lambda w: w.case.pk,
     "body_id": lambda w: w.body.pk,

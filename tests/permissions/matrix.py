@@ -212,6 +212,8 @@ API = _table("""
                                                           anon  prop  oprop revw  offi  ooffi secr  osecr staff
 /api/bodies                                        GET    200   200   200   200   200   200   200   200   200
 /api/bodies/{body_id}                              GET    404   404   404   200   200   404   200   404   200
+/api/credits/accounts/{account_id}                 GET    404   200   404   404   404   404   200   404   200
+/api/credits/programmes                            GET    200   200   200   200   200   200   200   200   200
 /api/calls                                         GET    200   200   200   200   200   200   200   200   200
 /api/calls/{call_id}                               GET    200   200   200   200   200   200   200   200   200
 /api/capabilities                                  GET    200   200   200   200   200   200   200   200   200
