@@ -27,7 +27,9 @@ def test_sign_in_switch_language_and_sign_out(page, world, screenshot):
     page.get_by_role("button", name="切換").click()
     page.wait_for_load_state()
     assert page.locator("html").get_attribute("lang") == "en"
-    assert page.get_by_role("heading", level=1).inner_text() == "Living Lab"
+    assert (
+        page.get_by_role("heading", level=1).inner_text() == "What waits for you"
+    )  # a signed-in person lands on their work
     assert page.get_by_role("link", name="API tokens").is_visible()
     screenshot("home-en-signed-in")
 
