@@ -4,7 +4,7 @@ Also screenshots the preferences page and a bulk-update preview."""
 from playwright.sync_api import expect
 
 from livinglab.tracking.models import Case
-from livinglab.work.models import Assignment
+from livinglab.work.models import Assignment, Notification
 from livinglab.work.services import NewReport, file_report, review_report, sync_assignments
 from livinglab.work.spreadsheets import write
 from tests.work.conftest import make_case
@@ -15,6 +15,7 @@ def test_accepted_report_rings_the_officers_bell(
 ):
     case = make_case(world, "青創交流合作", lead=world.industry, supporting=[world.economic])
     sync_assignments(Case.objects.all())
+    Notification.objects.all().delete()  # the bell starts empty, without the new assignments
     assignment = Assignment.objects.get(case=case, organisation=world.industry)
     report = file_report(world.officer, assignment, NewReport("已辦理說明會"))
     review_report(world.secretary, report, accept=True, comment="同意")
