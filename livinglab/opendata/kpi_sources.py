@@ -144,3 +144,23 @@ def kpi_rollups_stamp() -> tuple:
     hierarchy = ScopeParent.objects.aggregate(Count("id"), Max("id"))
     targets = Target.objects.aggregate(Count("id"), Max("id"))
     return _stamp(*hierarchy.values(), *targets.values(), *kpi_values_stamp())
+
+
+def city_overview() -> dict[str, list[dict]]:
+    """The latest yearly roll-up of each KPI for each public city and region, by domain."""
+    definitions = _definitions()
+    keep_missing_rollups(definitions)
+    kept = YearRollup.objects.filter(
+        scope__in=published_scopes().filter(kind__in=["region", "city"]).values("pk"),
+        sources__gt=0,
+    ).select_related("scope")
+    latest: dict[tuple[int, int], YearRollup] = {}
+    for row in kept.order_by("year"):
+        latest[(row.definition_id, row.scope_id)] = row
+    groups: dict[str, list[dict]] = {}
+    for row in sorted(latest.values(), key=lambda r: (r.scope.kind, r.scope.code)):
+        definition = definitions[row.definition_id]
+        groups.setdefault(definition.get_category_display(), []).append(
+            {"definition": definition, "rollup": row}
+        )
+    return dict(sorted(groups.items()))

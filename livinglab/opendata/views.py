@@ -5,7 +5,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
-from livinglab.opendata import dcat, licence
+from livinglab.opendata import dcat, kpi_sources, licence
 from livinglab.opendata.catalogue import BY_SLUG, DATASETS
 from livinglab.opendata.writing import FORMATS, current_file
 
@@ -56,3 +56,10 @@ def catalogue(request):
     return JsonResponse(
         data, content_type="application/ld+json", json_dumps_params={"ensure_ascii": False}
     )
+
+
+@require_GET
+def kpi_overview(request):
+    """KPI roll-ups of the public cities and regions by domain, each linking to its chart."""
+    context = {"groups": kpi_sources.city_overview()}
+    return render(request, "opendata/kpis.html", context)

@@ -46,6 +46,7 @@ def _everything_public(client) -> str:
             parts.append(b"".join(response.streaming_content).decode("utf-8-sig"))
         parts.append(client.get(reverse("opendata:dataset", args=[dataset.slug])).content.decode())
     parts.append(client.get(reverse("opendata:catalogue")).content.decode())
+    parts.append(client.get(reverse("opendata:kpis")).content.decode())
     for action in ("package_list", "package_search"):
         parts.append(client.get(reverse("ckan", args=[action])).content.decode())
     return "\n".join(parts)

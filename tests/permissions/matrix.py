@@ -112,6 +112,7 @@ opendata:dataset                 GET   200   200   200   200   200   200   200  
 opendata:decisions_feed          GET   404   404   404   404   404   404   404   404   404
 opendata:download                GET   200   200   200   200   200   200   200   200   200
 opendata:index                   GET   200   200   200   200   200   200   200   200   200
+opendata:kpis                    GET   200   200   200   200   200   200   200   200   200
 orgs:detail                      GET   200   200   200   200   200   200   200   200   200
 orgs:list                        GET   200   200   200   200   200   200   200   200   200
 proposals:attachment             GET   302   200   404   200   404   404   200   404   200
