@@ -217,8 +217,13 @@ class ScopeQuerySet(models.QuerySet):
         return self.filter(pk__in=under)
 
     def visible_to(self, user):
-        # Published indicators: every scope and its figures are public.
-        return self
+        """Indicators are published, except a scope followed by a body the user may not
+        see, and everything under it: a non-public body never shows anywhere public."""
+        from livinglab.meetings.models import Body
+
+        hidden_bodies = Body.objects.exclude(pk__in=Body.objects.visible_to(user).values("pk"))
+        under_hidden = ScopeAncestor.objects.filter(ancestor__body__in=hidden_bodies)
+        return self.exclude(pk__in=under_hidden.values("descendant_id"))
 
 
 class Scope(models.Model):

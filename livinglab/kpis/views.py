@@ -24,7 +24,11 @@ def catalogue_list(request):
     groups: dict[str, list[Definition]] = {}
     for each in definitions:
         groups.setdefault(each.get_category_display(), []).append(each)
-    top = Scope.objects.filter(parent_links__isnull=True).order_by("kind", "code")[:50]
+    top = (
+        Scope.objects.visible_to(request.user)
+        .filter(parent_links__isnull=True)
+        .order_by("kind", "code")[:50]
+    )
     return render(request, "kpis/catalogue.html", {"groups": groups, "top_scopes": top})
 
 
@@ -40,15 +44,18 @@ def definition_detail(request, identifier: str):
         {
             "definition": definition,
             "versions": versions,
-            "scopes": Scope.objects.filter(measured | targeted).order_by("kind", "code"),
+            "scopes": Scope.objects.visible_to(request.user)
+            .filter(measured | targeted)
+            .order_by("kind", "code"),
         },
     )
 
 
 def scope_detail(request, pk: int):
     scope = get_for_user(Scope.objects.select_related("owner", "body", "site"), request.user, pk)
-    children = Scope.objects.filter(parent_links__parent=scope).order_by("kind", "code")
-    parents = Scope.objects.filter(child_links__child=scope)
+    seen = Scope.objects.visible_to(request.user)
+    children = seen.filter(parent_links__parent=scope).order_by("kind", "code")
+    parents = seen.filter(child_links__child=scope)
     measured = YearTotal.objects.filter(scope=scope).values(
         "definition_id"
     ) | YearTotal.objects.filter(definition__targets__scope=scope).values("definition_id")
@@ -73,9 +80,11 @@ def kpi_page(request, identifier: str, pk: int):
     latest = state.latest()
     breakdown = []
     if latest is not None:
-        for child in Scope.objects.filter(
-            pk__in=ScopeParent.objects.filter(parent=scope).values("child_id")
-        ).order_by("code")[:60]:
+        for child in (
+            Scope.objects.visible_to(request.user)
+            .filter(pk__in=ScopeParent.objects.filter(parent=scope).values("child_id"))
+            .order_by("code")[:60]
+        ):
             breakdown.append((child, rollup.roll_up_year(definition, child, latest.year)))
     version = hashlib.sha256(
         repr([(y.year, y.value, y.target, y.projected) for y in state.years]).encode()

@@ -89,3 +89,13 @@ def definition(identifier: str):
 
 def month(year: int, m: int) -> dt.date:
     return dt.date(year, m, 1)
+
+
+@pytest.fixture(autouse=True)
+def in_english():
+    """Services speak the active language; these tests read their messages in English
+    (the pages' own tests ask for English with the language cookie where they need it)."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield

@@ -32,7 +32,11 @@ def test_wrong_units_and_other_cities_are_refused(client, world, kpi_world):
         "unit": "t",
     }
     response = client.post(
-        "/api/kpis/values", body, content_type="application/json", **_auth(world.officer)
+        "/api/kpis/values",
+        body,
+        content_type="application/json",
+        HTTP_ACCEPT_LANGUAGE="en",
+        **_auth(world.officer),
     )
     assert response.status_code == 400 and "cannot be stored in kWh" in response.json()["detail"]
     body |= {"unit": "kWh", "scope": "ntpc-banqiao"}

@@ -77,9 +77,9 @@ imports:upload                   GET   302   404   404   403   403   404   200  
 imports:upload                   POST  302   404   404   403   403   404   400   404   400
 kpis:catalogue                   GET   200   200   200   200   200   200   200   200   200
 kpis:definition                  GET   200   200   200   200   200   200   200   200   200
-kpis:kpi                         GET   200   200   200   200   200   200   200   200   200
-kpis:scope                       GET   200   200   200   200   200   200   200   200   200
-kpis:export                      GET   200   200   200   200   200   200   200   200   200
+kpis:kpi                         GET   404   404   404   200   200   404   200   404   200
+kpis:scope                       GET   404   404   404   200   200   404   200   404   200
+kpis:export                      GET   404   404   404   200   200   404   200   404   200
 kpis:import                      GET   302   404   404   404   404   404   200   200   200
 kpis:import                      POST  302   404   404   404   404   404   302   302   302
 kpis:imports                     GET   302   403   403   403   403   403   200   200   200
@@ -135,7 +135,7 @@ reports:agency_dashboard         GET   302   403   403   403   200   403   200  
 reports:agency_dashboard_file    GET   302   403   403   403   200   403   200   200   200
 reports:agenda                   GET   302   404   404   403   403   404   200   404   200
 reports:agenda_file              GET   302   404   404   403   403   404   200   404   200
-reports:catalogue_kpi_chart      GET   200   200   200   200   200   200   200   200   200
+reports:catalogue_kpi_chart      GET   404   404   404   200   200   404   200   404   200
 reports:chart                    GET   302   404   404   403   403   404   200   404   200
 reports:dashboard                GET   302   404   404   403   403   404   200   404   200
 reports:dashboard_file           GET   302   404   404   403   403   404   200   404   200
@@ -225,7 +225,7 @@ API = _table("""
 /api/kpis/definitions/{identifier}                 GET    200   200   200   200   200   200   200   200   200
 /api/kpis/imports                                  POST   401   403   403   403   403   403   400   400   400
 /api/kpis/rollup                                   GET    200   200   200   200   200   200   200   200   200
-/api/kpis/scopes/{scope_id}/export                 GET    200   200   200   200   200   200   200   200   200
+/api/kpis/scopes/{scope_id}/export                 GET    404   404   404   200   200   404   200   404   200
 /api/kpis/values                                   POST   401   403   403   403   201   403   403   403   201
 /api/meetings/{meeting_id}                         GET    404   404   404   200   200   404   200   404   200
 /api/needs                                         GET    200   200   200   200   200   200   200   200   200

@@ -228,7 +228,7 @@ def build() -> World:
     )
     token, _secret = create_token(secretary, "報表同步")
 
-    # A KPI scope the body follows, at the site (the catalogue's indicators are public).
+    # A KPI scope the non-public body follows: seen only by those who may see the body.
     kpi_scope = create_scope(
         code="budget-room", name_zh="審查會機房", kind="site", body=body, site=site, owner=industry
     )
