@@ -43,6 +43,7 @@ __all__ = [
     "Match",
     "Need",
     "NeedIndex",
+    "SiteIndex",
     "Proposal",
     "Ranker",
     "Reason",
@@ -129,11 +130,22 @@ def rank_needs_and_groups(
     return NeedIndex(needs, group_of, sites=sites).rank(proposal, k)
 
 
+class SiteIndex:
+    """Field sites indexed once, to suggest them to one proposal after another."""
+
+    def __init__(self, sites: Sequence[Site]) -> None:
+        catalogue = {site.id: site for site in sites}
+        self.ranker = Ranker(
+            [site.as_item() for site in sites], trusted_domains=True, sites=catalogue
+        )
+
+    def rank(self, proposal: Proposal, k: int = 3) -> list[Match]:
+        return self.ranker.rank(self.ranker.prepare_query(proposal, False), k)
+
+
 def rank_sites(proposal: Proposal, sites: Sequence[Site], k: int = 3) -> list[Match]:
     """Field sites suggested for a proposal, by their names, capabilities and descriptions."""
-    catalogue = {site.id: site for site in sites}
-    ranker = Ranker([site.as_item() for site in sites], trusted_domains=True, sites=catalogue)
-    return ranker.rank(ranker.prepare_query(proposal, False), k)
+    return SiteIndex(sites).rank(proposal, k)
 
 
 def rank_agencies(proposal: Proposal, agencies: Sequence[Agency], k: int = 3) -> list[Match]:

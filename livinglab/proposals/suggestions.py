@@ -18,8 +18,8 @@ from livinglab.matching import (
     NeedIndex,
     Reason,
     Site,
+    SiteIndex,
     rank_proposals,
-    rank_sites,
 )
 from livinglab.needs.models import Domain, Need
 from livinglab.orgs.models import Organisation
@@ -110,9 +110,24 @@ class _IndexedNeeds:
     site_names: dict[str, str]
 
 
-# The needs index of each process, kept while the published needs and the sites the
-# reader may see are unchanged (their stamp): a proposal page then ranks, not indexes.
-_indexed: dict[tuple, _IndexedNeeds] = {}
+# Each process keeps its newest index of the needs and of the field sites while what they
+# index is unchanged (its stamp, read in one query): a proposal's page then ranks them
+# instead of indexing thousands of needs and hundreds of sites on every request.
+_kept: dict[str, tuple[tuple, object]] = {}
+
+
+def _kept_index(name: str, stamp: tuple, build):
+    found = _kept.get(name)
+    if found is None or found[0] != stamp:
+        found = _kept[name] = (stamp, build())
+    return found[1]
+
+
+def _sites_stamp(sites_seen) -> tuple:
+    """Which sites the reader may see (their ids: readers of other agencies see others'),
+    and when the latest of them changed."""
+    rows = list(sites_seen.order_by("pk").values_list("pk", "updated_at"))
+    return (tuple(pk for pk, _ in rows), max((at for _, at in rows), default=None))
 
 
 def _needs_index(user) -> _IndexedNeeds | None:
@@ -121,9 +136,8 @@ def _needs_index(user) -> _IndexedNeeds | None:
     count_and_last = needs.aggregate(n=Count("pk"), last=Max("updated_at"))
     if not count_and_last["n"]:
         return None
-    site_stamp = sites_seen.aggregate(n=Count("pk"), last=Max("updated_at"), ids=Max("pk"))
-    stamp = (*count_and_last.values(), *site_stamp.values())
-    if stamp not in _indexed:
+
+    def build() -> _IndexedNeeds:
         rows = list(
             needs.select_related("domain").prefetch_related(
                 "tags",
@@ -132,12 +146,13 @@ def _needs_index(user) -> _IndexedNeeds | None:
         )
         sites = {str(s.pk): _site(s) for need in rows for s in need.field_sites.all()}
         agency_of = {str(need.pk): str(need.agency_id) for need in rows}
-        _indexed.clear()  # one index per process: the newest
-        _indexed[stamp] = _IndexedNeeds(
+        return _IndexedNeeds(
             NeedIndex([_need_item(n) for n in rows], agency_of, sites=sites),
             {key: site.name for key, site in sites.items()},
         )
-    return _indexed[stamp]
+
+    stamp = (*count_and_last.values(), *_sites_stamp(sites_seen))
+    return _kept_index("needs", stamp, build)
 
 
 def _needs_and_agencies(user, proposal, k: int) -> tuple[list[Suggestion], list[Suggestion]]:
@@ -178,13 +193,18 @@ def agencies_for(user, proposal, k: int = SHOWN) -> list[Suggestion]:
 
 
 def sites_for(user, proposal, k: int = SHOWN) -> list[Suggestion]:
-    sites = list(FieldSite.objects.visible_to(user).prefetch_related("capabilities"))
-    if not sites:
+    sites_seen = FieldSite.objects.visible_to(user)
+    stamp = _sites_stamp(sites_seen)
+    if not stamp[0]:
         return []
-    by_id = {str(site.pk): site for site in sites}
-    matches = rank_sites(_proposal_item(proposal), [_site(site) for site in sites], k)
+
+    def build() -> SiteIndex:
+        return SiteIndex([_site(site) for site in sites_seen.prefetch_related("capabilities")])
+
+    matches = _kept_index("sites", stamp, build).rank(_proposal_item(proposal), k)
+    by_id = FieldSite.objects.in_bulk([int(m.id) for m in matches])
     reasons = _Reasons()
-    return [Suggestion(by_id[m.id], reasons(m), m.score) for m in matches]
+    return [Suggestion(by_id[int(m.id)], reasons(m), m.score) for m in matches]
 
 
 def proposals_for(user, need, k: int = PROPOSALS_SHOWN) -> list[Suggestion]:
