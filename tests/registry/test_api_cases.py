@@ -2,6 +2,7 @@ import json
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
 
 from livinglab.tracking import registry as registry_module
 from livinglab.tracking.models import Case, CaseLink
@@ -100,7 +101,10 @@ def test_list_queries_do_not_grow_with_cases(client, registry, django_assert_max
         assert len(items(client, "/api/cases")) == 3
     for n in range(10):
         Case.objects.create(body=registry.world.body, title=f"新案件{n}")
-    with django_assert_max_num_queries(5):
+    # PostgreSQL collects a search's matches once, in a transaction that tells the planner
+    # to use the index (begin, set, collect, commit); the same few queries at any size.
+    collecting = 0 if connection.vendor == "sqlite" else 3
+    with django_assert_max_num_queries(5 + collecting):
         assert len(items(client, "/api/cases?q=案件")) == 10
 
 
