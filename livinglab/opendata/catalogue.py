@@ -230,6 +230,18 @@ DATASETS += (
 )
 
 
+# The columns naming a value's KPI and scope, the same in both KPI datasets.
+KPI_AND_SCOPE = (
+    Column(
+        "definition", "string", _("KPI definition (identifier@version)"), "energy.electricity@1"
+    ),
+    Column("kpi", "string", _("Name of the KPI"), "用電量"),
+    Column("category", "string", _("Domain of the KPI"), "energy"),
+    Column("scope", "string", _("Scope (namespace:code)"), "local:taipei"),
+    Column("scope_name", "string", _("Name of the scope"), "臺北市"),
+    Column("scope_kind", "string", _("city, district, building, site, trial…"), "city"),
+)
+
 DATASETS += (
     Dataset(
         slug="kpi-values",
@@ -240,17 +252,7 @@ DATASETS += (
         ),
         keywords=("kpi", "indicators", "energy", "emissions"),
         columns=(
-            Column(
-                "definition",
-                "string",
-                _("KPI definition (identifier@version)"),
-                "energy.electricity@1",
-            ),
-            Column("kpi", "string", _("Name of the KPI"), "用電量"),
-            Column("category", "string", _("Domain of the KPI"), "energy"),
-            Column("scope", "string", _("Scope (namespace:code)"), "local:taipei"),
-            Column("scope_name", "string", _("Name of the scope"), "臺北市"),
-            Column("scope_kind", "string", _("city, district, building, site, trial…"), "city"),
+            *KPI_AND_SCOPE,
             Column("period", "string", _("Period (year, 2025-Q1 or 2025-03)"), "2025-03"),
             Column("period_start", "date", _("First day of the period (ISO 8601)"), "2025-03-01"),
             Column("value", "number", _("Value, in the unit"), "1250.5"),
@@ -269,17 +271,7 @@ DATASETS += (
         ),
         keywords=("kpi", "indicators", "targets"),
         columns=(
-            Column(
-                "definition",
-                "string",
-                _("KPI definition (identifier@version)"),
-                "energy.electricity@1",
-            ),
-            Column("kpi", "string", _("Name of the KPI"), "用電量"),
-            Column("category", "string", _("Domain of the KPI"), "energy"),
-            Column("scope", "string", _("Scope (namespace:code)"), "local:taipei"),
-            Column("scope_name", "string", _("Name of the scope"), "臺北市"),
-            Column("scope_kind", "string", _("city, district, building, site, trial…"), "city"),
+            *KPI_AND_SCOPE,
             Column("period", "string", _("Calendar year"), "2025"),
             Column("value", "number", _("Rolled-up value, in the unit"), "15023.1"),
             Column("unit", "string", _("Unit"), "MWh"),
