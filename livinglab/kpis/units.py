@@ -50,6 +50,22 @@ _FAMILIES = {
     N_("sound level"): "dBA",
     N_("money"): "NTD",
 }
+# Units as trial teams and agencies write them in Chinese.
+_CHINESE = {
+    "公噸": "t",
+    "公斤": "kg",
+    "度": "kWh",
+    "秒": "s",
+    "分鐘": "min",
+    "小時": "h",
+    "公里": "km",
+    "人次": "item",
+    "件": "item",
+    "次": "event",
+    "輛": "vehicle",
+    "戶": "household",
+    "元": "NTD",
+}
 _CO2E = re.compile(r"\b(kt|kg|g|t)\s*(?:CO2e|CO₂e|co2e)\b")
 _POWER = re.compile(r"(?<![A-Za-z_])m([23])(?![0-9])")
 
@@ -80,6 +96,7 @@ def parse(unit: str):
 
 
 def _normalise(text: str) -> str:
+    text = _CHINESE.get(text, text)
     # Spreadsheet forms: "t CO2e", "kg CO2e", "m2", "m³", "%".
     text = _CO2E.sub(r"\1_co2e", text)
     text = text.replace("m²", "m ** 2").replace("m³", "m ** 3").replace("%", "percent")

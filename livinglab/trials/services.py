@@ -21,6 +21,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from livinglab.core.access import require
+from livinglab.kpis.services import trial_values
 from livinglab.orgs.models import Membership
 from livinglab.proposals import services as proposals
 from livinglab.proposals.models import Proposal
@@ -171,6 +172,9 @@ def change_status(
         trial.save()
         _record_status(user, trial)
         _tell(trial, user)
+        if status == Trial.Status.RUNNING:
+            # Figures measured while it was planned now count in the catalogue.
+            trial_values.count_trial(trial)
     return trial
 
 
@@ -372,4 +376,8 @@ def _save(values, user, source: str) -> Recorded:
         changed, ["value", "note", "source", "entered_by", "entered_at"]
     )
     result.created, result.updated = len(new), len(changed)
+    if result.changed:
+        touched = {kpi.pk: kpi for kpi, *_rest in values}
+        for kpi in touched.values():
+            trial_values.count_trial_kpi(kpi)
     return result

@@ -29,5 +29,6 @@ class Command(BaseCommand):
         # After the pipeline's needs, calls and proposals: reviews of the submitted ones.
         reviewed = load_reviews()
         self.stdout.write(f"Demo reviews: {reviewed} proposals given reviewers.")
-        self.stdout.write(f"Trials: {len(load_trials())}")
+        # The city scopes first: running trials' figures are counted under them.
         self.stdout.write(f"KPI values: {load_kpis()}")
+        self.stdout.write(f"Trials: {len(load_trials())}")
