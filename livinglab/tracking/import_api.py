@@ -1,0 +1,330 @@
+"""The import API: upload records into a body, follow their reading, read and confirm a draft.
+
+What the import pages do, for another system or a script: the same upload form checks
+the files (size, count, type by content), the same services read and confirm them, and
+`get_for_user` asks the same policies (only a body's secretariat imports and confirms).
+"""
+
+import datetime as dt
+
+from django.utils.datastructures import MultiValueDict
+from ninja import Field, File, Router, Schema, Status
+from ninja.files import UploadedFile
+from ninja.pagination import paginate
+
+from livinglab.core.access import get_for_user
+from livinglab.core.api_auth import require_user
+from livinglab.core.api_types import BoundedLimitOffsetPagination, Id
+from livinglab.meetings.models import Body, MinutesDocument
+from livinglab.tracking.api import MeetingRef, Message
+from livinglab.tracking.import_forms import UploadForm
+from livinglab.tracking.services import drafting
+from livinglab.tracking.services.importing import (
+    ImportFailed,
+    import_minutes,
+    notice_abandoned,
+    revision,
+)
+
+router = Router(tags=["imports"])
+DocStatus = MinutesDocument.Status
+
+
+# --- Schemas -------------------------------------------------------------------------
+
+
+class ImportOut(Schema):
+    id: int
+    body_id: int
+    filename: str
+    status: MinutesDocument.Status = Field(
+        ..., description="reading (in the background), draft, confirmed or failed"
+    )
+    progress: int = Field(..., description="Reading progress in percent")
+    error: str = Field(..., description="Why the reading or writing failed, in words")
+    uploaded_at: dt.datetime
+    confirmed_at: dt.datetime | None
+    meetings: list[MeetingRef] = Field(
+        ..., description="The meetings a confirmed record wrote or joined"
+    )
+
+
+class AgencyRef(Schema):
+    name: str | None
+    mention: str | None
+    role: str | None
+
+
+class DeadlineRef(Schema):
+    date: str | None
+    mention: str | None
+
+
+class LinkOut(Schema):
+    name: str
+    case_id: int | None = Field(..., description="An existing case of the body")
+    new_case: str | None = Field(..., description="A case confirming would create")
+    title: str
+    method: str
+    confidence: float | None
+    review: bool = Field(..., description="Whether the link goes to the review queue")
+    suggested_case_id: int | None
+    role: str
+
+
+class ItemOut(Schema):
+    path: list[str]
+    text: str
+    status: str | None
+    track: bool
+    pending: str
+    deadline: DeadlineRef | None
+    agencies: list[AgencyRef]
+    cases: list[LinkOut]
+    span: tuple[int, int]
+    confidence: float | None
+    manual: bool
+
+
+class DraftMeetingOut(Schema):
+    title: str | None
+    date: str | None
+    time: str | None
+    location: str | None
+    chair: str | None
+    recorder: str | None
+    span: tuple[int, int]
+    confidence: float | None
+    existing_meeting_id: int | None = Field(
+        ..., description="The meeting already in the registry this one joins"
+    )
+    items: list[ItemOut]
+
+
+class DraftOut(Schema):
+    id: int
+    status: MinutesDocument.Status
+    revision: int = Field(..., description="Send back with confirm to refuse a moved draft")
+    edited: bool
+    meetings: list[DraftMeetingOut]
+
+
+class ConfirmIn(Schema):
+    revision: int | None = Field(None, ge=0, le=2**31 - 1)
+    empty_ok: bool = Field(False, description="Confirm a draft whose meetings have no item")
+
+
+class WrittenOut(Schema):
+    meetings: int
+    decisions: int
+    new_cases: int
+    meetings_already_there: int
+
+
+class ConfirmOut(Schema):
+    document: ImportOut
+    written: WrittenOut
+
+
+# --- Helpers -------------------------------------------------------------------------
+
+
+def _get_import(user, pk: int) -> MinutesDocument:
+    """The record as the import pages reach it (secretariat only), a dead reading noticed."""
+    queryset = MinutesDocument.objects.select_related("body")
+    document = get_for_user(queryset, user, pk, "confirm")
+    if document.status == DocStatus.READING and notice_abandoned(queryset.filter(pk=pk)):
+        document.refresh_from_db()
+    return document
+
+
+def _import_out(document: MinutesDocument, meetings=None) -> dict:
+    if meetings is None:
+        meetings = (
+            document.meetings.order_by("date", "pk") if document.status == "confirmed" else []
+        )
+    return {
+        "id": document.pk,
+        "body_id": document.body_id,
+        "filename": document.filename,
+        "status": document.status,
+        "progress": document.progress,
+        "error": document.error,
+        "uploaded_at": document.uploaded_at,
+        "confirmed_at": document.confirmed_at,
+        "meetings": [
+            {"id": m.pk, "date": m.date.isoformat() if m.date else None, "title": m.title}
+            for m in meetings
+        ],
+    }
+
+
+def _number(value) -> float | None:
+    return value if drafting._number(value) else None
+
+
+def _link(link: dict) -> dict:
+    key = link.get("case")
+    return {
+        "name": link.get("name") or "",
+        "case_id": key if isinstance(key, int) else None,
+        "new_case": key if isinstance(key, str) else None,
+        "title": link.get("title") or link.get("name") or "",
+        "method": link.get("method") or "",
+        "confidence": _number(link.get("confidence")),
+        "review": bool(link.get("review")),
+        "suggested_case_id": link.get("suggested")
+        if isinstance(link.get("suggested"), int)
+        else None,
+        "role": link.get("role") or "",
+    }
+
+
+def _span(value) -> tuple[int, int]:
+    start, end = value if isinstance(value, list | tuple) and len(value) == 2 else (0, 0)
+    return int(start), int(end)
+
+
+def _item(item: dict) -> dict:
+    return {
+        "path": [str(p) for p in item.get("path") or []],
+        "text": item.get("text") or "",
+        "status": item.get("status"),
+        "track": bool(item.get("track")),
+        "pending": item.get("pending") or "",
+        "deadline": item.get("deadline") or None,
+        "agencies": [
+            {"name": a.get("name"), "mention": a.get("mention"), "role": a.get("role")}
+            for a in item.get("agencies") or []
+        ],
+        "cases": [_link(link) for link in item.get("links") or []],
+        "span": _span(item.get("span")),
+        "confidence": _number(item.get("confidence")),
+        "manual": bool(item.get("manual")),
+    }
+
+
+def _meeting(entry: dict) -> dict:
+    return {
+        **{field: entry.get(field) for field in drafting.MEETING_DETAILS},
+        "span": _span(entry.get("span")),
+        "confidence": _number(entry.get("confidence")),
+        "existing_meeting_id": entry.get("existing"),
+        "items": [_item(item) for item in entry.get("items") or []],
+    }
+
+
+# --- Operations ----------------------------------------------------------------------
+
+
+@router.post(
+    "/bodies/{body_id}/imports",
+    response={201: list[ImportOut], 400: Message},
+    auth=require_user,
+)
+def upload_records(request, body_id: Id, files: list[UploadedFile] = File(None)):  # noqa: B008
+    """Upload one or more records (.txt, .docx, .odt, .pdf) as multipart `files`.
+
+    Each becomes a draft at once, or, when large, is read in the background
+    (`status` reading, then draft or failed; follow it with GET /imports/{id}).
+    The same file again changes nothing and answers its earlier import.
+    """
+    body = get_for_user(Body.objects, request.auth, body_id, "import")
+    form = UploadForm(data={}, files=MultiValueDict({"files": list(files or [])}))
+    if not form.is_valid():
+        return Status(400, {"detail": " ".join(form.errors["files"])})
+    try:
+        documents = import_minutes(request.auth, body, form.cleaned_data["files"])
+    except ImportFailed as exc:
+        return Status(400, {"detail": str(exc)})
+    return Status(201, [_import_out(d) for d in documents])
+
+
+@router.get("/bodies/{body_id}/imports", response=list[ImportOut], auth=require_user)
+@paginate(BoundedLimitOffsetPagination)
+def list_imports(request, body_id: Id):
+    """The body's uploaded records, latest first (the upload page's list)."""
+    body = get_for_user(Body.objects, request.auth, body_id, "import")
+    documents = MinutesDocument.objects.filter(body=body)
+    notice_abandoned(documents)
+    return _Imports(documents.defer("text", "proposal").order_by("-uploaded_at", "-pk"))
+
+
+class _Imports:
+    """A queryset the paginator slices; each page's meetings come in one query."""
+
+    def __init__(self, documents):
+        self.documents = documents
+
+    def count(self) -> int:
+        return self.documents.count()
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, window: slice) -> list[dict]:
+        from livinglab.meetings.models import Meeting
+
+        page = list(self.documents[window])
+        meetings: dict[int, list] = {}
+        confirmed = [d.pk for d in page if d.status == DocStatus.CONFIRMED]
+        for meeting in Meeting.objects.filter(document_id__in=confirmed).order_by("date", "pk"):
+            meetings.setdefault(meeting.document_id, []).append(meeting)
+        return [_import_out(d, meetings.get(d.pk, [])) for d in page]
+
+
+@router.get("/imports/{import_id}", response=ImportOut, auth=require_user)
+def get_import(request, import_id: Id):
+    """An import's status: reading (with `progress`), draft, confirmed, or failed (`error`)."""
+    return _import_out(_get_import(request.auth, import_id))
+
+
+@router.get("/imports/{import_id}/draft", response={200: DraftOut, 409: Message}, auth=require_user)
+def get_draft(request, import_id: Id):
+    """What the reader found: meetings and their decision items, the agencies, deadlines
+    and the case each names would join. 409 while the record is being read or failed."""
+    document = _get_import(request.auth, import_id)
+    if document.status not in (DocStatus.DRAFT, DocStatus.CONFIRMED):
+        return Status(409, {"detail": document.error or str(document.get_status_display())})
+    proposal = document.proposal
+    return {
+        "id": document.pk,
+        "status": document.status,
+        "revision": revision(proposal),
+        "edited": bool(proposal.get("edited")),
+        "meetings": [_meeting(entry) for entry in proposal.get("meetings", [])],
+    }
+
+
+@router.post(
+    "/imports/{import_id}/confirm",
+    response={200: ConfirmOut, 400: Message, 409: Message},
+    auth=require_user,
+)
+def confirm_draft(request, import_id: Id, payload: ConfirmIn):
+    """Write the draft's meetings, decisions and case changes to the registry, all or
+    nothing. Confirming a confirmed record again changes nothing. 409: the draft has
+    no item (send `empty_ok`), or it changed since `revision`."""
+    document = _get_import(request.auth, import_id)
+    if document.status == DocStatus.CONFIRMED:
+        meetings = len(document.proposal.get("meetings", []))
+        written = drafting.written_by(document, meetings)
+    else:
+        try:
+            written = drafting.confirm_draft(
+                request.auth, document, empty_ok=payload.empty_ok, seen=payload.revision
+            )
+        except (drafting.ConfirmEmpty, drafting.DraftChanged) as exc:
+            return Status(409, {"detail": str(exc)})
+        except ImportFailed as exc:
+            return Status(400, {"detail": str(exc)})
+        document.refresh_from_db()
+    return {
+        "document": _import_out(document),
+        "written": {
+            "meetings": written.meetings,
+            "decisions": written.decisions,
+            "new_cases": written.new_cases,
+            "meetings_already_there": written.meetings_already_there,
+        },
+    }
