@@ -12,6 +12,7 @@ from livinglab.proposals.api import router as proposals_router
 from livinglab.reviews.api import router as reviews_router
 from livinglab.sites.api import router as sites_router
 from livinglab.tracking.api import router as tracking_router
+from livinglab.tracking.import_api import router as imports_router
 from livinglab.trials.api import router as trials_router
 
 api = NinjaAPI(
@@ -31,6 +32,7 @@ def permission_denied(request, exc):
 
 api.add_router("/", orgs_router)
 api.add_router("/", tracking_router)
+api.add_router("/", imports_router)
 api.add_router("/", sites_router)
 api.add_router("/", needs_router)
 api.add_router("/", proposals_router)
