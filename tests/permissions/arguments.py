@@ -119,6 +119,7 @@ API_ARGS = {
     "kpi_id": lambda w: w.kpi.pk,
     "assignment_id": lambda w: w.review.pk,
     "identifier": lambda w: "context.population",
+    "import_id": lambda w: w.draft.pk,
     "scope_id": lambda w: w.kpi_scope.pk,
 }
 

@@ -213,6 +213,9 @@ API = _table("""
                                                           anon  prop  oprop revw  offi  ooffi secr  osecr staff
 /api/bodies                                        GET    200   200   200   200   200   200   200   200   200
 /api/bodies/{body_id}                              GET    404   404   404   200   200   404   200   404   200
+/api/bodies/{body_id}/imports                      GET    401   404   404   403   403   404   200   404   200
+/api/imports/{import_id}                           GET    401   404   404   404   404   404   200   404   200
+/api/imports/{import_id}/draft                     GET    401   404   404   404   404   404   200   404   200
 /api/credits/accounts/{account_id}                 GET    404   200   404   404   404   404   200   404   200
 /api/credits/programmes                            GET    200   200   200   200   200   200   200   200   200
 /api/calls                                         GET    200   200   200   200   200   200   200   200   200
@@ -248,6 +251,8 @@ API = _table("""
 /api/trials/{trial_id}/kpis                        GET    404   200   404   404   200   404   200   404   200
 /api/trials/{trial_id}/kpis/{kpi_id}/measurements  GET    404   200   404   404   200   404   200   404   200
 /api/proposals/{proposal_id}                       PATCH  401   400   404   403   404   404   403   404   403
+/api/bodies/{body_id}/imports                      POST   401   404   404   403   403   404   400   404   400
+/api/imports/{import_id}/confirm                   POST   401   404   404   404   404   404   200   404   200
 /api/cases/{case_id}/merge                         POST   401   404   404   403   403   404   200   404   200
 /api/cases/{case_id}/rename                        POST   401   404   404   403   403   404   200   404   200
 /api/cases/{case_id}/unmerge                       POST   401   404   404   403   403   404   400   404   400

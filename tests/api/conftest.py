@@ -1,0 +1,32 @@
+"""Helpers of the API tests: call the API with a personal token, as a script would."""
+
+import pytest
+
+from livinglab.accounts.tokens import create_token
+
+
+class TokenClient:
+    """A Django test client that sends one user's API token with every request."""
+
+    def __init__(self, client, user) -> None:
+        self.client = client
+        _token, secret = create_token(user, "tests")
+        self.headers = {"HTTP_AUTHORIZATION": f"Bearer {secret}", "HTTP_ACCEPT_LANGUAGE": "en"}
+
+    def get(self, path, data=None):
+        return self.client.get(path, data, **self.headers)
+
+    def post(self, path, data=None, **extra):
+        if extra.pop("multipart", False):
+            return self.client.post(path, data or {}, **self.headers, **extra)
+        return self.client.post(path, data or {}, content_type="application/json", **self.headers)
+
+
+@pytest.fixture
+def api_as(client, world):
+    """`api_as("secretary")`: a client calling the API with that person's token."""
+
+    def make(name: str) -> TokenClient:
+        return TokenClient(client, getattr(world, name))
+
+    return make
