@@ -2,6 +2,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
+from livinglab.core.people import display_name
 from livinglab.meetings.models import Body
 from livinglab.needs.models import Call, Domain, Need
 from livinglab.orgs.models import Membership, Organisation
@@ -136,7 +137,7 @@ class CallForm(forms.ModelForm):
             .distinct()
             .order_by("username")
         )
-        self.fields["reviewers"].label_from_instance = lambda u: u.get_full_name() or u.username
+        self.fields["reviewers"].label_from_instance = display_name
         for name in ("opens_at", "closes_at", "review_due_at"):
             self.fields[name].input_formats = [DATETIME_FORMAT, "%Y-%m-%d %H:%M"]
 

@@ -12,6 +12,7 @@ from ninja.pagination import paginate
 from livinglab.core.access import get_for_user
 from livinglab.core.api_auth import require_user
 from livinglab.core.api_types import BoundedLimitOffsetPagination, Id
+from livinglab.core.people import display_name
 from livinglab.needs.models import Call, Domain, Need
 from livinglab.orgs.models import Organisation
 from livinglab.orgs.roles import roles_of
@@ -60,7 +61,7 @@ class ProposalEventOut(Schema):
 
     @staticmethod
     def resolve_actor(obj):
-        return (obj.actor.get_full_name() or obj.actor.username) if obj.actor else None
+        return display_name(obj.actor) if obj.actor else None
 
 
 class ProposalAttachmentOut(Schema):

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from livinglab.core.access import require
+from livinglab.core.people import display_name
 from livinglab.orgs.models import Membership, Organisation
 from livinglab.orgs.roles import forget_roles
 from livinglab.proposals.models import JoinRequest, ProposerOrganisation
@@ -43,7 +44,7 @@ def register_organisation(user, kind: str, name: str) -> Organisation:
     """
     kind = ProposerOrganisation.Kind(kind)
     if kind == ProposerOrganisation.Kind.PERSON and not name:
-        name = _("%(name)s (personal)") % {"name": user.get_full_name() or user.username}
+        name = _("%(name)s (personal)") % {"name": display_name(user)}
         if Organisation.objects.filter(name=name).exists():
             name = f"{name} · {user.username}"
     if find_organisation(name) is not None:

@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from livinglab.core.people import display_name
 from livinglab.reviews.services import ReviewInput
 
 TEXT_MAX = 2000
@@ -117,7 +118,7 @@ class ReviewForm(forms.Form):
 
 class ReviewerChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj):
-        return obj.get_full_name() or obj.username
+        return display_name(obj)
 
 
 class AssignForm(forms.Form):

@@ -18,6 +18,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from livinglab.core.access import require
+from livinglab.core.people import display_name
 from livinglab.needs.models import Factor, Gate
 from livinglab.orgs.models import Membership
 from livinglab.proposals import services as proposals
@@ -102,7 +103,7 @@ def _candidates(call) -> list[Candidate]:
     return [
         Candidate(
             key=person.pk,
-            name=person.get_full_name() or person.username,
+            name=display_name(person),
             expertise=frozenset(expertise.get(person.pk, ())),
             load=person.load,
         )
@@ -207,7 +208,7 @@ def move(user, assignment: Assignment, reviewer) -> Assignment:
 
 
 def _name(person) -> str:
-    return person.get_full_name() or person.username
+    return display_name(person)
 
 
 # --- Declaring a conflict of interest -------------------------------------------------
