@@ -4,6 +4,7 @@ from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 
+from livinglab.core.text import TypedTextParser
 from livinglab.credits.api import router as credits_router
 from livinglab.kpis.api import router as kpis_router
 from livinglab.needs.api import router as needs_router
@@ -20,6 +21,7 @@ api = NinjaAPI(
     version="1",
     description="Tracked cases, bodies, meetings and organisations of the Living Lab platform.",
     urls_namespace="api",
+    parser=TypedTextParser(),  # bodies and parameters without control characters
 )
 
 

@@ -16,15 +16,7 @@ from tests.hostile.test_hostile_files_are_refused_in_words_and_leave_nothing imp
 
 RAW_SCRIPT = "<script>alert("
 
-# Control characters typed through the API are stored as typed (the exports drop them,
-# the pages escape them); issue 16 asks for them to be dropped where text comes in.
-STORED_AS_TYPED = pytest.mark.xfail(
-    strict=True, reason="control characters from the API are not yet dropped on the way in"
-)
-LABELS = [
-    pytest.param(label, marks=STORED_AS_TYPED) if label == "control characters" else label
-    for label in TEXTS
-]
+LABELS = list(TEXTS)
 
 
 def _xlsx_cells(data: bytes):
@@ -88,8 +80,10 @@ def test_progress_report_text_from_the_page(hostile_world, label):
         )
         page = secretary.get(reverse("work:reviews")).content.decode()
         sheet = secretary.get(reverse("work:bulk_download", args=[w.body.pk, "xlsx"])).content
+        stored = w.assignment.reports.order_by("-pk").values_list("text", flat=True).first()
         transaction.set_rollback(True)
     assert response.status_code in (200, 302)
+    assert stored and not any(ord(c) < 32 for c in stored), repr(stored)
     assert RAW_SCRIPT not in page
     if text == FORMULA:
         assert "HYPERLINK" in page
