@@ -12,6 +12,7 @@ locked (see `ledger.book`), and a check constraint keeps it from going below zer
 """
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -61,6 +62,21 @@ class Programme(models.Model):
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        """Terms that agree with one another (their messages name the field at fault)."""
+        errors = {}
+        if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
+            errors["ends_on"] = _("A programme ends on or after the day it starts.")
+        if self.starts_on and self.credits_expire_on and self.credits_expire_on < self.starts_on:
+            errors["credits_expire_on"] = _("Credits cannot expire before the programme starts.")
+        cap, minimum, budget = self.team_cap, self.minimum_grant, self.budget
+        if cap is not None and minimum is not None and minimum > cap:
+            errors["minimum_grant"] = _("The smallest grant cannot be more than the cap per team.")
+        if cap is not None and budget is not None and cap > budget:
+            errors["team_cap"] = _("The cap per team cannot be more than the budget.")
+        if errors:
+            raise ValidationError(errors)
 
 
 class PriorityDomain(models.Model):
@@ -115,6 +131,18 @@ class ProviderRate(models.Model):
         return f"{self.provider} {self.gpu_class}"
 
 
+class ApplicationQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """The secretariat sees its programmes' applications; proposers their own."""
+        roles = roles_of(user)
+        if roles.is_admin:
+            return self
+        return self.filter(
+            models.Q(programme__body_id__in=roles.secretariat_body_ids)
+            | models.Q(proposal__organisation_id__in=roles.proposer_org_ids)
+        )
+
+
 class Application(models.Model):
     """A proposal's request for credits in a programme."""
 
@@ -135,6 +163,8 @@ class Application(models.Model):
         _("status"), max_length=20, choices=Status.choices, default=Status.PENDING
     )
     created_at = models.DateTimeField(_("applied at"), auto_now_add=True)
+
+    objects = ApplicationQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("credit application")

@@ -4,10 +4,12 @@
   usage statements, adjustments, every team's statement.
 - A team's proposers see their own team's balance and statement, nothing of others.
 - Everyone, signed in or not, sees each programme's totals and its totals per domain.
+- A team's proposers apply with their proposals and may withdraw their applications;
+  the secretariat accepts or withdraws them.
 """
 
 from livinglab.core.access import policy
-from livinglab.credits.models import Account, Programme, Statement
+from livinglab.credits.models import Account, Application, Programme, Statement
 from livinglab.orgs.roles import roles_of
 
 RUN = {"allocate", "import_usage", "adjust", "manage", "view_accounts"}
@@ -39,3 +41,13 @@ def account_policy(user, action: str, account: Account) -> bool:
 @policy(Statement)
 def statement_policy(user, action: str, statement: Statement) -> bool:
     return action in {"view", "apply"} and runs(user, statement.programme)
+
+
+@policy(Application)
+def application_policy(user, action: str, application: Application) -> bool:
+    if action == "view":
+        return True  # reaching it already went through Application.objects.visible_to
+    if runs(user, application.programme):
+        return action in {"accept", "withdraw"}
+    own = application.proposal.organisation_id in roles_of(user).proposer_org_ids
+    return action == "withdraw" and own

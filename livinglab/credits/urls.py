@@ -5,6 +5,11 @@ from livinglab.credits import views
 app_name = "credits"
 urlpatterns = [
     path("", views.programme_list, name="list"),
+    path("new/", views.programme_create, name="new"),
+    path("<int:pk>/edit/", views.programme_edit, name="edit"),
+    path("<int:pk>/apply/", views.apply, name="apply"),
+    path("<int:pk>/applications/", views.application_list, name="applications"),
+    path("applications/<int:pk>/decide/", views.application_decide, name="decide"),
     path("<int:pk>/", views.programme_detail, name="programme"),
     path("<int:pk>/burn.svg", views.burn_chart, name="burn"),
     path("<int:pk>/allocate/", views.allocate, name="allocate"),

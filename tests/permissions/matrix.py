@@ -56,6 +56,14 @@ ckan                             GET   200   200   200   200   200   200   200  
 core:home                        GET   200   200   200   200   200   200   200   200   200
 credits:account                  GET   302   200   404   404   404   404   200   404   200
 credits:account_export           GET   302   200   404   404   404   404   200   404   200
+credits:applications             GET   302   200   200   200   200   200   200   200   200
+credits:apply                    GET   302   200   200   403   403   403   403   403   403
+credits:apply                    POST  302   400   400   403   403   403   403   403   403
+credits:decide                   POST  302   400   404   404   404   404   400   404   400
+credits:edit                     GET   302   403   403   403   403   403   200   403   200
+credits:edit                     POST  302   403   403   403   403   403   400   403   400
+credits:new                      GET   302   403   403   403   403   403   200   200   200
+credits:new                      POST  302   403   403   403   403   403   400   400   400
 credits:allocate                 GET   302   403   403   403   403   403   200   403   200
 credits:allocate                 POST  302   403   403   403   403   403   302   403   302
 credits:burn                     GET   200   200   200   200   200   200   200   200   200

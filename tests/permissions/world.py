@@ -293,16 +293,16 @@ def build() -> World:
         "draft_proposal": draft_proposal,
         "exchange": exchange,
         "conflict": conflict,
-        **_credits(body, secretary, company),
+        **_credits(body, secretary, company, proposal),
     }
     return World(users=users, objects=objects)
 
 
-def _credits(body, secretary, company) -> dict:
-    """A compute-credit programme of the body; the company holds credits and a provider's
-    statement of its usage waits to be booked."""
+def _credits(body, secretary, company, proposal) -> dict:
+    """A compute-credit programme of the body; the company holds credits, its proposal
+    has applied for more, and a provider's statement of its usage waits to be booked."""
     from livinglab.credits import ledger, statements
-    from livinglab.credits.models import Programme, ProviderRate
+    from livinglab.credits.models import Application, Programme, ProviderRate
 
     programme = Programme.objects.create(
         name="內部算力點數計畫",
@@ -324,6 +324,9 @@ def _credits(body, secretary, company) -> dict:
         "programme": programme,
         "credit_account": ledger.team_account(programme, company),
         "usage_statement": statement,
+        "credit_application": Application.objects.create(
+            programme=programme, proposal=proposal, requested=2_000
+        ),
     }
 
 
