@@ -4,11 +4,15 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.html import format_html_join
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views.decorators.http import require_POST
 
+from livinglab.core import lists
 from livinglab.core.access import allows, get_for_user
 from livinglab.orgs.models import Organisation
 from livinglab.orgs.roles import roles_of
@@ -21,15 +25,36 @@ from livinglab.tracking.services import lifecycle
 
 PAGE_SIZE = 50
 
+# The registry's columns; those with fields can be sorted by their header.
+COLUMNS = (
+    lists.Column("number", gettext_lazy("No."), ("pk",), width=8, css="num"),
+    lists.Column("case", gettext_lazy("Case"), ("title",), width=40),
+    lists.Column("state", gettext_lazy("State"), ("state", "closure"), width=14),
+    lists.Column("agencies", gettext_lazy("Responsible agencies"), width=30),
+    lists.Column("body", pgettext_lazy("meeting series", "Body"), ("body__name",), width=24),
+    lists.Column("last", gettext_lazy("Last decided"), ("last_decided_on",), width=16),
+)
 
-def case_list(request):
+
+def _registry(request):
+    """The registry's form, filter, cases (filtered) and order, from the query string."""
     form = RegistryForm(request.GET or None, request.user)
     wanted = form.registry_filter()
     cases = filter_cases(Case.objects.visible_to(request.user), wanted)
-    page = _page(cases, request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
-    context = {"page": page, "query": query.urlencode(), "filtered": not wanted.is_empty}
+    return form, wanted, cases, lists.Sorting(COLUMNS, request.GET)
+
+
+def case_list(request):
+    form, wanted, cases, sorting = _registry(request)
+    page = _page(cases, request.GET.get("page"), sorting)
+    context = {
+        "page": page,
+        "query": lists.export_query(request.GET),
+        "filtered": not wanted.is_empty,
+        "headers": sorting.headers(),
+        "sort": sorting.value,
+        "exports": lists.export_links("tracking:list_file", request.GET),
+    }
     if request.headers.get("HX-Request"):
         return render(request, "tracking/_rows.html", context)
     context["form"] = form
@@ -39,9 +64,40 @@ def case_list(request):
     return render(request, "tracking/list.html", context)
 
 
-def _page(cases, number):
+def case_list_file(request, fmt: str):
+    """The filtered registry, in its order, as a spreadsheet (up to `lists.EXPORT_CAP`)."""
+    if fmt not in lists.FORMATS:
+        raise Http404
+    _form, _wanted, cases, sorting = _registry(request)
+    values = list(sorting.apply(registry_rows(cases))[: lists.EXPORT_CAP + 1])
+    note = ""
+    if len(values) > lists.EXPORT_CAP:
+        values = values[: lists.EXPORT_CAP]
+        note = _("the first %(count)s cases only") % {"count": lists.EXPORT_CAP}
+    table = [
+        [
+            row["pk"],
+            row["title"] + (f"（{row['aliases']}）" if row["aliases"] else ""),
+            row["state_label"] + (f" · {_('overdue')}" if row["overdue"] else ""),
+            row["agencies"],
+            row["body"],
+            row["last_decided"],
+        ]
+        for row in rows(values)
+    ]
+    today = timezone.localdate()
+    title = _("Case registry")
+    data = lists.spreadsheet(f"{title} {today.isoformat()}", COLUMNS, table, fmt, note)
+    name = lists.file_name(title, today.isoformat())
+    return lists.download(data, fmt, name, fallback=f"cases-{today.isoformat()}")
+
+
+def _page(cases, number, sorting: lists.Sorting | None = None):
     """A page of registry rows; the count stops at `registry.COUNT_CAP`."""
-    page = CappedPaginator(registry_rows(cases), PAGE_SIZE, counted=cases).get_page(number)
+    values = registry_rows(cases)
+    if sorting is not None:
+        values = sorting.apply(values)
+    page = CappedPaginator(values, PAGE_SIZE, counted=cases).get_page(number)
     page.object_list = rows(page.object_list)
     return page
 
@@ -78,8 +134,14 @@ def case_detail(request, pk: int):
 def agency_cases(request, pk: int):
     agency = get_for_user(Organisation.objects.select_related("city"), request.user, pk)
     cases = Case.objects.visible_to(request.user).open().for_agency(agency)
-    page = _page(cases, request.GET.get("page"))
-    return render(request, "tracking/agency.html", {"agency": agency, "page": page, "query": ""})
+    sorting = lists.Sorting(COLUMNS, request.GET)
+    context = {
+        "agency": agency,
+        "page": _page(cases, request.GET.get("page"), sorting),
+        "query": lists.export_query(request.GET),
+        "headers": sorting.headers(),
+    }
+    return render(request, "tracking/agency.html", context)
 
 
 @login_required

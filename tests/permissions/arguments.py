@@ -65,6 +65,7 @@ PAGE_ARGS = {
     "reports:platform_chart": lambda w: {"name": "states"},
     "reports:trial_kpi_chart": lambda w: {"pk": w.trial.pk, "kpi": w.kpi.pk},
     "trials:register_file": lambda w: {"fmt": "xlsx"},
+    "tracking:list_file": lambda w: {"fmt": "xlsx"},
     "trials:start": lambda w: {"proposal": w.proposal.pk},
     "trials:detail": lambda w: {"pk": w.trial.pk},
     "trials:status": lambda w: {"pk": w.trial.pk},

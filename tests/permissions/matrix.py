@@ -182,6 +182,7 @@ sites:map                        GET   200   200   200   200   200   200   200  
 tracking:agency                  GET   200   200   200   200   200   200   200   200   200
 tracking:case                    GET   404   404   404   200   200   404   200   404   200
 tracking:list                    GET   200   200   200   200   200   200   200   200   200
+tracking:list_file               GET   200   200   200   200   200   200   200   200   200
 tracking:review                  GET   302   403   403   403   403   403   200   200   200
 tracking:review_answer           POST  302   404   404   404   404   404   302   404   302
 trials:add_kpi                   POST  302   403   404   404   403   404   400   404   400
