@@ -20,7 +20,7 @@ A full year reads `YearTotal` (one row per reporting source), other windows the 
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Max, Q, Sum
+from django.db.models import Count, F, Max, Q, Sum
 
 from livinglab.kpis.models import (
     Definition,
@@ -100,6 +100,34 @@ def refresh_above(definition: Definition, scope_ids, years) -> None:
         scope_id__in=above,
         year__in=list(set(years)),
     ).delete()
+
+
+def adjust_above(definition: Definition, before: dict, after: dict) -> None:
+    """Bring the kept roll-ups above changed sources up to date without recomputing them.
+
+    `before` and `after` map (scope id, year) to the source's (total, last value,
+    maximum) for the year. A sum or a sum of last values moves by the source's change; a
+    maximum rises with it; anything else (a new or vanished source, which changes the
+    coverage; a falling maximum; a weighted mean) drops the kept figure, as
+    `refresh_above` does."""
+    weighted = Definition.objects.filter(denominator=definition.slug).values("pk")
+    touched = [key for key in before.keys() | after.keys() if before.get(key) != after.get(key)]
+    for scope_id, year in touched:
+        above = ScopeAncestor.objects.filter(descendant_id=scope_id).values("ancestor_id")
+        kept = YearRollup.objects.filter(scope_id__in=above, year=year)
+        kept.filter(definition__in=weighted).delete()
+        kept = kept.filter(definition=definition)
+        old, new = before.get((scope_id, year)), after.get((scope_id, year))
+        if old is None or new is None or None in old or None in new:
+            kept.delete()
+        elif definition.aggregation == Rule.SUM:
+            kept.update(value=F("value") + (new[0] - old[0]))
+        elif definition.aggregation == Rule.LAST:
+            kept.update(value=F("value") + (new[1] - old[1]))
+        elif definition.aggregation == Rule.MAX and new[2] >= old[2]:
+            kept.filter(value__lt=new[2]).update(value=new[2])
+        else:
+            kept.delete()
 
 
 def forget_above(scope: Scope) -> None:

@@ -102,10 +102,29 @@ def write_value(
 def refresh_year_totals(definition: Definition, scope_ids, years) -> None:
     """Rewrite the `YearTotal` rows of these scopes and years from their values, and the
     kept roll-ups of every scope above them."""
-    from livinglab.kpis.services.rollup import refresh_above
+    from livinglab.kpis.services.rollup import adjust_above, refresh_above
 
+    scope_ids, years = list(scope_ids), set(years)
+    small = len(scope_ids) * len(years) <= ADJUST_AT_MOST
+    before = _kept_totals(definition, scope_ids, years) if small else None
     _refresh_totals(definition, scope_ids, years)
-    refresh_above(definition, scope_ids, years)
+    if before is None:
+        refresh_above(definition, scope_ids, years)
+    else:
+        adjust_above(definition, before, _kept_totals(definition, scope_ids, years))
+
+
+# A write touching more sources than this (an upload, an exchange) drops the roll-ups
+# above them instead of adjusting each: the next read computes them once.
+ADJUST_AT_MOST = 20
+
+
+def _kept_totals(definition: Definition, scope_ids, years) -> dict:
+    rows = YearTotal.objects.filter(definition=definition, scope_id__in=scope_ids, year__in=years)
+    return {
+        (row.scope_id, row.year): (row.total, row.last_value, row.maximum)
+        for row in rows.only("scope_id", "year", "total", "last_value", "maximum")
+    }
 
 
 def _refresh_totals(definition: Definition, scope_ids, years) -> None:
