@@ -280,6 +280,11 @@ class Notification(models.Model):
         REVIEW_CONFLICT = "review_conflict", _("conflict of interest declared by a reviewer")
         TRIAL_STATUS = "trial_status", _("trial status changed")
         ASSIGNMENT_NEW = "assignment_new", _("new assignment for the agency")
+        # The regulatory sandbox: the subject is the trial's title or the permit's number.
+        SANDBOX_CONSENT = "sandbox_consent", _("sandbox application waiting for consent")
+        SANDBOX_STATUS = "sandbox_status", _("sandbox application or permit changed")
+        SANDBOX_INCIDENT = "sandbox_incident", _("serious incident under a sandbox permit")
+        SANDBOX_REMINDER = "sandbox_reminder", _("sandbox permit reminder")
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
