@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "livinglab.reviews",
     "livinglab.kpis",
     "livinglab.credits",
+    "livinglab.sandbox",
 ]
 
 MIDDLEWARE = [
