@@ -17,6 +17,7 @@ urlpatterns = [
     path("trials/", include("livinglab.trials.urls")),
     path("kpis/", include("livinglab.kpis.urls")),
     path("credits/", include("livinglab.credits.urls")),
+    path("sandbox/", include("livinglab.sandbox.urls")),
     path("reviews/", include("livinglab.reviews.urls")),
     path("imports/", include("livinglab.tracking.import_urls")),
     path("", include("livinglab.needs.urls")),

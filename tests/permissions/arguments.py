@@ -1,6 +1,17 @@
 """The objects of the non-public body each URL is asked about."""
 
 PAGE_ARGS = {
+    "sandbox:apply": lambda w: {"trial_pk": w.trial.pk},
+    "sandbox:application": lambda w: {"pk": w.sandbox_application.pk},
+    "sandbox:attach": lambda w: {"pk": w.sandbox_application.pk},
+    "sandbox:withdraw": lambda w: {"pk": w.sandbox_application.pk},
+    "sandbox:grant": lambda w: {"pk": w.sandbox_application.pk},
+    "sandbox:attachment": lambda w: {"pk": w.sandbox_attachment.pk},
+    "sandbox:consent": lambda w: {"pk": w.sandbox_consent.pk},
+    "sandbox:permit": lambda w: {"pk": w.permit.pk},
+    "sandbox:change": lambda w: {"pk": w.permit.pk},
+    "sandbox:incident": lambda w: {"pk": w.permit.pk},
+    "sandbox:condition_met": lambda w: {"pk": w.permit_condition.pk},
     "credits:programme": lambda w: {"pk": w.programme.pk},
     "credits:burn": lambda w: {"pk": w.programme.pk},
     "credits:allocate": lambda w: {"pk": w.programme.pk},

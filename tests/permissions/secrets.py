@@ -17,6 +17,10 @@ SECRETS = {
     "年度檢修": {"officer", "secretary", "other_secretary", "staff"},  # the site's booking
     "報表同步": {"secretary", "staff"},  # the secretary's API token
     "機房算力專案核配": {"proposer", "secretary", "staff"},  # the company's credit grant
+    # The sandbox: applications are read by the team, the agencies asked and the body's
+    # secretariat; an incident report by the same.
+    "機房消防規則放寬": {"proposer", "officer", "secretary", "staff"},
+    "冷卻液外洩": {"proposer", "officer", "secretary", "staff"},
 }
 
 # Sightings decided to be right, with the reason. The secretariat of any body manages

@@ -294,6 +294,7 @@ def build() -> World:
         "exchange": exchange,
         "conflict": conflict,
         **_credits(body, secretary, company, proposal),
+        **_sandbox(users, trial, industry),
     }
     return World(users=users, objects=objects)
 
@@ -327,6 +328,51 @@ def _credits(body, secretary, company, proposal) -> dict:
         "credit_application": Application.objects.create(
             programme=programme, proposal=proposal, requested=2_000
         ),
+    }
+
+
+def _sandbox(users, trial, industry) -> dict:
+    """Two sandbox applications of the planned trial, each asking the officer's agency for
+    consent: one waits for it, the other was consented to (with a condition) and holds a
+    permit under which the team reported a minor incident."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from livinglab.sandbox import services as sandbox
+
+    today = timezone.localdate()
+
+    def apply(rules, files=()):
+        return sandbox.file_application(
+            users["proposer"],
+            sandbox.NewApplication(
+                trial=trial,
+                site=trial.site,
+                rules=rules,
+                starts_on=today,
+                ends_on=today + dt.timedelta(days=60),
+                safety_plan="機房值班人員全程在場。",
+                insurance="公共意外責任險。",
+                agencies=[industry],
+                files=list(files),
+            ),
+        )
+
+    waiting = apply("機房消防規則放寬", [SimpleUploadedFile("消防計畫.pdf", PDF)])
+    granted = apply("機房夜間施工規則放寬")
+    consent = granted.consents.get()
+    sandbox.consent(users["officer"], consent, [sandbox.NewCondition("每週回報溫度紀錄")])
+    permit = sandbox.grant_permit(users["secretary"], granted)
+    sandbox.report_incident(
+        users["proposer"],
+        permit,
+        sandbox.NewIncident(timezone.now(), "冷卻液外洩", "minor", "更換管線。"),
+    )
+    return {
+        "sandbox_application": waiting,
+        "sandbox_consent": waiting.consents.get(),
+        "sandbox_attachment": waiting.attachments.get(),
+        "permit": permit,
+        "permit_condition": consent.conditions.get(),
     }
 
 
