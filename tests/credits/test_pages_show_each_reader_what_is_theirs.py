@@ -84,3 +84,17 @@ def test_the_programme_page_reads_in_traditional_chinese(client, world, programm
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "zh-hant"
     page = client.get(reverse("credits:programme", args=[programme.pk])).content.decode()
     assert "已核配" in page and "點數使用趨勢" in page
+    assert "期間：2026-01-01" in page  # a full-width colon after Chinese text
+
+
+def test_a_teams_statement_reads_in_traditional_chinese(client, world, programme, granted):
+    from django.conf import settings
+
+    from livinglab.credits import ledger
+
+    account = ledger.team_account(programme, world.company)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "zh-hant"
+    signed_in(client, world.proposer)
+    page = client.get(reverse("credits:account", args=[account.pk])).content.decode()
+    assert f'餘額：<strong id="balance">{account.balance}</strong> 點' in page
+    assert ": <strong" not in page
