@@ -136,7 +136,14 @@ API_ARGS = {
     "assignment_id": lambda w: w.review.pk,
     "identifier": lambda w: "context.population",
     "import_id": lambda w: w.draft.pk,
+    "report_id": lambda w: w.report.pk,
     "scope_id": lambda w: w.kpi_scope.pk,
+}
+
+# Path parameters whose name means another object on some paths, by path.
+API_PATH_ARGS = {
+    "/api/assignments/{assignment_id}": {"assignment_id": lambda w: w.assignment.pk},
+    "/api/assignments/{assignment_id}/reports": {"assignment_id": lambda w: w.assignment.pk},
 }
 
 # What a form is sent, where an empty form would be refused before the permission is
@@ -167,11 +174,13 @@ API_BODIES = {
         "period": "2025",
         "value": 14,
     },
+    "POST /api/assignments/{assignment_id}/reports": lambda w: {"text": "機房巡檢完成"},
     "POST /api/cases/{case_id}/merge": lambda w: {"sources": [w.case2.pk]},
     "POST /api/cases/{case_id}/rename": lambda w: {"title": "資訊機房汰換及備援案"},
     "POST /api/links/{link_id}/review": lambda w: {"accept": True},
     "POST /api/links/{link_id}/split": lambda w: {"title": "另立新案"},
     "POST /api/organisations/{org_id}/aliases": lambda w: {"name": "產業處"},
+    "POST /api/progress-reports/{report_id}/review": lambda w: {"accept": True},
     "POST /api/proposals": lambda w: {
         "call_id": w.call.pk,
         "title": "機房備援電力",

@@ -236,6 +236,8 @@ work:reviews                     GET   302   403   403   403   403   403   200  
 
 API = _table("""
                                                           anon  prop  oprop revw  offi  ooffi secr  osecr staff
+/api/assignments                                   GET    401   200   200   200   200   200   200   200   200
+/api/assignments/{assignment_id}                   GET    401   404   404   404   200   404   200   404   200
 /api/bodies                                        GET    200   200   200   200   200   200   200   200   200
 /api/bodies/{body_id}                              GET    404   404   404   200   200   404   200   404   200
 /api/bodies/{body_id}/imports                      GET    401   404   404   403   403   404   200   404   200
@@ -258,9 +260,11 @@ API = _table("""
 /api/meetings/{meeting_id}                         GET    404   404   404   200   200   404   200   404   200
 /api/needs                                         GET    200   200   200   200   200   200   200   200   200
 /api/needs/{need_id}                               GET    404   404   404   404   200   404   200   200   200
+/api/notifications                                 GET    401   200   200   200   200   200   200   200   200
 /api/organisations                                 GET    200   200   200   200   200   200   200   200   200
 /api/organisations/resolve                         GET    404   404   404   404   404   404   404   404   404
 /api/organisations/{org_id}                        GET    200   200   200   200   200   200   200   200   200
+/api/progress-reports                              GET    401   200   200   200   200   200   200   200   200
 /api/proposals                                     GET    401   200   200   200   200   200   200   200   200
 /api/proposals/{proposal_id}                       GET    401   200   404   200   404   404   200   404   200
 /api/review-queue                                  GET    401   200   200   200   200   200   200   200   200
@@ -278,11 +282,14 @@ API = _table("""
 /api/proposals/{proposal_id}                       PATCH  401   400   404   403   404   404   403   404   403
 /api/bodies/{body_id}/imports                      POST   401   404   404   403   403   404   400   404   400
 /api/imports/{import_id}/confirm                   POST   401   404   404   404   404   404   200   404   200
+/api/assignments/{assignment_id}/reports           POST   401   404   404   404   201   404   403   404   403
 /api/cases/{case_id}/merge                         POST   401   404   404   403   403   404   200   404   200
 /api/cases/{case_id}/rename                        POST   401   404   404   403   403   404   200   404   200
 /api/cases/{case_id}/unmerge                       POST   401   404   404   403   403   404   400   404   400
 /api/links/{link_id}/review                        POST   401   404   404   404   404   404   200   404   200
 /api/links/{link_id}/split                         POST   401   404   404   404   404   404   200   404   200
+/api/notifications/read                            POST   401   200   200   200   200   200   200   200   200
+/api/progress-reports/{report_id}/review           POST   401   404   404   404   403   404   200   404   200
 /api/organisations/{org_id}/aliases                POST   401   403   403   403   403   403   201   201   201
 /api/proposals                                     POST   401   201   201   400   400   400   400   400   400
 /api/proposals/{proposal_id}/submit                POST   401   400   404   403   404   404   403   404   403

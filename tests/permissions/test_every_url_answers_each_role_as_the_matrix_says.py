@@ -4,7 +4,14 @@ the status the matrix expects, and no word of an object the role may not read.""
 import pytest
 from django.urls import reverse
 
-from tests.permissions.arguments import API_ARGS, API_BODIES, API_QUERIES, PAGE_ARGS, PAGE_POSTS
+from tests.permissions.arguments import (
+    API_ARGS,
+    API_BODIES,
+    API_PATH_ARGS,
+    API_QUERIES,
+    PAGE_ARGS,
+    PAGE_POSTS,
+)
 from tests.permissions.matrix import ADMIN, ADMIN_PROBES, API, PAGES
 from tests.permissions.probe import (
     api_operations,
@@ -95,7 +102,8 @@ def test_api(matrix_world, role):
     wrong, leaks = [], []
     for (path, method), codes in API.items():
         operation = f"{method} {path}"
-        url = fill(path, values) + API_QUERIES.get(operation, "")
+        here = {name: value(w) for name, value in API_PATH_ARGS.get(path, {}).items()}
+        url = fill(path, {**values, **here}) + API_QUERIES.get(operation, "")
         data = API_BODIES[operation](w) if operation in API_BODIES else None
         answer = ask(client, method, url, data, as_json=True)
         if answer.status != codes[column]:
