@@ -1,20 +1,74 @@
 from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from livinglab.core import lists
 from livinglab.core.access import get_for_user
 from livinglab.orgs.models import Organisation
 
+# The directory's columns, each sortable by its header.
+COLUMNS = (
+    lists.Column("name", gettext_lazy("Official name"), ("name",), width=36),
+    lists.Column("short", gettext_lazy("Short name"), ("short_name",), width=18),
+    lists.Column("kind", gettext_lazy("Kind"), ("kind", "name"), width=14),
+    lists.Column("city", gettext_lazy("City"), ("city__short_name", "name"), width=12),
+)
 
-def organisation_list(request):
+
+def _directory(request):
+    """The organisations the query string asks for, in the order it asks for."""
     query = request.GET.get("q", "")[:100]
     kind = request.GET.get("kind", "")
     orgs = Organisation.objects.visible_to(request.user).search(query).select_related("city")
     if kind in Organisation.Kind.values:
         orgs = orgs.filter(kind=kind)
-    page = Paginator(orgs.order_by("kind", "name"), 50).get_page(request.GET.get("page"))
-    context = {"page": page, "query": query, "kind": kind, "kinds": Organisation.Kind.choices}
+    sorting = lists.Sorting(COLUMNS, request.GET)
+    ordered = sorting.apply(orgs) if sorting.column else orgs.order_by("kind", "name", "pk")
+    return query, kind, ordered, sorting
+
+
+def organisation_list(request):
+    query, kind, orgs, sorting = _directory(request)
+    page = Paginator(orgs, 50).get_page(request.GET.get("page"))
+    context = {
+        "page": page,
+        "query": query,
+        "kind": kind,
+        "kinds": Organisation.Kind.choices,
+        "headers": sorting.headers(),
+        "sort": sorting.value,
+        "page_query": lists.export_query(request.GET),
+        "exports": lists.export_links("orgs:list_file", request.GET),
+    }
     template = "orgs/_rows.html" if request.headers.get("HX-Request") else "orgs/list.html"
     return render(request, template, context)
+
+
+def organisation_list_file(request, fmt: str):
+    """The directory as filtered and sorted, as a spreadsheet."""
+    if fmt not in lists.FORMATS:
+        raise Http404
+    _query, _kind, orgs, _sorting = _directory(request)
+    found = list(orgs[: lists.EXPORT_CAP + 1])
+    note = ""
+    if len(found) > lists.EXPORT_CAP:
+        found, note = (
+            found[: lists.EXPORT_CAP],
+            _("the first %(count)s rows only") % {"count": lists.EXPORT_CAP},
+        )
+    rows = [
+        [org.name, org.short_name, org.get_kind_display(), org.city.short_name if org.city else ""]
+        for org in found
+    ]
+    today = timezone.localdate().isoformat()
+    title = _("Organisations")
+    data = lists.spreadsheet(f"{title} {today}", COLUMNS, rows, fmt, note)
+    return lists.download(
+        data, fmt, lists.file_name(title, today), fallback=f"organisations-{today}"
+    )
 
 
 def organisation_detail(request, pk: int):

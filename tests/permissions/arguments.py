@@ -77,6 +77,7 @@ PAGE_ARGS = {
     "reports:trial_kpi_chart": lambda w: {"pk": w.trial.pk, "kpi": w.kpi.pk},
     "trials:register_file": lambda w: {"fmt": "xlsx"},
     "tracking:list_file": lambda w: {"fmt": "xlsx"},
+    "orgs:list_file": lambda w: {"fmt": "csv"},
     "trials:start": lambda w: {"proposal": w.proposal.pk},
     "trials:detail": lambda w: {"pk": w.trial.pk},
     "trials:status": lambda w: {"pk": w.trial.pk},

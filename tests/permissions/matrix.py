@@ -123,6 +123,7 @@ opendata:index                   GET   200   200   200   200   200   200   200  
 opendata:kpis                    GET   200   200   200   200   200   200   200   200   200
 orgs:detail                      GET   200   200   200   200   200   200   200   200   200
 orgs:list                        GET   200   200   200   200   200   200   200   200   200
+orgs:list_file                   GET   200   200   200   200   200   200   200   200   200
 proposals:attachment             GET   302   200   404   200   404   404   200   404   200
 proposals:attachment_delete      POST  302   302   404   403   404   404   403   404   403
 proposals:desk                   GET   302   200   200   200   200   200   200   200   200
