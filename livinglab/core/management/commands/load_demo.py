@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand
 
+from livinglab.demo.credits import load_credits
 from livinglab.demo.kpis import load_kpis
 from livinglab.demo.people import DEMO_PASSWORD, load_people
 from livinglab.demo.pipeline import load_pipeline
@@ -32,3 +33,5 @@ class Command(BaseCommand):
         # The city scopes first: running trials' figures are counted under them.
         self.stdout.write(f"KPI values: {load_kpis()}")
         self.stdout.write(f"Trials: {len(load_trials())}")
+        # After the trials: their proposals apply for compute credits.
+        self.stdout.write(f"Compute credits: {load_credits()}")
