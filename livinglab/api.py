@@ -10,6 +10,7 @@ from livinglab.kpis.api import router as kpis_router
 from livinglab.needs.api import router as needs_router
 from livinglab.orgs.api import router as orgs_router
 from livinglab.proposals.api import router as proposals_router
+from livinglab.reports.api import router as reports_router
 from livinglab.reviews.api import router as reviews_router
 from livinglab.sites.api import router as sites_router
 from livinglab.tracking.api import router as tracking_router
@@ -37,6 +38,7 @@ api.add_router("/", orgs_router)
 api.add_router("/", tracking_router)
 api.add_router("/", imports_router)
 api.add_router("/", work_router)
+api.add_router("/", reports_router)
 api.add_router("/", sites_router)
 api.add_router("/", needs_router)
 api.add_router("/", proposals_router)
