@@ -248,6 +248,7 @@ API = _table("""
 /api/credits/programmes                            GET    200   200   200   200   200   200   200   200   200
 /api/calls                                         GET    200   200   200   200   200   200   200   200   200
 /api/calls/{call_id}                               GET    200   200   200   200   200   200   200   200   200
+/api/bodies/{body_id}/tracking-table               GET    401   404   404   403   403   404   200   404   200
 /api/capabilities                                  GET    200   200   200   200   200   200   200   200   200
 /api/cases                                         GET    200   200   200   200   200   200   200   200   200
 /api/cases/{case_id}                               GET    404   404   404   200   200   404   200   404   200
