@@ -52,8 +52,8 @@ def test_body_dashboard_matches_the_registry(registry, fixed_today):
     dashboard = build_dashboard(cases)
     _check(dashboard, cases)
     assert dashboard.by_state == {"proposed": 1, "tracked": 2, "closed": 2}
-    # 夜市… and 公有市場… tracked in 2024Q1; 共享電動機車… tracked at the second meeting.
-    assert dashboard.opened == {"2024Q1": 3, "2024Q3": 1}
+    # All four tracked in 2024Q1: 共享電動機車… was accepted as new (本案同意新增) then.
+    assert dashboard.opened == {"2024Q1": 4}
     assert dashboard.closed == {"2024Q3": 1, "2025Q1": 1}
     assert dashboard.overdue_by_agency == [("臺北市政府交通局", 2)]
     ages = [(b.open, b.closed) for b in dashboard.ageing]

@@ -90,6 +90,8 @@ def _follow(user, decision: Decision, link: CaseLink, changes: dict) -> None:
     lifecycle.record(case, Kind.CORRECTED, actor=user, decision=decision, payload=changes)
     if "status" in changes:
         effect = recording._effect(decision.status, False, link.role)
+        if decision.status == "new" and recording.accepted_as_new(decision.text):
+            effect = recording._accepted_effect(case, created=False)
         if effect in STATE_EVENTS:
             lifecycle.record(case, effect, actor=user, decision=decision)
     refresh_responsibility(case)

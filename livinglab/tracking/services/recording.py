@@ -4,7 +4,9 @@ Called by `importing.confirm_import` inside its transaction, after `require`.
 """
 
 import datetime as dt
+import re
 
+from livinglab.minutes.clauses import CLAUSE_STOP, clause_start
 from livinglab.orgs.models import Organisation
 from livinglab.orgs.services import resolve_agency
 from livinglab.tracking.models import Case, CaseAgency, CaseLink, Decision, DecisionAgency
@@ -133,9 +135,12 @@ def _apply(user, decision: Decision, entry: dict, placeholders: dict, *, agencie
         if is_new:
             created.add(case.pk)
         _link(decision, case, link, placeholders, agencies=agencies)
+    accepted = entry.get("status") == "new" and accepted_as_new(decision.text)
     for link in entry.get("links", []):
         case = cases[link["case"]]
         kind = _effect(entry.get("status"), case.pk in created, link.get("role"))
+        if accepted and kind in (Kind.PROPOSED, Kind.NOTED):
+            kind = _accepted_effect(case, created=case.pk in created)
         if kind:
             payload = {"pending": entry.get("pending", "")} if entry.get("pending") else {}
             lifecycle.record(case, kind, actor=user, decision=decision, payload=payload)
@@ -212,6 +217,38 @@ def _effect(status: str | None, created: bool, role: str | None) -> str | None:
         return Kind.TRACKED
     # First seen without a decision on its state: a case the body was already following.
     return Kind.TRACKED if created else Kind.NOTED
+
+
+# A new case the body accepts in the same decision: 同意新增（列管）, 同意列管, 准予列案,
+# 本案通過, 新增列管. A proposal the body only heard (新增提案, 提請列管, 暫不列管,
+# 是否列管再議) stays proposed until a decision accepts it.
+_ACCEPT = re.compile(
+    r"(?:同意|通過|准予|核准|核定)"
+    r"(?:[^，,。；;：:\n]{0,8}?(?:列管|列案|立案|新增|辦理|推動|追蹤|執行)|[ \t]*(?=[，,。；;\n]|$))"
+    r"|(?:予以|納入|續予|新增)列管"
+)
+_NOT_ACCEPTED = re.compile(r"不|未|暫|否|擬|建議|提請|研議|再議|俟|待|如|若")
+_LATER = re.compile(r"^[^，,。；;\n]{0,3}?(?:後|前再)")
+
+
+def accepted_as_new(text: str) -> str:
+    """The words by which a decision accepts a new case for tracking, or ''."""
+    text = text or ""
+    for match in _ACCEPT.finditer(text):
+        clause = text[clause_start(text, match.start(), CLAUSE_STOP) : match.start()]
+        if _NOT_ACCEPTED.search(clause) or _LATER.match(text[match.end() :]):
+            continue  # 不同意新增, 暫不列管, 是否同意列管, 俟…同意後再列管
+        return match.group().strip()
+    return ""
+
+
+def _accepted_effect(case: Case, *, created: bool) -> str:
+    """A new case accepted is tracked; an existing one already tracked or closed is only
+    noted (an acceptance does not reopen what a later record closed)."""
+    if created:
+        return Kind.TRACKED
+    state = Case.objects.filter(pk=case.pk).values_list("state", flat=True).first()
+    return Kind.TRACKED if state == Case.State.PROPOSED else Kind.NOTED
 
 
 def _relate(user, decision: Decision, relation: dict, placeholders: dict) -> None:
