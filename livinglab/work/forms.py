@@ -43,6 +43,26 @@ class ProgressReportForm(forms.Form):
     )
 
 
+class ReportEditForm(ProgressReportForm):
+    """A report corrected before its review; its attachments stay as filed."""
+
+    attachments = None
+
+    @classmethod
+    def of(cls, report, data=None):
+        initial = {
+            "text": report.text,
+            "percent_complete": report.percent_complete,
+            "expected_completion": report.expected_completion,
+            "proposal": report.proposal,
+        }
+        return cls(data, initial=initial)
+
+
+class WithdrawForm(forms.Form):
+    reason = forms.CharField(label=_("Reason (optional)"), required=False, max_length=500)
+
+
 class ReviewForm(forms.Form):
     decision = forms.ChoiceField(
         choices=[("accept", _("Accept")), ("return", _("Return"))], widget=forms.HiddenInput

@@ -158,6 +158,7 @@ class ProgressReport(models.Model):
         SUBMITTED = "submitted", _("waiting for review")
         ACCEPTED = "accepted", _("accepted")
         RETURNED = "returned", _("returned")
+        WITHDRAWN = "withdrawn", _("withdrawn")
 
     assignment = models.ForeignKey(
         Assignment, verbose_name=_("assignment"), on_delete=models.CASCADE, related_name="reports"
@@ -205,6 +206,65 @@ class ProgressReport(models.Model):
 
     def __str__(self):
         return f"{self.assignment} · {self.submitted_at:%Y-%m-%d}"
+
+
+class ReportRevision(models.Model):
+    """A change an agency made to its report before the review: an edit (what the report
+    said before and after) or the withdrawal; appended, never edited."""
+
+    class Kind(models.TextChoices):
+        EDITED = "edited", _("edited")
+        WITHDRAWN = "withdrawn", _("withdrawn")
+
+    report = models.ForeignKey(ProgressReport, on_delete=models.CASCADE, related_name="revisions")
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    at = models.DateTimeField(_("at"), default=timezone.now)
+    before = models.JSONField(_("before"), default=dict, blank=True)
+    after = models.JSONField(_("after"), default=dict, blank=True)
+    reason = models.CharField(_("reason"), max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = _("report revision")
+        verbose_name_plural = _("report revisions")
+        ordering = ["at", "pk"]
+
+    def __str__(self):
+        return f"{self.report_id} · {self.kind} · {self.at:%Y-%m-%d %H:%M}"
+
+    def changes(self) -> list[tuple[str, str, str]]:
+        """(label, before, after) of each field an edit changed, as a page shows them."""
+        labels = {
+            "text": _("progress"),
+            "percent_complete": _("percent complete"),
+            "expected_completion": _("expected completion"),
+            "proposal": _("proposal"),
+        }
+        rows = []
+        for name, label in labels.items():
+            old, new = self.before.get(name), self.after.get(name)
+            if old != new:
+                rows.append((str(label), self._shown(name, old), self._shown(name, new)))
+        return rows
+
+    @staticmethod
+    def _shown(name: str, value) -> str:
+        if value in (None, ""):
+            return "—"
+        if name == "percent_complete":
+            return f"{value}%"
+        if name == "proposal":
+            try:
+                return str(Proposal(value).label)
+            except ValueError:
+                return str(value)
+        return str(value)
 
 
 class Attachment(models.Model):

@@ -40,6 +40,10 @@ def progress_report_policy(user, action: str, report: ProgressReport) -> bool:
     assignment = report.assignment
     if action == "view":
         return True  # reaching the report already went through visible_to
+    if action in ("edit", "withdraw"):  # until the secretariat has reviewed it
+        return report.status == ProgressReport.Status.SUBMITTED and _officer(
+            user, assignment.organisation_id
+        )
     if action == "review":
         return report.status == ProgressReport.Status.SUBMITTED and _secretariat(
             user, assignment.case.body_id

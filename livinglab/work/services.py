@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from livinglab.core.access import require
-from livinglab.tracking.models import Case, CaseAgency
+from livinglab.tracking.models import Case, CaseAgency, Decision
 from livinglab.work import notifications
 from livinglab.work.attachments import (
     MAX_FILES,
@@ -18,7 +18,13 @@ from livinglab.work.attachments import (
     sniff,
     storage_name,
 )
-from livinglab.work.models import Assignment, Attachment, ProgressReport, Proposal
+from livinglab.work.models import (
+    Assignment,
+    Attachment,
+    ProgressReport,
+    Proposal,
+    ReportRevision,
+)
 
 
 def follow_cases(case_ids: set[int]) -> None:
@@ -65,6 +71,18 @@ def sync_assignments(cases) -> int:
         created = Assignment.objects.filter(case_id__in=deadlines.keys()).exclude(pk__in=known)
         notifications.assignments_created(created.select_related("case"))
     return len(new) + len(changed)
+
+
+def decision_to_act_on(assignment: Assignment) -> Decision | None:
+    """The latest decision about the case that names the agency (else the case's latest):
+    what the agency is asked to do."""
+    decisions = (
+        Decision.objects.filter(links__case_id=assignment.case_id, links__split_at__isnull=True)
+        .select_related("meeting")
+        .order_by("-meeting__date", "-meeting_id", "-position")
+    )
+    named = decisions.filter(decision_agencies__organisation_id=assignment.organisation_id)
+    return named.first() or decisions.first()
 
 
 def set_deadline(user, assignment: Assignment, deadline: dt.date | None) -> Assignment:
@@ -121,16 +139,85 @@ def file_report(user, assignment: Assignment, report: NewReport, files=()) -> Pr
     return filed
 
 
+def _shown(report: ProgressReport) -> dict:
+    """What a revision keeps of a report: the fields its agency may edit."""
+    return {
+        "text": report.text,
+        "percent_complete": report.percent_complete,
+        "expected_completion": report.expected_completion.isoformat()
+        if report.expected_completion
+        else None,
+        "proposal": report.proposal,
+    }
+
+
+def _locked(user, report: ProgressReport, action: str) -> ProgressReport:
+    """The report read again under a lock, so that a review a moment earlier wins."""
+    require(user, action, report)
+    report = (
+        ProgressReport.objects.select_for_update()
+        .select_related("assignment__case")
+        .get(pk=report.pk)
+    )
+    require(user, action, report)
+    return report
+
+
+def edit_report(user, report: ProgressReport, changed: NewReport) -> ProgressReport:
+    """The agency corrects its report while it waits for review; the revision keeps what
+    it said before, who changed it and when."""
+    with transaction.atomic():
+        current = _locked(user, report, "edit")
+        before = _shown(current)
+        current.text, current.percent_complete = changed.text, changed.percent_complete
+        current.expected_completion = changed.expected_completion
+        current.proposal = changed.proposal
+        after = _shown(current)
+        if after != before:
+            current.save(
+                update_fields=["text", "percent_complete", "expected_completion", "proposal"]
+            )
+            ReportRevision.objects.create(
+                report=current,
+                kind=ReportRevision.Kind.EDITED,
+                actor=user,
+                before=before,
+                after=after,
+            )
+    return current
+
+
+def withdraw_report(user, report: ProgressReport, reason: str = "") -> ProgressReport:
+    """The agency takes back its report before the review: it leaves the review queue and
+    never reaches the table, but stays on the record as withdrawn."""
+    with transaction.atomic():
+        current = _locked(user, report, "withdraw")
+        current.status = ProgressReport.Status.WITHDRAWN
+        current.save(update_fields=["status"])
+        ReportRevision.objects.create(
+            report=current,
+            kind=ReportRevision.Kind.WITHDRAWN,
+            actor=user,
+            before=_shown(current),
+            reason=reason[:500],
+        )
+    return current
+
+
 def review_report(user, report: ProgressReport, *, accept: bool, comment: str = ""):
     """The secretariat accepts a report (it reaches the next table) or returns it."""
-    require(user, "review", report)
-    report.status = ProgressReport.Status.ACCEPTED if accept else ProgressReport.Status.RETURNED
-    report.reviewed_by, report.reviewed_at = user, timezone.now()
-    report.review_comment = comment
-    with transaction.atomic():
-        report.save(update_fields=["status", "reviewed_by", "reviewed_at", "review_comment"])
-        notifications.report_reviewed(report)
-    return report
+    with transaction.atomic():  # locked: a report withdrawn a moment earlier is not reviewed
+        current = _locked(user, report, "review")
+        current.status = (
+            ProgressReport.Status.ACCEPTED if accept else ProgressReport.Status.RETURNED
+        )
+        current.reviewed_by, current.reviewed_at = user, timezone.now()
+        current.review_comment = comment
+        current.save(update_fields=["status", "reviewed_by", "reviewed_at", "review_comment"])
+        notifications.report_reviewed(current)
+    report.status, report.reviewed_by = current.status, current.reviewed_by
+    report.reviewed_at, report.review_comment = current.reviewed_at, current.review_comment
+    return current
 
 
 def latest_accepted(cases) -> dict[int, list[ProgressReport]]:

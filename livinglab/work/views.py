@@ -4,14 +4,20 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from livinglab.core.access import get_for_user
 from livinglab.meetings.models import Body
 from livinglab.orgs.roles import roles_of
 from livinglab.work import services
 from livinglab.work.attachments import AttachmentRejected, download_name
-from livinglab.work.forms import DeadlineForm, ProgressReportForm, ReviewForm
+from livinglab.work.forms import (
+    DeadlineForm,
+    ProgressReportForm,
+    ReportEditForm,
+    ReviewForm,
+    WithdrawForm,
+)
 from livinglab.work.models import Assignment, ProgressReport
 
 
@@ -76,14 +82,17 @@ def assignment_detail(request, pk: int):
                     request, _("Progress report filed; the secretariat will review it.")
                 )
                 return redirect("work:assignment", pk=assignment.pk)
-    reports = (
+    reports = list(
         ProgressReport.objects.visible_to(request.user)
         .filter(assignment=assignment)
-        .select_related("author", "reviewed_by")
-        .prefetch_related("attachments")
+        .select_related("author", "reviewed_by", "assignment__organisation")
+        .prefetch_related("attachments", "revisions__actor")
     )
+    for report in reports:
+        report.can_edit = services.allows(request.user, "edit", report)
     context = {
         "assignment": assignment,
+        "decision": services.decision_to_act_on(assignment),
         "reports": reports,
         "form": form,
         "today": timezone.localdate(),
@@ -122,7 +131,7 @@ def review_queue(request):
             )
         )
         .select_related("assignment__case__body", "assignment__organisation", "author")
-        .prefetch_related("attachments")
+        .prefetch_related("attachments", "revisions__actor")
         .order_by("submitted_at", "pk")
     )
     return render(request, "work/reviews.html", {"reports": reports, "form": ReviewForm()})
@@ -159,3 +168,42 @@ def attachment(request, pk: int):
         filename=download_name(item.filename, item.content_type),
         content_type=item.content_type,
     )
+
+
+def _report(request, pk: int, action: str) -> ProgressReport:
+    queryset = ProgressReport.objects.select_related(
+        "assignment__case__body", "assignment__organisation"
+    )
+    return get_for_user(queryset, request.user, pk, action)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def report_edit(request, pk: int):
+    """The agency corrects its report while it waits for review."""
+    report = _report(request, pk, "edit")
+    form = ReportEditForm.of(report, request.POST if request.method == "POST" else None)
+    if form.is_bound and form.is_valid():
+        data = form.cleaned_data
+        changed = services.NewReport(
+            text=data["text"],
+            percent_complete=data["percent_complete"],
+            expected_completion=data["expected_completion"],
+            proposal=data["proposal"],
+        )
+        services.edit_report(request.user, report, changed)
+        messages.success(request, _("Progress report changed; the change is on its record."))
+        return redirect("work:assignment", pk=report.assignment_id)
+    context = {"report": report, "form": form, "withdraw_form": WithdrawForm()}
+    return render(request, "work/report_edit.html", context)
+
+
+@login_required
+@require_POST
+def report_withdraw(request, pk: int):
+    report = _report(request, pk, "withdraw")
+    form = WithdrawForm(request.POST)
+    reason = form.cleaned_data["reason"] if form.is_valid() else ""
+    services.withdraw_report(request.user, report, reason)
+    messages.success(request, _("Progress report withdrawn; the secretariat will not review it."))
+    return redirect("work:assignment", pk=report.assignment_id)

@@ -57,6 +57,8 @@ PAGE_ARGS = {
     "work:assignment": lambda w: {"pk": w.assignment.pk},
     "work:deadline": lambda w: {"pk": w.assignment.pk},
     "work:review": lambda w: {"pk": w.report.pk},
+    "work:report_edit": lambda w: {"pk": w.report.pk},
+    "work:report_withdraw": lambda w: {"pk": w.report.pk},
     "work:attachment": lambda w: {"pk": w.work_attachment.pk},
     "work:notification_open": lambda w: {"pk": w.notification.pk},
     "work:bulk": lambda w: {"body_pk": w.body.pk},

@@ -231,6 +231,9 @@ work:notifications               POST  302   302   302   302   302   302   302  
 work:plate                       GET   302   403   403   403   200   200   200   200   200
 work:preferences                 GET   302   403   403   403   200   200   200   200   200
 work:preferences                 POST  302   403   403   403   200   200   200   200   200
+work:report_edit                 GET   302   404   404   404   200   404   403   404   403
+work:report_edit                 POST  302   404   404   404   200   404   403   404   403
+work:report_withdraw             POST  302   404   404   404   302   404   403   404   403
 work:review                      POST  302   404   404   404   403   404   302   404   302
 work:reviews                     GET   302   403   403   403   403   403   200   200   200
 """, 2)

@@ -16,7 +16,7 @@ def case_progress(context, case):
         ProgressReport.objects.visible_to(user)
         .filter(assignment__case=case)
         .select_related("assignment__organisation", "author", "reviewed_by")
-        .prefetch_related("attachments")
+        .prefetch_related("attachments", "revisions__actor")
     )
     return {"progress_reports": list(reports), "request": request}
 
