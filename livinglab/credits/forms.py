@@ -2,6 +2,7 @@ from decimal import Decimal
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from livinglab.credits.models import Programme
 
@@ -90,7 +91,9 @@ def kept(formset) -> list[dict]:
 
 
 class ApplicationForm(forms.Form):
-    proposal = forms.ModelChoiceField(label=_("Proposal"), queryset=None)
+    proposal = forms.ModelChoiceField(
+        label=pgettext_lazy("credit application", "Proposal"), queryset=None
+    )
     requested = forms.IntegerField(label=_("Credits requested"), min_value=1)
 
     def __init__(self, *args, proposals, **kwargs):
