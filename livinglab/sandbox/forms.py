@@ -43,7 +43,9 @@ class ApplicationForm(forms.Form):
 
     def __init__(self, *args, user, trial, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["site"].queryset = FieldSite.objects.visible_to(user).order_by("name")
+        # The trial's own site, whoever may see it, or another the person may see.
+        sites = FieldSite.objects.visible_to(user) | FieldSite.objects.filter(pk=trial.site_id)
+        self.fields["site"].queryset = sites.distinct().order_by("name")
         if not self.is_bound:
             self.initial.update(
                 site=trial.site_id,

@@ -510,6 +510,8 @@ def report_incident(user, permit: Permit, new: NewIncident) -> Incident:
         raise SandboxRefused(_("Say what happened and what measures were taken."))
     if len(new.description) > MAX_TEXT or len(new.measures) > MAX_TEXT:
         raise SandboxRefused(_("The report is too long."))
+    if timezone.is_naive(new.occurred_at):
+        new.occurred_at = timezone.make_aware(new.occurred_at)
     if new.occurred_at > timezone.now():
         raise SandboxRefused(_("An incident cannot happen in the future."))
     if permit.status == Permit.Status.REVOKED:
