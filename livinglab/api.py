@@ -12,6 +12,7 @@ from livinglab.orgs.api import router as orgs_router
 from livinglab.proposals.api import router as proposals_router
 from livinglab.reports.api import router as reports_router
 from livinglab.reviews.api import router as reviews_router
+from livinglab.sandbox.api import router as sandbox_router
 from livinglab.sites.api import router as sites_router
 from livinglab.tracking.api import router as tracking_router
 from livinglab.tracking.import_api import router as imports_router
@@ -46,3 +47,4 @@ api.add_router("/", trials_router)
 api.add_router("/", reviews_router)
 api.add_router("/", kpis_router)
 api.add_router("/", credits_router)
+api.add_router("/", sandbox_router)

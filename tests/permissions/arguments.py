@@ -141,6 +141,9 @@ API_ARGS = {
     "import_id": lambda w: w.draft.pk,
     "report_id": lambda w: w.report.pk,
     "scope_id": lambda w: w.kpi_scope.pk,
+    "application_id": lambda w: w.sandbox_application.pk,
+    "consent_id": lambda w: w.sandbox_consent.pk,
+    "permit_id": lambda w: w.permit.pk,
 }
 
 # Path parameters whose name means another object on some paths, by path.
@@ -171,6 +174,27 @@ def _today():
 
 
 API_BODIES = {
+    "POST /api/sandbox/applications": lambda w: {
+        "trial_id": w.trial.pk,
+        "site_id": w.site.pk,
+        "rules": "機房消防規則放寬",
+        "starts_on": _today().isoformat(),
+        "ends_on": _today().isoformat(),
+        "safety_plan": "值班人員在場",
+        "insurance": "公共意外責任險",
+        "agency_ids": [w.industry.pk],
+    },
+    "POST /api/sandbox/consents/{consent_id}": lambda w: {"decision": "consent"},
+    "POST /api/sandbox/permits/{permit_id}/changes": lambda w: {
+        "change": "suspended",
+        "reason": "查核",
+    },
+    "POST /api/sandbox/permits/{permit_id}/incidents": lambda w: {
+        "occurred_at": "2024-01-01T08:00:00+08:00",
+        "severity": "minor",
+        "description": "警報誤響",
+        "measures": "重設警報",
+    },
     "POST /api/kpis/values": lambda w: {
         "kpi": "context.population",
         "scope": "budget-room",

@@ -300,6 +300,15 @@ API = _table("""
 /api/proposals/{proposal_id}/submit                POST   401   400   404   403   404   404   403   404   403
 /api/proposals/{proposal_id}/withdraw              POST   401   200   404   403   404   404   403   404   403
 /api/reviews/assignments/{assignment_id}/declare   POST   401   404   404   200   404   404   404   404   404
+/api/sandbox/applications                          GET    401   200   200   200   200   200   200   200   200
+/api/sandbox/applications/{application_id}         GET    401   200   404   404   200   404   200   404   200
+/api/sandbox/permits                               GET    200   200   200   200   200   200   200   200   200
+/api/sandbox/permits/{permit_id}                   GET    401   200   404   404   200   404   200   404   200
+/api/sandbox/applications                          POST   401   201   404   404   403   404   201   404   201
+/api/sandbox/applications/{application_id}/permit  POST   401   403   404   404   403   404   400   404   400
+/api/sandbox/consents/{consent_id}                 POST   401   403   404   404   200   404   403   404   403
+/api/sandbox/permits/{permit_id}/changes           POST   401   403   404   404   403   404   200   404   200
+/api/sandbox/permits/{permit_id}/incidents         POST   401   201   404   404   403   404   403   404   201
 /api/reviews/assignments/{assignment_id}/review    POST   401   404   404   403   404   404   404   404   404
 /api/sites/{site_id}/bookings                      POST   401   404   404   404   201   404   201   201   201
 /api/trials/{trial_id}/kpis/{kpi_id}/measurements  POST   401   201   404   404   403   404   403   404   201
