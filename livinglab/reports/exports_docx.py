@@ -16,7 +16,7 @@ from livinglab.reports.layout import (
     Section,
     image_cm,
 )
-from livinglab.reports.tracking_table import TrackingTable, headers
+from livinglab.reports.tracking_table import TrackingTable
 
 BODY_PT = 10
 # The elements that follow w:tblBorders in a w:tblPr (ECMA-376 order).
@@ -26,7 +26,7 @@ HEADING_PT = 13
 
 def to_docx(table: TrackingTable, images=(), notice: str = "") -> bytes:
     rows = [row.cells for row in table.rows]
-    section = Section("", headers(), rows, WIDTHS_CM)
+    section = Section("", table.headers, rows, WIDTHS_CM)
     return report_to_docx(Report(table.title, table.subtitle, [section], list(images), notice))
 
 

@@ -21,7 +21,7 @@ from livinglab.reports.layout import (
     Section,
     image_cm,
 )
-from livinglab.reports.tracking_table import TrackingTable, headers
+from livinglab.reports.tracking_table import TrackingTable
 
 SHEET = "列管"
 HEADING_PT = 13
@@ -151,7 +151,7 @@ def to_ods(table: TrackingTable) -> bytes:
     document = OpenDocumentSpreadsheet()
     _page_layout(document, master="Default")
     styles = _styles(document)
-    names = headers()
+    names = table.headers
     sheet = Table(name=SHEET)
     _columns(document, sheet, WIDTHS_CM, prefix="col")
     for text, style in ((table.title, styles["title"]), (table.subtitle, styles["subtitle"])):
@@ -168,7 +168,7 @@ def to_ods(table: TrackingTable) -> bytes:
 
 
 def to_odt(table: TrackingTable, images=(), notice: str = "") -> bytes:
-    section = Section("", headers(), [row.cells for row in table.rows], WIDTHS_CM)
+    section = Section("", table.headers, [row.cells for row in table.rows], WIDTHS_CM)
     return report_to_odt(Report(table.title, table.subtitle, [section], list(images), notice))
 
 

@@ -8,7 +8,7 @@ import io
 
 from livinglab.core.office import append_row
 from livinglab.reports.layout import HEADER_FILL, TITLE_PT, WIDTHS_CM, line_count
-from livinglab.reports.tracking_table import TrackingTable, headers
+from livinglab.reports.tracking_table import TrackingTable
 
 SHEET = "列管"
 # Column width units (about one half-width character of the default 11 pt font) a
@@ -40,7 +40,7 @@ def to_xlsx(table: TrackingTable) -> bytes:
     book = Workbook()
     sheet = book.active
     sheet.title = SHEET
-    names = headers()
+    names = table.headers
     count = len(names)
     last = get_column_letter(count)
     units = column_units()

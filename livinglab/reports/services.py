@@ -51,14 +51,23 @@ def dashboard_of(scope: Scope) -> Dashboard:
     return build_dashboard(scope.cases)
 
 
-def export_table(body: Body, fmt: str, meeting: Meeting | None = None) -> tuple[bytes, int]:
-    """The tracking table as a file, and how many cases it lists."""
-    table = build_table(body, meeting)
+def export_table(
+    body: Body, fmt: str, meeting: Meeting | None = None, **options
+) -> tuple[bytes, int]:
+    """The tracking table as a file, and how many cases it lists (`options`: the
+    number, date and `latest_only` of `build_table`)."""
+    data, table = table_file(body, fmt, meeting, **options)
+    return data, len(table.rows)
+
+
+def table_file(body: Body, fmt: str, meeting: Meeting | None = None, **options):
+    """The tracking table as a file, and the table (its rows and its file name)."""
+    table = build_table(body, meeting, **options)
     if fmt not in TEXT_FORMATS:
-        return export(table, fmt), len(table.rows)
+        return export(table, fmt), table
     images, notice = chart_images(build_dashboard(Case.objects.for_body(body)))
     write = to_odt if fmt == "odt" else to_docx
-    return write(table, images, notice), len(table.rows)
+    return write(table, images, notice), table
 
 
 def export_agenda(body: Body, fmt: str) -> bytes:

@@ -69,12 +69,12 @@ class Row:
         ]
 
 
-def headers() -> list[str]:
+def headers(latest_only: bool = False) -> list[str]:
     return [
         _("No."),
         _("Case"),
         _("Lead / supporting agencies"),
-        _("Past decisions"),
+        _("Latest decision") if latest_only else _("Past decisions"),
         _("Progress"),
         _("Suggested"),
         _("Expected completion"),
@@ -88,6 +88,29 @@ class TrackingTable:
     number: int | None
     date: dt.date | None
     rows: list[Row] = field(default_factory=list)
+    latest_only: bool = False  # each case's latest decision only, not its whole history
+
+    @property
+    def file_name(self) -> str:
+        """Body, meeting and date, then what the file is: 雙北工作小組_第3次會議_115-04-07_列管案件辦理情形表."""
+        from livinglab.core.lists import file_name
+
+        meeting = _("Meeting no. %(number)s") % {"number": self.number} if self.number else ""
+        date = roc_date(self.date).replace("/", "-") if self.date else ""
+        return file_name(self.body.short_name or self.body.name, meeting, date, _("tracking table"))
+
+    @property
+    def ascii_name(self) -> str:
+        parts = [f"tracking-table-{self.body.pk}"]
+        if self.number:
+            parts.append(f"meeting-{self.number}")
+        if self.date:
+            parts.append(self.date.isoformat())
+        return "_".join(parts)
+
+    @property
+    def headers(self) -> list[str]:
+        return headers(self.latest_only)
 
     @property
     def title(self) -> str:
@@ -102,17 +125,37 @@ class TrackingTable:
         return " · ".join(parts)
 
 
-def build_table(body: Body, meeting: Meeting | None = None, date=None) -> TrackingTable:
-    """The table for `meeting`, or for the body's next meeting when none is given."""
-    last = body.meetings.exclude(date=None).order_by("-date", "-pk").first()
+def next_number(body: Body) -> int | None:
+    """The number of the body's next meeting: one after its last numbered one."""
+    numbered = body.meetings.exclude(number=None).exclude(date=None)
+    last = numbered.order_by("-date", "-number", "-pk").first()
+    return last.number + 1 if last and last.number else None
+
+
+def build_table(
+    body: Body,
+    meeting: Meeting | None = None,
+    date=None,
+    *,
+    number: int | None = None,
+    latest_only: bool = False,
+) -> TrackingTable:
+    """The table for `meeting`, or for the body's next meeting when none is given.
+
+    The secretariat may set the number and date the table is for (`number`, `date`;
+    by default the next meeting's number and no date, or a past meeting's own), and
+    may ask for each case's latest decision only (`latest_only`).
+    """
     if meeting is None:
         cases = Case.objects.for_body(body).tracked()
-        number = (last.number + 1) if last and last.number else None
-        table = TrackingTable(body, None, number, date)
+        number = number or next_number(body)
+        table = TrackingTable(body, None, number, date, latest_only=latest_only)
         cutoff, closing = None, {}
     else:
         cases, closing = _cases_at(body, meeting)
-        table = TrackingTable(body, meeting, meeting.number, meeting.date)
+        table = TrackingTable(
+            body, meeting, number or meeting.number, date or meeting.date, latest_only=latest_only
+        )
         cutoff = meeting.date
     cases = list(
         cases.prefetch_related(
@@ -125,8 +168,10 @@ def build_table(body: Body, meeting: Meeting | None = None, date=None) -> Tracki
     )
     decisions = _decisions(cases, cutoff)
     progress = latest_accepted([c.pk for c in cases])
-    for number, case in enumerate(cases, start=1):
-        table.rows.append(_row(number, case, decisions.get(case.pk, []), progress, closing))
+    for position, case in enumerate(cases, start=1):
+        past = decisions.get(case.pk, [])
+        shown = past[-1:] if latest_only else past
+        table.rows.append(_row(position, case, shown, progress, closing))
     return table
 
 

@@ -2,9 +2,11 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
+from livinglab.core import lists
 from livinglab.orgs.roles import roles_of
 from livinglab.reports import charts
 from livinglab.reports.access import (
@@ -18,14 +20,15 @@ from livinglab.reports.access import (
 from livinglab.reports.agenda import build_agenda
 from livinglab.reports.dashboard import build_dashboard
 from livinglab.reports.exports import CONTENT_TYPES, FORMATS
+from livinglab.reports.forms import TableForm
 from livinglab.reports.services import (
     TEXT_FORMATS,
     dashboard_of,
     export_agenda,
     export_dashboard,
-    export_table,
+    table_file,
 )
-from livinglab.reports.tracking_table import build_table, headers
+from livinglab.reports.tracking_table import build_table
 
 
 def _file(data: bytes, fmt: str, name: str) -> HttpResponse:
@@ -45,12 +48,16 @@ def tables(request):
 @login_required
 def tracking_table(request, pk: int):
     body = get_body_for_reports(request.user, pk)
-    table = build_table(body)
-    return render(
-        request,
-        "reports/tracking_table.html",
-        {"body": body, "table": table, "headers": headers(), "formats": FORMATS},
-    )
+    form = TableForm(request.GET or None)
+    table = build_table(body, **form.options())
+    query = lists.export_query(request.GET) if form.is_bound and form.is_valid() else ""
+    files = [
+        (fmt, reverse("reports:table_file", args=[body.pk, fmt]) + (f"?{query}" if query else ""))
+        for fmt in FORMATS
+    ]
+    context = {"body": body, "table": table, "headers": table.headers, "files": files}
+    context["form"] = form
+    return render(request, "reports/tracking_table.html", context)
 
 
 @login_required
@@ -58,8 +65,8 @@ def tracking_table_file(request, pk: int, fmt: str):
     if fmt not in FORMATS:
         raise Http404
     body = get_body_for_reports(request.user, pk)
-    data, _count = export_table(body, fmt)
-    return _file(data, fmt, f"tracking-table-{body.pk}")
+    data, table = table_file(body, fmt, **TableForm(request.GET or None).options())
+    return lists.download(data, fmt, table.file_name, fallback=table.ascii_name)
 
 
 @login_required
