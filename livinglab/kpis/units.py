@@ -12,7 +12,7 @@ import re
 
 import pint
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop as N_
+from django.utils.translation import gettext_noop
 
 _EXTRA = """
 kg_co2e = [co2e] = kgCO2e
@@ -31,24 +31,24 @@ NTD = [currency] = TWD
 """
 # Names for the kinds of quantity in messages, each with a unit of that kind.
 _FAMILIES = {
-    N_("energy"): "kWh",
-    N_("power"): "kW",
-    N_("mass"): "kg",
-    N_("CO2-equivalent mass"): "kg_co2e",
-    N_("volume"): "m ** 3",
-    N_("length"): "km",
-    N_("area"): "m ** 2",
-    N_("time"): "h",
-    N_("count"): "item",
-    N_("trips"): "trip",
-    N_("passengers"): "passenger",
-    N_("people"): "person",
-    N_("ratio"): "percent",
-    N_("energy per area"): "kWh / m ** 2",
-    N_("concentration"): "µg / m ** 3",
-    N_("emissions per energy"): "kg_co2e / kWh",
-    N_("sound level"): "dBA",
-    N_("money"): "NTD",
+    gettext_noop("energy"): "kWh",
+    gettext_noop("power"): "kW",
+    gettext_noop("mass"): "kg",
+    gettext_noop("CO2-equivalent mass"): "kg_co2e",
+    gettext_noop("volume"): "m ** 3",
+    gettext_noop("length"): "km",
+    gettext_noop("area"): "m ** 2",
+    gettext_noop("time"): "h",
+    gettext_noop("count"): "item",
+    gettext_noop("trips"): "trip",
+    gettext_noop("passengers"): "passenger",
+    gettext_noop("people"): "person",
+    gettext_noop("ratio"): "percent",
+    gettext_noop("energy per area"): "kWh / m ** 2",
+    gettext_noop("concentration"): "µg / m ** 3",
+    gettext_noop("emissions per energy"): "kg_co2e / kWh",
+    gettext_noop("sound level"): "dBA",
+    gettext_noop("money"): "NTD",
 }
 # Units as trial teams and agencies write them in Chinese.
 _CHINESE = {

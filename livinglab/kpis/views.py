@@ -80,9 +80,16 @@ def kpi_page(request, identifier: str, pk: int):
     latest = state.latest()
     breakdown = []
     if latest is not None:
+        # Trials under the scope are listed only where they measure this KPI.
+        silent_trials = Q(kind=Scope.Kind.TRIAL) & ~Q(
+            pk__in=YearTotal.objects.filter(definition=definition, year=latest.year).values(
+                "scope_id"
+            )
+        )
         for child in (
             Scope.objects.visible_to(request.user)
             .filter(pk__in=ScopeParent.objects.filter(parent=scope).values("child_id"))
+            .exclude(silent_trials)
             .order_by("code")[:60]
         ):
             breakdown.append((child, rollup.roll_up_year(definition, child, latest.year)))

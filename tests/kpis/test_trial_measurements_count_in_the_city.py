@@ -85,3 +85,15 @@ def test_a_kpi_of_the_trials_own_stays_with_the_trial(world, trial):
     kpi = add(world, trial, "路口笑容數", "個", "up")
     services.record_measurement(world.proposer, kpi, TODAY, Decimal("12"))
     assert not Value.objects.exists()
+
+
+def test_a_trial_adds_to_the_total_without_counting_as_a_place_that_reports(world, trial, city):
+    district = create_scope(code="tpe-nh", name_zh="內湖區", kind="district", parents=[city])
+    saved = get_definition("trials.energy.saved@1")
+    from livinglab.kpis.services.values import write_value
+
+    write_value(saved, district, TODAY.replace(day=1), 10)
+    kpi = add(world, trial, "概念驗證節電量", "kWh", "up")
+    services.record_measurement(world.proposer, kpi, TODAY, Decimal("5"))
+    rolled = roll_up_year(saved, city, TODAY.year)
+    assert (rolled.value, rolled.children_reporting, rolled.children) == (15.0, 1, 1)

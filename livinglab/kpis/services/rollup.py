@@ -236,7 +236,13 @@ def denominator_weights(definition: Definition, year: int, scope_ids) -> dict[in
 
 
 def _coverage(result: Rollup, scope: Scope, reporting) -> None:
-    children = ScopeParent.objects.filter(parent=scope).values("child_id")
+    # Coverage counts the places expected to report: a trial under a city adds its
+    # figures to the total but is not a district that failed to report the others.
+    children = (
+        ScopeParent.objects.filter(parent=scope)
+        .exclude(child__kind=Scope.Kind.TRIAL)
+        .values("child_id")
+    )
     result.children = children.count()
     if result.children:
         result.children_reporting = (
