@@ -6,10 +6,11 @@ import datetime as dt
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 from ninja import Field, Query, Router, Schema, Status
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from livinglab.core.access import get_for_user
 from livinglab.core.api_auth import optional_user, require_user
+from livinglab.core.api_types import BoundedLimitOffsetPagination
 from livinglab.needs.models import Need
 from livinglab.sites import services
 from livinglab.sites.listing import site_rows
@@ -135,7 +136,7 @@ def list_capabilities(request):
 
 
 @router.get("/sites", response=list[SiteOut], auth=optional_user)
-@paginate(LimitOffsetPagination)
+@paginate(BoundedLimitOffsetPagination)
 def list_sites(request, filters: Query[SiteFilter]):
     return _sites(request.auth, filters)
 
@@ -170,7 +171,7 @@ def get_site(request, site_id: int):
 
 
 @router.get("/sites/{site_id}/bookings", response=list[BookingOut], auth=require_user)
-@paginate(LimitOffsetPagination)
+@paginate(BoundedLimitOffsetPagination)
 def list_bookings(
     request, site_id: int, starts_on: dt.date | None = None, ends_on: dt.date | None = None
 ):
