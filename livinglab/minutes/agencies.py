@@ -15,6 +15,7 @@ from importlib import resources
 from typing import Any
 
 _HOST = ("本市", "本府", "本市府")
+_COUNTY = "縣"  # after a city's stem: the old county of that name (桃園縣 until 2014)
 _UNKNOWN = object()  # not looked up yet
 
 
@@ -26,6 +27,9 @@ class AgencyDirectory:
     prefixes: dict[str, str] = field(default_factory=dict)  # 北市, 新北市政府 → city
     keys: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # → (city, full)
     fulls: dict[str, str] = field(default_factory=dict)  # full name → city
+    # 臺北 for 臺北市: a city's name without 市, a prefix only where no 縣 follows
+    # (臺北縣, 桃園縣: the county of old, a body of its own that no directory lists)
+    stems: set[str] = field(default_factory=set)
     # Results its users derive from it alone (a meeting's host city by its header
     # fields), kept with it so that they go with it; copies start empty.
     memo: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
@@ -52,6 +56,7 @@ class AgencyDirectory:
             dict(self.prefixes),
             {k: list(v) for k, v in self.keys.items()},
             dict(self.fulls),
+            set(self.stems),
         )
         for entry in entries:
             city = entry.get("city") or ""
@@ -73,7 +78,9 @@ class AgencyDirectory:
             self.prefixes[form] = name
         if name.endswith("市") and len(name) == 3:  # 臺北 for 臺北市, as in 臺北產業局
             for form in _variants(name[:2]):
-                self.prefixes.setdefault(form, name)
+                if form not in self.prefixes:
+                    self.prefixes[form] = name
+                    self.stems.add(form)
 
     def _add_agency(self, city: str, entry: dict[str, Any]) -> None:
         full = entry["name"]
@@ -107,7 +114,11 @@ class AgencyDirectory:
             return mention
         for length in range(min(len(mention) - 1, 6), 1, -1):
             prefix = mention[:length]
-            if prefix in self.prefixes and mention[length:] in self.keys:
+            if (
+                prefix in self.prefixes
+                and mention[length:] in self.keys
+                and not (prefix in self.stems and mention[length] in _COUNTY)
+            ):
                 return self.pick(mention[length:], self.prefixes[prefix])
         return self.pick(mention, city)
 
@@ -157,6 +168,9 @@ class AgencyIndex:
         tails = sorted(self.prefix_cities, key=len, reverse=True)
         # the longest city prefix ending just before a name, in one search
         self.prefix_tail_re = re.compile("(?:" + "|".join(map(re.escape, tails)) + r")\Z")
+        # 臺北縣教育局, 桃園縣環保局: an agency of an old county, which no directory
+        # places in today's city (its name as written)
+        self.county_tail_re = re.compile(r"[\u4e00-\u9fff]{2}縣\Z")
         # Where a name may end: its final character after one that comes before it
         # in some name (政府, not 府 alone), tested in C; 局長, 處長: a person.
         before_final: dict[str, set[str]] = {}
@@ -166,7 +180,13 @@ class AgencyIndex:
             "|".join(_ending(final, before) for final, before in sorted(before_final.items()))
         )
         alternatives = sorted(directory.prefixes, key=len, reverse=True)
-        self.prefix_re = re.compile("|".join(map(re.escape, alternatives)) or "(?!)")
+        self.prefix_re = re.compile(
+            "|".join(
+                re.escape(a) + (f"(?!{_COUNTY})" if a in directory.stems else "")
+                for a in alternatives
+            )
+            or "(?!)"
+        )
         # Results its users derive from these tables alone (mentions resolved in a
         # meeting), kept with them so that a copy of the directory starts anew.
         self.memo: dict[Any, Any] = {}

@@ -330,6 +330,12 @@ def locate_agencies(text: str, context: Context) -> list[tuple[int, int, AgencyR
             # it can end with (most names follow none).
             char = text[start - 1 : start]
             blank = char.isspace()
+            # 桃園縣環保局: an old county's, as written (no directory lists it)
+            if char == "縣" and (county := _old_county(text, start, index)):
+                mention = county + key + ("處" if either else "")
+                refs.append((start - len(county), end, agency_ref(mention, mention)))
+                last_end, last_city = end, None
+                continue
             # 桃園市政府經濟發展局及環保局: the city carries over (from none: nothing to do)
             if (
                 last_city is not None
@@ -428,6 +434,15 @@ def _add_members(
         match = _MEMBERS.search(text, match.end())
 
 
+def _old_county(text: str, start: int, index: AgencyIndex) -> str | None:
+    """The county named just before ``start`` (臺北縣, 桃園縣), not 本縣 or 各縣."""
+    match = index.county_tail_re.search(text, max(0, start - 3), start)
+    if match is None or not _NOT_PLACE.isdisjoint(match.group()[:2]):
+        return None
+    return match.group()
+
+
+_NOT_PLACE = frozenset("本各該全外他此兩每縣市鄉鎮")
 _LISTED_ENDS = frozenset("及、與和暨")  # of _LISTED but blanks
 _SEVERAL_ENDS = frozenset("市" + "".join(grouping[-1] for grouping in GROUPINGS))
 _UNKNOWN = object()  # not resolved yet
