@@ -190,11 +190,13 @@ class _Finder:
         found: list[Found] = []
         bounds = [m.start() for m in self.labels] + self.others
         bounds.sort()
+        since = self.start  # where the parts of the entry a label ends may begin
         for match in self.labels:
-            found += self._label_items(match, bounds)
+            found += self._label_items(match, bounds, since)
+            since = _line_end(self.shadow, match.end(), self.end)
         return found
 
-    def _label_items(self, match: re.Match[str], bounds: list[int]) -> list[Found]:
+    def _label_items(self, match: re.Match[str], bounds: list[int], since: int) -> list[Found]:
         shadow = self.shadow
         line_start = match.start()
         if shadow[line_start] == "\n":
@@ -231,28 +233,37 @@ class _Finder:
         base = [cue, "numbering" if parent is not None and parent.style != "bullet" else "bullet"]
         if "|" in shadow[line_start:line_end] or "\t" in shadow[line_start:line_end]:
             base.append("table-row")
+        over = agenda if agenda is not own else (own.parent if own is not None else None)
+        if own is not None and own.style in ("agenda", "case"):
+            over = own  # 「案號：19」 … 「議決：通過」 on the entry's own line
+        # where no entry holds the label (a proposal's parts as bullets or unnumbered
+        # lines), its parts are those since the previous decision, and those after it
+        # up to the next decision or numbered entry (a database record's review)
+        entry = (over.start, over.end) if over is not None else (since, self._next_entry(line_end))
         if points:
             found = []
             for a, b, label in points:
-                found += self._point_items(a, b, label, parent, [*base, "numbering"])
+                found += self._point_items(a, b, label, parent, [*base, "numbering"], entry)
             return found
         text_end = _trim(shadow, body, stop)
         if text_end <= body:
             return []
-        over = agenda if agenda is not own else (own.parent if own is not None else None)
-        if own is not None and own.style in ("agenda", "case"):
-            over = own  # 「案號：19」 … 「議決：通過」 on the entry's own line
-        entry = (over.start, over.end) if over is not None else (self.start, self.end)
         return [Found(body, text_end, parent, None, base, 0.9, entry=entry)]
 
     def _point_items(
-        self, start: int, end: int, label: str, parent: Node | None, cues: list[str]
+        self,
+        start: int,
+        end: int,
+        label: str,
+        parent: Node | None,
+        cues: list[str],
+        entry: tuple[int, int] | None = None,
     ) -> list[Found]:
         """A decision's list entry, or its leaves where it is a heading over points
         (unless it names a case: then it takes them with it)."""
         node = self._node_with_body(start)
         if node is None or not node.children:
-            return [Found(start, end, parent, label, cues, 0.85)]
+            return [Found(start, end, parent, label, cues, 0.85, entry=entry)]
         head = case_head(self.shadow, node, False)
         chosen: list[tuple[Node, Node | None]] = []
         if head is None or head.endswith("專案"):  # a topic over points: its leaves
@@ -288,6 +299,12 @@ class _Finder:
             if node.body == body:
                 return node
         return None
+
+    def _next_entry(self, position: int) -> int:
+        """Start of the next decision label or numbered entry after ``position``."""
+        starts = [m.start() for m in self.labels if m.start() >= position]
+        starts += [n.start for n in self.nodes if n.start >= position]
+        return min(starts, default=self.end)
 
     def _next_bound(self, node: Node) -> int:
         """End of the entry after ``node`` (its value, a line of its own)."""

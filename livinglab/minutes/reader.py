@@ -366,19 +366,28 @@ _PART = {
         ("review", r"(?:委員會)?審\s*查\s*(?:會\s*)?意\s*見"),
         ("reason", r"案\s*由"),
         ("method", r"辦\s*法"),
+        ("explanation", r"說\s*明"),
     )
 }
+# The label of the part after a value (說明, 審查意見, 議決, 提案人, 大會決議日期 …).
+_NEXT_PART = re.compile(
+    r"^[ \t\u3000\-•|]*(?:[壹貳參肆伍陸柒捌玖拾一二三四五六七八九十\d]{1,4}[、.．]?[ \t\u3000]*)?"
+    r"(?:(?:委員會)?審\s*查\s*(?:會\s*)?意\s*見|案\s*由|辦\s*法|說\s*明|理\s*由|提\s*案\s*人"
+    r"|連\s*署\s*人|附\s*署\s*人|(?:大會|二讀|三讀)?(?:決\s*議|議\s*決)(?:文)?|決\s*定|備\s*註"
+    r"|[^\s：:，。、]{0,8}(?:日期|附件|結果|字號|情形))[ \t\u3000|]*(?:[：:]|$|(?<=[ \t\u3000])(?=\S))",
+    re.M,
+)
 
 
 def _proposal_agencies(shadow: str, entry: tuple[int, int], text: str, context: Context) -> list:  # type: ignore[type-arg]
     """The party a council's adopted proposal names (建請市府… → 市府): that of its
-    adopted review opinion (照審查意見通過), else of its 案由, else of its 辦法."""
-    parts = ("review", "reason", "method") if "審查" in text else ("reason", "method")
+    adopted review opinion (照審查意見通過), else of its 案由, of its 辦法, and last
+    of its 說明 (a proposal whose 案由 names only the work)."""
+    parts = ("review", "reason", "method", "explanation")
+    if "審查" not in text:
+        parts = parts[1:]
     for part in parts:
-        values = [
-            m.group(1) or _next_line(shadow, m.end(), entry[1])
-            for m in _PART[part].finditer(shadow, *entry)
-        ]
+        values = [_part_value(shadow, m, entry[1]) for m in _PART[part].finditer(shadow, *entry)]
         for value in reversed(values) if part == "review" else values:
             found = assigned_agencies(collapse(value), context)
             if found:
@@ -386,10 +395,12 @@ def _proposal_agencies(shadow: str, entry: tuple[int, int], text: str, context: 
     return []
 
 
-def _next_line(shadow: str, at: int, end: int) -> str:
-    start = at + 1
-    stop = shadow.find("\n", start, end)
-    return shadow[start : end if stop < 0 else stop]
+def _part_value(shadow: str, match: re.Match[str], end: int) -> str:
+    """A part's value: after its label, on its line and the lines that continue it,
+    up to the next part's label (a value hard-wrapped over lines, or on the next)."""
+    start = match.start(1)
+    stop = _NEXT_PART.search(shadow, match.end(), end)
+    return shadow[start : stop.start() if stop else end]
 
 
 _NOTED = re.compile(r"[（(]([^（）()\n]{2,16})[）)]\s*。?\s*(?:\n|$)")

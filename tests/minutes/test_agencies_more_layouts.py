@@ -41,3 +41,68 @@ def test_a_county_record_names_its_deputy_head():
     ]
     # no city's directory claims the county's 教育局
     assert meeting.items[1].agencies[0].name == "教育局"
+
+
+def _agencies_of(record: str) -> list[list[str]]:
+    meetings = parse_text(record).meetings
+    return [[a.mention for a in item.agencies] for m in meetings for item in m.items]
+
+
+def test_adopted_as_reviewed_names_the_party_of_the_review_in_key_value_bullets():
+    record = (
+        "議員提案\n"
+        "- 案號\n- 7\n"
+        "- 案由\n"
+        "- 建請交通部公路局改善省道路口號誌，以維行人安全。\n"
+        "- 審查意見\n- 函送縣府研處。\n"
+        "- 大會決議\n- 照審查意見通過。\n"
+        "- 發文日期\n- 2022/05/03\n"
+    )
+    assert _agencies_of(record) == [["縣府"]]
+
+
+def test_adopted_proposals_on_a_page_cut_before_its_first_number():
+    record = (
+        "審查意見:\n"
+        "議 決:通過。\n"
+        "五、提 案 人:王議員大明\n"
+        "案 由:為社區活動中心屋頂漏水修繕,以利里民使用。\n"
+        "說 明:屋頂多處滲水,里民反映已久,建請市政府儘速編列預算\n"
+        "修繕。\n"
+        "辦 法:\n"
+        "審查意見:\n"
+        "議 決:通過。\n"
+        "六、提 案 人:李議員小華\n"
+        "案 由:區內自來水管線老舊,常有漏水,建請市府與自來水公\n"
+        "司研議汰換。\n"
+        "說 明:\n"
+        "辦 法:\n"
+        "審查意見:\n"
+        "議 決:通過。\n"
+    )
+    # the first decision's proposal is cut off: nothing of the next one is its party;
+    # the second's 案由 names none, its 說明 does; the third's 案由 runs over a wrap
+    assert _agencies_of(record) == [[], ["市政府"], ["市府", "自來水公司"]]
+
+
+def test_a_database_record_whose_review_follows_the_resolution():
+    record = (
+        "議員提案 第301號\n"
+        "案由:本市老舊公園遊具應全面汰換,以維兒童安全。\n"
+        "議決文:照審查意見通過。\n"
+        "審查日期:民國111年03月02日\n"
+        "審查意見:送請市府研議辦理。\n"
+    )
+    assert _agencies_of(record) == [["市府"]]
+
+
+def test_parts_labelled_without_colons_and_alternatives_joined_by_or():
+    record = (
+        "議員提案 第 9 屆第 3 次定期會\n"
+        "提  案  人 張三\n"
+        "案  由 請花蓮縣政府或轉請東部海岸國家風景區管理處修繕海岸步道,以利遊客通行。\n"
+        "說  明 一、步道木棧板多處斷裂,建請縣府儘速處理。\n"
+        "辦  法 同案由。\n"
+        "決  議 照案通過。\n"
+    )
+    assert _agencies_of(record) == [["花蓮縣政府", "東部海岸國家風景區管理處"]]
