@@ -2,8 +2,8 @@
 proposals, persons named by a count, transcripts and flattened PDF text."""
 
 from livinglab.minutes import AgencyDirectory
-from livinglab.minutes.reader import parse_text
 from livinglab.minutes.mentions import Context, assigned_agencies
+from livinglab.minutes.reader import parse_text
 
 DIRECTORY = AgencyDirectory.default()
 
