@@ -30,3 +30,11 @@ def api_as(client, world):
         return TokenClient(client, getattr(world, name))
 
     return make
+
+
+@pytest.fixture
+def script_client(world):
+    """A client that, like a script, has no CSRF cookie: writes must pass on the token."""
+    from django.test import Client
+
+    return Client(enforce_csrf_checks=True)
