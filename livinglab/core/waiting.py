@@ -15,6 +15,7 @@ PROVIDERS = [
     "livinglab.work.waiting",
     "livinglab.reviews.waiting",
     "livinglab.proposals.waiting",
+    "livinglab.sandbox.waiting",
 ]
 
 
