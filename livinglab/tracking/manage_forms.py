@@ -10,7 +10,9 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from livinglab.tracking.models import Case
+from livinglab.tracking.import_forms import agency_field, directory_agencies
+from livinglab.tracking.models import Case, DecisionAgency
+from livinglab.tracking.services.correcting import Responsible
 
 CASE_NUMBER = re.compile(r"#(\d+)\s*$")
 DATALIST_LIMIT = 500
@@ -152,3 +154,86 @@ class SplitForm(forms.Form):
         elif data.get("to") == self.NEW and not data.get("title"):
             self.add_error("title", _("Give the new case a title."))
         return data
+
+
+# --- What the secretariat sets by hand: state, agencies, deadline ------------------------
+
+
+class StateForm(forms.Form):
+    state = forms.ChoiceField(
+        label=_("State"),
+        choices=[
+            ("tracked", _("tracked")),
+            ("proposed", _("proposed")),
+            ("delisted", _("closed: delisted")),
+            ("regular", _("closed: regular exchange")),
+            ("merged", _("closed: merged into another case")),
+        ],
+    )
+    into = CaseByTitleField(
+        label=_("Merged into"),
+        required=False,
+        widget=forms.TextInput(attrs={"list": "state-into-list", "autocomplete": "off"}),
+        help_text=_("Only when merged: an open case of the same body."),
+    )
+    reason = forms.CharField(
+        label=_("Reason"),
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Kept on the case's history, e.g. the meeting that decided it."),
+    )
+
+    def __init__(self, data=None, *, case: Case, user):
+        from livinglab.tracking.services.editing import state_of
+
+        super().__init__(data, initial={"state": state_of(case)}, prefix="state")
+        self.candidates = merge_candidates(case, user)
+        self.fields["into"].candidates = self.candidates
+
+    def clean(self):
+        data = super().clean()
+        if data.get("state") == "merged" and not data.get("into") and "into" not in self.errors:
+            self.add_error("into", _("Choose the case it is merged into."))
+        return data
+
+
+class AgenciesForm(forms.Form):
+    lead = agency_field(
+        _("Lead agencies (主辦)"), _("From the organisation directory; several separated by 、.")
+    )
+    supporting = agency_field(_("Supporting agencies (協辦)"))
+
+    def __init__(self, data=None, *, case: Case):
+        rows = case.case_agencies.select_related("organisation").order_by("pk")
+        names = {role: [] for role in DecisionAgency.Role.values}
+        for row in rows:
+            names.setdefault(row.role, []).append(row.organisation.name)
+        initial = {"lead": "、".join(names["lead"]), "supporting": "、".join(names["supporting"])}
+        super().__init__(data, initial=initial, prefix="agencies")
+
+    def clean(self):
+        data = super().clean()
+        agencies = []
+        for field, role in (("lead", "lead"), ("supporting", "supporting")):
+            try:
+                found = directory_agencies(data.get(field) or "")
+            except forms.ValidationError as error:
+                self.add_error(field, error)
+                continue
+            agencies += [Responsible(organisation, role) for organisation in found]
+        data["agencies"] = agencies
+        if not self.errors and not any(r.role == "lead" for r in agencies):
+            self.add_error("lead", _("Name at least one lead agency (主辦)."))
+        return data
+
+
+class CaseDeadlineForm(forms.Form):
+    deadline = forms.DateField(
+        label=_("Current deadline"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text=_("Empty for no deadline. The agencies' assignments follow it."),
+    )
+
+    def __init__(self, data=None, *, case: Case):
+        super().__init__(data, initial={"deadline": case.deadline}, prefix="deadline")

@@ -15,9 +15,18 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from livinglab.core.access import get_for_user
-from livinglab.tracking.manage_forms import MergeForm, RenameForm, SplitForm, datalist
+from livinglab.tracking.import_forms import agency_options
+from livinglab.tracking.manage_forms import (
+    AgenciesForm,
+    CaseDeadlineForm,
+    MergeForm,
+    RenameForm,
+    SplitForm,
+    StateForm,
+    datalist,
+)
 from livinglab.tracking.models import Case
-from livinglab.tracking.services import lifecycle
+from livinglab.tracking.services import editing, lifecycle
 
 # --- What an action would change ------------------------------------------------------
 
@@ -235,3 +244,55 @@ def split(request, pk: int, decision_pk: int):
         "candidates": datalist(form.candidates),
     }
     return render(request, "tracking/manage/split.html", context)
+
+
+# --- State, agencies and deadline set by hand ---------------------------------------------
+
+
+def _set_by_hand(request, pk: int, form_class, apply, template: str, **form_kwargs):
+    """GET shows the form; a valid POST applies it and returns to the case."""
+    case = get_for_user(_cases(), request.user, pk, "change")
+    data = request.POST if request.method == "POST" else None
+    form = form_class(data, case=case, **form_kwargs)
+    if form.is_bound and form.is_valid():
+        try:
+            message = apply(case, form.cleaned_data)
+        except lifecycle.CaseChangeRefused as refusal:
+            form.add_error(None, str(refusal))
+        else:
+            messages.success(request, message)
+            return redirect(case)
+    context = {"case": case, "form": form, "agency_options": agency_options()}
+    if isinstance(form, StateForm):
+        context["candidates"] = datalist(form.candidates)
+    return render(request, template, context)
+
+
+@require_http_methods(["GET", "POST"])
+def set_state(request, pk: int):
+    def apply(case, data):
+        into = data["into"] if data["state"] == "merged" else None
+        editing.set_state(request.user, case, data["state"], reason=data["reason"], into=into)
+        return _("State set; the reason is on the case's history.")
+
+    return _set_by_hand(
+        request, pk, StateForm, apply, "tracking/manage/state.html", user=request.user
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def set_agencies(request, pk: int):
+    def apply(case, data):
+        editing.set_agencies(request.user, case, data["agencies"])
+        return _("Agencies set; the agencies' assignments follow.")
+
+    return _set_by_hand(request, pk, AgenciesForm, apply, "tracking/manage/agencies.html")
+
+
+@require_http_methods(["GET", "POST"])
+def set_deadline(request, pk: int):
+    def apply(case, data):
+        editing.set_deadline(request.user, case, data["deadline"])
+        return _("Deadline set; the agencies' assignments follow.")
+
+    return _set_by_hand(request, pk, CaseDeadlineForm, apply, "tracking/manage/deadline.html")

@@ -424,6 +424,9 @@ class CaseEvent(models.Model):
         SPLIT = "split", _("decision moved to another case")
         LINKED = "linked", _("decision moved here")
         CORRECTED = "corrected", _("decision corrected by hand")
+        AGENCIES = "agencies", _("agencies set by hand")
+        DEADLINE = "deadline", _("deadline set by hand")
+        IN_CHARGE = "in_charge", _("person in charge changed")
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)

@@ -84,7 +84,7 @@ def entries(case: Case) -> list[Entry]:
     for event in events:
         if event.pk in hidden:
             continue
-        if event.kind == CaseEvent.Kind.CORRECTED:
+        if event.kind in _CHANGE_EVENTS or event.payload.get("by_hand"):
             event.changes = correction_rows(event.payload)
         if event.decision_id in by_decision:
             by_decision[event.decision_id].events.append(event)
@@ -92,6 +92,15 @@ def entries(case: Case) -> list[Entry]:
             result.append(Entry(on=event.on, events=[event]))
     result.sort(key=lambda e: (e.on is None, e.on or 0, e.decision is None))
     return result
+
+
+# Events that say what they changed (before → after): a correction, a change by hand.
+_CHANGE_EVENTS = {
+    CaseEvent.Kind.CORRECTED,
+    CaseEvent.Kind.AGENCIES,
+    CaseEvent.Kind.DEADLINE,
+    CaseEvent.Kind.IN_CHARGE,
+}
 
 
 @dataclass
@@ -110,6 +119,13 @@ def correction_rows(payload: dict) -> list[ChangeRow]:
         rows.append(
             ChangeRow(pgettext("correction", "Decision"), "—", _("added to the meeting's record"))
         )
+    if "state" in payload:
+        before, after = payload["state"]
+        rows.append(ChangeRow(_("State"), state_label(before), state_label(after)))
+    if "person" in payload:
+        before, after = payload["person"]
+        label = _("Person in charge (%(agency)s)") % {"agency": payload.get("agency", "")}
+        rows.append(ChangeRow(label, before or "—", after or "—"))
     if "status" in payload:
         before, after = payload["status"]
         rows.append(ChangeRow(_("Status"), _status(before), _status(after)))
@@ -120,6 +136,15 @@ def correction_rows(payload: dict) -> list[ChangeRow]:
         before, after = payload["agencies"]
         rows.append(ChangeRow(_("Agencies"), _agencies(before), _agencies(after)))
     return rows
+
+
+def state_label(value) -> str:
+    """A state as a secretary sets it (`editing.state_of`): proposed, tracked or a closure."""
+    if value in Case.State.values:
+        return str(Case.State(value).label)
+    if value in Case.Closure.values:
+        return _("closed: %(closure)s") % {"closure": Case.Closure(value).label}
+    return value or "—"
 
 
 def _status(value) -> str:

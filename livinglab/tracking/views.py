@@ -18,7 +18,14 @@ from livinglab.orgs.models import Organisation
 from livinglab.orgs.roles import roles_of
 from livinglab.tracking import timeline
 from livinglab.tracking.forms import RegistryForm, SplitForm
-from livinglab.tracking.manage_forms import datalist, merge_candidates
+from livinglab.tracking.import_forms import agency_options
+from livinglab.tracking.manage_forms import (
+    AgenciesForm,
+    CaseDeadlineForm,
+    StateForm,
+    datalist,
+    merge_candidates,
+)
 from livinglab.tracking.models import Case, CaseLink
 from livinglab.tracking.registry import CappedPaginator, filter_cases, registry_rows, rows
 from livinglab.tracking.services import lifecycle
@@ -126,9 +133,20 @@ def case_detail(request, pk: int):
         "entries": timeline.entries(case),
         "can_manage": can_manage,
         "merge_candidates": datalist(merge_candidates(case, request.user)) if can_manage else [],
+        **(_set_by_hand_forms(case, request.user) if can_manage else {}),
         "today": None,
     }
     return render(request, "tracking/case.html", context)
+
+
+def _set_by_hand_forms(case, user) -> dict:
+    """The secretariat's forms on the case page: state, agencies, deadline."""
+    return {
+        "state_form": StateForm(case=case, user=user),
+        "agencies_form": AgenciesForm(case=case),
+        "deadline_form": CaseDeadlineForm(case=case),
+        "agency_options": agency_options(),
+    }
 
 
 def agency_cases(request, pk: int):

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from livinglab.core.people import display_name
 from livinglab.work.attachments import MAX_FILES
 from livinglab.work.models import Proposal
 
@@ -99,3 +100,24 @@ class BulkUploadForm(forms.Form):
         help_text=_(".ods or .xlsx in the layout of the download; up to 5 MB."),
         widget=forms.ClearableFileInput(attrs={"accept": ".ods,.xlsx"}),
     )
+
+
+class InChargeForm(forms.Form):
+    """Claim, release, or (the secretariat) name the person in charge of an assignment."""
+
+    action = forms.ChoiceField(
+        choices=[("claim", _("Claim")), ("release", _("Release")), ("assign", _("Set"))],
+        widget=forms.HiddenInput,
+    )
+    person = forms.ModelChoiceField(
+        label=_("Person in charge"),
+        queryset=None,
+        required=False,
+        empty_label=_("(no one)"),
+    )
+
+    def __init__(self, data=None, *, assignment, officers):
+        super().__init__(data, prefix=f"a{assignment.pk}")
+        self.fields["person"].queryset = officers
+        self.fields["person"].label_from_instance = display_name
+        self.initial["person"] = assignment.responsible_id

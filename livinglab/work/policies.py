@@ -1,7 +1,8 @@
 """Who may do what with agency work.
 
-An agency's officers report on its assignments and name the person responsible; the
-body's secretariat manages deadlines and reviews reports; admins may do everything.
+An agency's officers report on its assignments and claim the person-in-charge field; the
+body's secretariat manages deadlines, names the person in charge and reviews reports;
+admins may do everything.
 Proposers, reviewers and the public have no part in it.
 """
 
@@ -26,8 +27,14 @@ def assignment_policy(user, action: str, assignment: Assignment) -> bool:
         return _secretariat(user, body_id) or _officer(user, assignment.organisation_id)
     if action == "report":
         return assignment.is_open and _officer(user, assignment.organisation_id)
-    if action == "name_responsible":
-        return _secretariat(user, body_id) or _officer(user, assignment.organisation_id)
+    # The person in charge: an officer of the agency claims the assignment or releases
+    # it when it is theirs; the body's secretariat names any officer of the agency.
+    if action == "claim":
+        return _officer(user, assignment.organisation_id) and assignment.responsible_id != user.pk
+    if action == "release":
+        return _officer(user, assignment.organisation_id) and assignment.responsible_id == user.pk
+    if action == "assign_person":
+        return _secretariat(user, body_id)
     if action == "change":
         return _secretariat(user, body_id)
     if action == "report_on_behalf":  # from a bulk update spreadsheet

@@ -3,13 +3,17 @@
 import datetime as dt
 from dataclasses import dataclass
 
+from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from livinglab.core.access import require
-from livinglab.tracking.models import Case, CaseAgency, Decision
+from livinglab.core.people import display_name
+from livinglab.orgs.models import Membership
+from livinglab.tracking.models import Case, CaseAgency, CaseEvent, Decision
+from livinglab.tracking.services import lifecycle
 from livinglab.work import notifications
 from livinglab.work.attachments import (
     MAX_FILES,
@@ -92,11 +96,60 @@ def set_deadline(user, assignment: Assignment, deadline: dt.date | None) -> Assi
     return assignment
 
 
-def name_responsible(user, assignment: Assignment, person) -> Assignment:
-    require(user, "name_responsible", assignment)
+class NotOfTheAgency(ValueError):
+    """The person named in charge is not an officer of the assignment's agency."""
+
+
+def officers_of(organisation_id: int):
+    """The active officers of an agency: who may be in charge of its assignments."""
+    return (
+        get_user_model()
+        .objects.filter(
+            is_active=True,
+            memberships__role=Membership.Role.OFFICER,
+            memberships__organisation_id=organisation_id,
+        )
+        .distinct()
+        .order_by("first_name", "username")
+    )
+
+
+def set_person_in_charge(user, assignment: Assignment, person) -> Assignment:
+    """Who in the agency is in charge of the assignment, on the case's history.
+
+    An officer of the agency claims it (names themselves) or releases it (when it is
+    theirs); the body's secretariat names any officer of the agency, or no one.
+    """
+    if person is not None and person.pk == user.pk:
+        action = "claim"
+    elif person is None and assignment.responsible_id == user.pk:
+        action = "release"
+    else:
+        action = "assign_person"
+    require(user, action, assignment)
+    if person is not None and not officers_of(assignment.organisation_id).filter(pk=person.pk):
+        raise NotOfTheAgency(
+            _("%(person)s is not an officer of %(agency)s.")
+            % {"person": display_name(person), "agency": assignment.organisation.name}
+        )
+    with transaction.atomic():
+        current = (
+            Assignment.objects.select_for_update()
+            .select_related("responsible", "case")
+            .get(pk=assignment.pk)
+        )
+        if current.responsible_id == getattr(person, "pk", None):
+            return current
+        before = display_name(current.responsible)
+        current.responsible = person
+        current.save(update_fields=["responsible", "updated_at"])
+        payload = {
+            "agency": assignment.organisation.name,
+            "person": [before, display_name(person)],
+        }
+        lifecycle.record(current.case, CaseEvent.Kind.IN_CHARGE, actor=user, payload=payload)
     assignment.responsible = person
-    assignment.save(update_fields=["responsible", "updated_at"])
-    return assignment
+    return current
 
 
 @dataclass

@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.plate, name="plate"),
     path("assignments/<int:pk>/", views.assignment_detail, name="assignment"),
     path("assignments/<int:pk>/deadline/", views.assignment_deadline, name="deadline"),
+    path("assignments/<int:pk>/in-charge/", views.assignment_in_charge, name="in_charge"),
     path("reviews/", views.review_queue, name="reviews"),
     path("reports/<int:pk>/review/", views.review, name="review"),
     path("reports/<int:pk>/edit/", views.report_edit, name="report_edit"),

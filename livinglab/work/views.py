@@ -1,8 +1,10 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.http import HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -13,11 +15,13 @@ from livinglab.work import services
 from livinglab.work.attachments import AttachmentRejected, download_name
 from livinglab.work.forms import (
     DeadlineForm,
+    InChargeForm,
     ProgressReportForm,
     ReportEditForm,
     ReviewForm,
     WithdrawForm,
 )
+from livinglab.work.in_charge import in_charge
 from livinglab.work.models import Assignment, ProgressReport
 
 
@@ -93,6 +97,7 @@ def assignment_detail(request, pk: int):
     context = {
         "assignment": assignment,
         "decision": services.decision_to_act_on(assignment),
+        "in_charge": in_charge(request.user, assignment),
         "reports": reports,
         "form": form,
         "today": timezone.localdate(),
@@ -207,3 +212,27 @@ def report_withdraw(request, pk: int):
     services.withdraw_report(request.user, report, reason)
     messages.success(request, _("Progress report withdrawn; the secretariat will not review it."))
     return redirect("work:assignment", pk=report.assignment_id)
+
+
+@login_required
+@require_POST
+def assignment_in_charge(request, pk: int):
+    """Claim or release the person-in-charge field; the secretariat names anyone of the
+    agency. Returns to the page the form was on (the case or the assignment)."""
+    queryset = Assignment.objects.select_related("case", "organisation", "responsible")
+    assignment = get_for_user(queryset, request.user, pk, "view")
+    officers = services.officers_of(assignment.organisation_id)
+    form = InChargeForm(request.POST, assignment=assignment, officers=officers)
+    if not form.is_valid():
+        return HttpResponseBadRequest(_("Choose a person of the agency, or no one."))
+    action = form.cleaned_data["action"]
+    person = {"claim": request.user, "release": None}.get(action, form.cleaned_data["person"])
+    try:
+        services.set_person_in_charge(request.user, assignment, person)
+    except services.NotOfTheAgency as refusal:
+        return HttpResponseBadRequest(str(refusal))
+    messages.success(request, _("Person in charge changed; the change is on the case's history."))
+    back = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(back, {request.get_host()}, request.is_secure()):
+        return redirect(back)
+    return redirect("work:assignment", pk=assignment.pk)

@@ -50,6 +50,12 @@ case_manage:rename               GET   404   404   404   403   403   404   200  
 case_manage:rename               POST  404   404   404   403   403   404   200   404   200
 case_manage:split                GET   404   404   404   403   403   404   200   404   200
 case_manage:split                POST  404   404   404   403   403   404   200   404   200
+case_manage:state                GET   404   404   404   403   403   404   200   404   200
+case_manage:state                POST  404   404   404   403   403   404   200   404   200
+case_manage:agencies             GET   404   404   404   403   403   404   200   404   200
+case_manage:agencies             POST  404   404   404   403   403   404   200   404   200
+case_manage:deadline             GET   404   404   404   403   403   404   200   404   200
+case_manage:deadline             POST  404   404   404   403   403   404   200   404   200
 case_manage:unmerge              GET   404   404   404   403   403   404   200   404   200
 case_manage:unmerge              POST  404   404   404   403   403   404   302   404   302
 ckan                             GET   200   200   200   200   200   200   200   200   200
@@ -225,6 +231,7 @@ work:bulk_download               GET   302   404   404   403   403   404   200  
 work:bulk_preview                GET   302   404   404   404   404   404   200   404   200
 work:bulk_preview                POST  302   404   404   404   404   404   302   404   302
 work:deadline                    POST  302   404   404   404   403   404   302   404   302
+work:in_charge                   POST  302   404   404   404   400   404   400   404   400
 work:notification_open           POST  302   404   404   404   302   404   404   404   404
 work:notifications               GET   302   200   200   200   200   200   200   200   200
 work:notifications               POST  302   302   302   302   302   302   302   302   302

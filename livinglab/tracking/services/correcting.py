@@ -15,7 +15,7 @@ from django.db import transaction
 from livinglab.core.access import require
 from livinglab.tracking.models import Case, CaseAgency, CaseLink, Decision, DecisionAgency
 from livinglab.tracking.services import changes as case_changes
-from livinglab.tracking.services import lifecycle, recording
+from livinglab.tracking.services import editing, lifecycle, recording
 
 Kind = lifecycle.Kind
 STATE_EVENTS = {Kind.TRACKED, Kind.DELISTED, Kind.REGULAR}
@@ -120,6 +120,8 @@ def refresh_responsibility(case: Case) -> None:
     if latest is not None and case.deadline != latest.deadline:
         case.deadline = latest.deadline
         case.save(update_fields=["deadline", "updated_at"])
+    # What the secretariat set by hand since the latest decision still holds.
+    editing.apply_by_hand(case, latest.meeting.date if latest is not None else None)
 
 
 @transaction.atomic

@@ -238,13 +238,18 @@ def carried_on_by(case: Case) -> Case:
     return case
 
 
-def _merge(sources, target: Case, *, actor, decision=None) -> Case:
+def _merge(sources, target: Case, *, actor, decision=None, note: str = "") -> Case:
     # A source that the target was itself merged into would close a loop.
     heir = carried_on_by(target).pk
     sources = [s for s in sources if s.pk not in (target.pk, heir) and s.body_id == target.body_id]
     for source in sources:
         merge_event = record(
-            source, Kind.MERGED, actor=actor, decision=decision, payload={"into": target.pk}
+            source,
+            Kind.MERGED,
+            actor=actor,
+            decision=decision,
+            payload={"into": target.pk},
+            note=note,
         )
         names = [source.title, *source.aliases.values_list("name", flat=True)]
         for name in names:
