@@ -124,7 +124,10 @@ def generate(args) -> dict:
             v = round(rng.uniform(2_000, 60_000), 1)
             batch.append((definition.pk, pk, month, v, v, now))
         with transaction.atomic(), connection.cursor() as cursor:
-            cursor.executemany(value_sql, batch)
+            if connection.vendor == "postgresql":
+                _copy_values(cursor, batch)
+            else:
+                cursor.executemany(value_sql, batch)
         written += len(batch)
     generated_months = months[: written // max(1, len(ids))]
     totals_started = time.perf_counter()
@@ -157,6 +160,16 @@ def generate(args) -> dict:
         f" {time.perf_counter() - totals_started:.0f} s)"
     )
     return {"definition": definition, "city": city, "year": year, "values": written}
+
+
+def _copy_values(cursor, rows) -> None:
+    """PostgreSQL's COPY: ten million rows in minutes where INSERTs take hours."""
+    columns = "definition_id, scope_id, period_start, value, given_value, entered_at"
+    with cursor.cursor.copy(
+        f"COPY kpis_value ({columns}, given_unit, supplier, source) FROM STDIN"
+    ) as copy:
+        for row in rows:
+            copy.write_row((*row, "kWh", "", "local"))
 
 
 def _write_then_read(definition, city, year):
