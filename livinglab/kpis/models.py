@@ -222,7 +222,12 @@ class ScopeQuerySet(models.QuerySet):
         from livinglab.meetings.models import Body
 
         hidden_bodies = Body.objects.exclude(pk__in=Body.objects.visible_to(user).values("pk"))
-        under_hidden = ScopeAncestor.objects.filter(ancestor__body__in=hidden_bodies)
+        # Scopes followed by a hidden body are few: found first, a city of public bodies
+        # is read without a pass over its buildings' closure rows.
+        hidden = list(Scope.objects.filter(body__in=hidden_bodies).values_list("pk", flat=True))
+        if not hidden:
+            return self
+        under_hidden = ScopeAncestor.objects.filter(ancestor_id__in=hidden)
         return self.exclude(pk__in=under_hidden.values("descendant_id"))
 
 

@@ -20,7 +20,7 @@ A full year reads `YearTotal` (one row per reporting source), other windows the 
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F, Max, Q, Sum
+from django.db.models import Count, Exists, F, Max, OuterRef, Q, Sum
 
 from livinglab.kpis.models import (
     Definition,
@@ -153,7 +153,7 @@ def compute_year(definition: Definition, scope: Scope, year: int, sector: str | 
     )
     value = {Rule.SUM: found["total"], Rule.LAST: found["last"], Rule.MAX: found["maximum"]}[rule]
     result = Rollup(value=value if found["n"] else None, sources=found["n"])
-    _coverage(result, scope, rows.values("scope_id"))
+    _year_coverage(result, scope, definition, year, sector)
     return result
 
 
@@ -235,14 +235,30 @@ def denominator_weights(definition: Definition, year: int, scope_ids) -> dict[in
     return {sid: w for sid, w in weights.items() if w}
 
 
-def _coverage(result: Rollup, scope: Scope, reporting) -> None:
+def _places_under(scope: Scope):
     # Coverage counts the places expected to report: a trial under a city adds its
     # figures to the total but is not a district that failed to report the others.
-    children = (
-        ScopeParent.objects.filter(parent=scope)
-        .exclude(child__kind=Scope.Kind.TRIAL)
-        .values("child_id")
+    return ScopeParent.objects.filter(parent=scope).exclude(child__kind=Scope.Kind.TRIAL)
+
+
+def _year_coverage(result: Rollup, scope: Scope, definition, year: int, sector) -> None:
+    """Coverage of a year, asking of each child whether anything under it reported: the
+    question stops at the first source found instead of listing a city's buildings."""
+    places = _places_under(scope)
+    result.children = places.count()
+    if not result.children:
+        return
+    reported = YearTotal.objects.filter(
+        definition=definition, year=year, scope_id=OuterRef("descendant_id")
     )
+    under = ScopeAncestor.objects.filter(ancestor_id=OuterRef("child_id"))
+    if sector:
+        under = under.filter(descendant__sector=sector)
+    result.children_reporting = places.filter(Exists(under.filter(Exists(reported)))).count()
+
+
+def _coverage(result: Rollup, scope: Scope, reporting) -> None:
+    children = _places_under(scope).values("child_id")
     result.children = children.count()
     if result.children:
         result.children_reporting = (
