@@ -11,6 +11,7 @@ urlpatterns = [
     path("<int:pk>/progress/", views.progress, name="progress"),
     path("<int:pk>/items/<int:m>/<int:i>/", views.save_item, name="item"),
     path("<int:pk>/discard/", views.discard, name="discard"),
+    path("<int:pk>/cancel/", views.cancel, name="cancel"),
     path("<int:pk>/read-again/", views.read_again, name="read_again"),
     path("<int:pk>/retry/", views.retry, name="retry"),
 ]

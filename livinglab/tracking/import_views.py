@@ -18,7 +18,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from livinglab.core.access import get_for_user
 from livinglab.meetings.models import Body, Meeting, MinutesDocument
 from livinglab.tracking.import_forms import DraftForm, PassageForm, UploadForm, agency_options
-from livinglab.tracking.services import drafting
+from livinglab.tracking.services import background, drafting
 from livinglab.tracking.services.identity import AUTO_LINK
 from livinglab.tracking.services.importing import (
     ImportFailed,
@@ -206,6 +206,24 @@ def discard(request, pk: int):
 
 @login_required
 @require_POST
+def cancel(request, pk: int):
+    """Stop a background reading; the record stays, failed, to read again or discard."""
+    document = _get_draft(request, pk)
+    try:
+        background.cancel_reading(request.user, document)
+    except ImportFailed as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(
+            request,
+            _("The reading of %(file)s was cancelled; nothing of it was written.")
+            % {"file": document},
+        )
+    return redirect("imports:draft", document.pk)
+
+
+@login_required
+@require_POST
 def read_again(request, pk: int):
     document = _get_draft(request, pk)
     replace = request.POST.get("replace_edits") == "1"
@@ -241,6 +259,11 @@ def retry(request, pk: int):
     return redirect("imports:draft", document.pk)
 
 
+def _progress_context(document: MinutesDocument) -> dict:
+    waited = background.waiting_for_a_worker(document)
+    return {"document": document, "no_worker_seconds": int(waited.total_seconds()) if waited else 0}
+
+
 def _context(document: MinutesDocument, form: DraftForm | None = None, **extra) -> dict:
     context = {
         "document": document,
@@ -248,6 +271,8 @@ def _context(document: MinutesDocument, form: DraftForm | None = None, **extra) 
         "auto_link": AUTO_LINK * 100,
         "segments": None,
     }
+    if document.status == Status.READING:
+        context.update(_progress_context(document))
     if document.status in (Status.DRAFT, Status.CONFIRMED):
         context["segments"] = source_segments(document.text, document.proposal)
     if form is not None:
@@ -321,7 +346,7 @@ def progress(request, pk: int):
     """The reading progress of a large record, polled by the draft page."""
     document = _get_draft(request, pk)
     if document.status == Status.READING and _is_htmx(request):
-        return render(request, "imports/_progress.html", {"document": document})
+        return render(request, "imports/_progress.html", _progress_context(document))
     if _is_htmx(request):
         response = HttpResponse(status=204)
         response["HX-Redirect"] = reverse("imports:draft", args=[document.pk])

@@ -106,6 +106,7 @@ PAGE_ARGS = {
     "imports:progress": lambda w: {"pk": w.draft.pk},
     "imports:item": lambda w: {"pk": w.draft.pk, "m": 0, "i": 0},
     "imports:discard": lambda w: {"pk": w.draft.pk},
+    "imports:cancel": lambda w: {"pk": w.draft.pk},
     "imports:read_again": lambda w: {"pk": w.draft.pk},
     "needs:need": lambda w: {"pk": w.need.pk},
     "needs:need_edit": lambda w: {"pk": w.need.pk},

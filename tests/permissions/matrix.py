@@ -81,6 +81,7 @@ credits:upload                   GET   302   403   403   403   403   403   200  
 credits:upload                   POST  302   403   403   403   403   403   400   403   400
 favicon.ico                      GET   301   301   301   301   301   301   301   301   301
 imports:discard                  POST  302   404   404   404   404   404   302   404   302
+imports:cancel                   POST  302   404   404   404   404   404   302   404   302
 imports:draft                    GET   302   404   404   404   404   404   200   404   200
 imports:draft                    POST  302   404   404   404   404   404   400   404   400
 imports:item                     POST  302   404   404   404   404   404   302   404   302
