@@ -256,6 +256,8 @@ def _role(
         # 請交通局, 由交通局 (most mentions): asked, unless released in the clause
         released = _RELEASED.search(text, start - _REACH if start > _REACH else 0, start)
         return 0 if released else 2
+    if _OPINION_AFTER.match(text, end) and _CONSULT_BEFORE.search(text, max(0, start - 4), start):
+        return 2  # 會工學院意見後再議: its opinion asked
     clause, at, stop = _cut_before(text, start, CLAUSE_OR_COLON_STOP)
     word = _CLAUSE_WORD.search(clause, at, stop)
     if word:  # thanked or released (also after a request) outranks asked
@@ -275,6 +277,8 @@ def _role(
 
 
 _REACH = 80  # how far back a clause is read
+_OPINION_AFTER = re.compile(r"(?:之)?意見")
+_CONSULT_BEFORE = re.compile(r"(?:^|[，,。；;\n：:])[ \t\u3000]*會(?:同)?\Z")
 
 
 def _cut_before(text: str, position: int, stop: re.Pattern[str]) -> tuple[str, int, int]:

@@ -17,7 +17,8 @@ _UNIT_END = (
     r"|[局處署部院會府所室組科館隊股課廳司])"
 )
 _TITLE = (
-    r"(?:副?(?:縣長|市長|局長|處長|院長|校長|主委|主任委員|主任|組長|科長|秘書長|議長|部長|署長|會長)"
+    r"(?:副?(?:縣長|市長|局長|處長|院長|校長|主委|主任委員|主任|組長|科長|秘書長|議長|部長|署長|會長|主席)"
+    r"|首長"
     r"|議員|委員|顧問|老師)"
     r"(?:(?![暫先儘盡速務確積加再多即均亦也都協共擔於就將會處局署部院府所室組科館隊股課廳司])"
     r"[\u4e00-\u9fff]){0,2}"
@@ -25,12 +26,12 @@ _TITLE = (
 # Requests and assignments just before a name.
 _CUE = re.compile(
     r"(?:請(?<![申邀聲]請)|函送|轉送|責成|責請|責由|交由|委由|委請|送請|函請|轉請|建請|推請|協請|惠請|"
-    r"偕同|會同|協同|由(?<![經理自藉]由)(?![於衷])|交(?!通)(?=[^\s，。；、]{2,12}(?:研議|辦理|處理|研處))|送(?=交通))"
+    r"偕同|會同|協同|(?:提報|報送|陳報|函報)至|由(?<![經理自藉]由)(?![於衷])|交(?!通)(?=[^\s，。；、]{2,12}(?:研議|辦理|處理|研處))|送(?=交通))"
 )
 # Where a name stops: a verb, an adverb or a function word after it.
 _STOP = re.compile(
     r"於|就|將|針對|對|依|在|把|以|並|及|與|和|暨|、|，|,|。|；|;|：|:|（|\(|\s|的|之|"
-    r"協助|辦理|研議|研究|研處|研辦|研商|研析|提供|製作|務必|儘速|盡速|確實|積極|加強|派員|會勘|說明|處理|參加|完成|"
+    r"意見|協助|辦理|研議|研究|研處|研辦|研商|研析|提供|製作|務必|儘速|盡速|確實|積極|加強|派員|會勘|說明|處理|參加|完成|"
     r"檢具|列入|負責|持續|繼續|擔任|評估|規劃|彙整|追蹤|回報|提出|提送|補充|修正|重視|優先|配合|"
     r"督導|主辦|協辦|增加|編列|速|迅速|先行|公告|近期|發送|研擬|審查|調派|備妥|注意|落實|"
     r"應|再|即|另|自行|共同|一併|派|多|同步|主動|擴大|邀請|召開|訂定|清查|盤點|追|報告|考量|"
@@ -56,6 +57,16 @@ _COLLECTIVE = re.compile(
     r"(?:局處|處室|機關|單位|主管|學校|公所|科室))(?![長])"
 )
 _CHARGED = re.compile(r"應|須|務必|負責|主辦|協辦")
+# Persons asked by name, their number and title after the list: 推請甲、乙、丙三議員.
+_COUNTED = re.compile(
+    r"(?:推請|公推|推派|指派|請|推|由)((?:[^\s，,。；;：:、（()）]{2,8}、)+[^\s，,。；;：:、（()）]{2,8}?)"
+    r"[二三四五六七八九十兩2-9]\s*(?:位|名)?\s*(?:議員|委員|代表)"
+)
+# A unit whose opinion is asked first (會工學院意見後再議): consulted, so given work.
+_CONSULTED = re.compile(
+    r"(?:^|(?<=[，,。；;\n：:]))[ \t\u3000]*會(?:同)?"
+    rf"((?:(?!會)[^\s，,。；;：:、（()）]){{1,12}}?{_UNIT_END})(?:之)?意見"
+)
 _NOT_UNITS = frozenset(
     (
         "本會議",
@@ -88,6 +99,15 @@ def unit_mentions(text: str, persons: bool = True) -> list[tuple[int, int, str]]
                 at = after + 1
                 continue
             break
+    if persons and ("議員" in text or "委員" in text or "代表" in text):  # 推請甲、乙二議員
+        for match in _COUNTED.finditer(text):
+            at = match.start(1)
+            for name in match.group(1).split("、"):
+                found.append((at, at + len(name), name))
+                at += len(name) + 1
+    if text.startswith("會") or "\n會" in text or "，會" in text:  # 會工學院意見後…
+        for match in _CONSULTED.finditer(text):
+            found.append((match.start(1), match.end(1), match.group(1)))
     if "）" in text or ")" in text:
         for match in _NOTED.finditer(text):
             found.append((match.start(1), match.end(1), match.group(1)))

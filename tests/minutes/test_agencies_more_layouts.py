@@ -106,3 +106,44 @@ def test_parts_labelled_without_colons_and_alternatives_joined_by_or():
         "決  議 照案通過。\n"
     )
     assert _agencies_of(record) == [["花蓮縣政府", "東部海岸國家風景區管理處"]]
+
+
+def test_persons_named_by_a_list_closed_by_their_number_and_title():
+    assert _given("推請甲〔召集人〕、林大同、陳小明三議員組成小組調查。") == [
+        ("甲〔召集人〕", "甲〔召集人〕"),
+        ("林大同", "林大同"),
+        ("陳小明", "陳小明"),
+    ]
+    # 等議員: no number closes the list, so no name is read from it
+    assert _given("公推王一、李二等議員擔任委員。") == []
+
+
+def test_titles_listed_after_a_request_and_a_unit_consulted_first():
+    assert [m for m, _ in _given("審議時應請縣政府主席、衛生署中區署長暨相關單位首長列席。")] == [
+        "縣政府主席",
+        "衛生署中區署長",
+        "相關單位首長",
+    ]
+    assert _given("會法學院意見後再提下次會議討論。") == [("法學院", "法學院")]
+    # 社會局 is no consultation: 會 inside a name
+    assert _given("社會局意見已納入報告。") == []
+
+
+def test_a_unit_a_file_is_sent_on_to():
+    assert [m for m, _ in _given("請鄉公所備齊資料，提報至行政院農業委員會審核。")] == [
+        "鄉公所",
+        "行政院農業委員會",
+    ]
+
+
+def test_a_year_in_brackets_at_a_line_start_is_no_list_number():
+    record = (
+        "座談會會議紀錄\n"
+        "會議決議內容:\n"
+        "一、請甲鄉公所彙整颱風災害資料,並於本\n"
+        "(95)年度結束前送交通部公路總局辦理。\n"
+        "二、請乙鄉公所派員會勘。\n"
+    )
+    meeting = parse_text(record).meetings[0]
+    assert [item.path for item in meeting.items] == [["一"], ["二"]]
+    assert "(95)年度結束前" in meeting.items[0].text
