@@ -8,6 +8,7 @@ the files (size, count, type by content), the same services read and confirm the
 import datetime as dt
 
 from django.utils.datastructures import MultiValueDict
+from django.utils.translation import gettext as _
 from ninja import Field, File, Router, Schema, Status
 from ninja.files import UploadedFile
 from ninja.pagination import paginate
@@ -23,6 +24,7 @@ from livinglab.tracking.services.importing import (
     ImportFailed,
     import_minutes,
     notice_abandoned,
+    read_once_more,
     revision,
 )
 
@@ -328,3 +330,32 @@ def confirm_draft(request, import_id: Id, payload: ConfirmIn):
             "meetings_already_there": written.meetings_already_there,
         },
     }
+
+
+@router.post(
+    "/imports/{import_id}/discard", response={200: Message, 400: Message}, auth=require_user
+)
+def discard_import(request, import_id: Id):
+    """Delete a draft, or a record that failed to read, with its stored file; nothing of
+    it was written. A confirmed record stays (400)."""
+    document = _get_import(request.auth, import_id)
+    try:
+        drafting.discard_draft(request.auth, document)
+    except ImportFailed as exc:
+        return Status(400, {"detail": str(exc)})
+    done = _("%(file)s was discarded; nothing of it was written.") % {"file": document}
+    return {"detail": done}
+
+
+@router.post(
+    "/imports/{import_id}/retry", response={200: ImportOut, 400: Message}, auth=require_user
+)
+def retry_import(request, import_id: Id):
+    """Read once more, in the background, a large record whose reading stopped (its
+    worker ended); 400 for any other record (upload the file again)."""
+    document = _get_import(request.auth, import_id)
+    try:
+        document = read_once_more(request.auth, document)
+    except ImportFailed as exc:
+        return Status(400, {"detail": str(exc)})
+    return _import_out(document)
