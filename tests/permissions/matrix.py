@@ -296,6 +296,8 @@ API = _table("""
 /api/bodies/{body_id}/imports                      POST   401   404   404   403   403   404   400   404   400
 /api/imports/{import_id}/confirm                   POST   401   404   404   404   404   404   200   404   200
 /api/assignments/{assignment_id}/reports           POST   401   404   404   404   201   404   403   404   403
+/api/imports/{import_id}/discard                   POST   401   404   404   404   404   404   200   404   200
+/api/imports/{import_id}/retry                     POST   401   404   404   404   404   404   400   404   400
 /api/cases/{case_id}/merge                         POST   401   404   404   403   403   404   200   404   200
 /api/cases/{case_id}/rename                        POST   401   404   404   403   403   404   200   404   200
 /api/cases/{case_id}/unmerge                       POST   401   404   404   403   403   404   400   404   400
