@@ -105,7 +105,7 @@ _SEVERAL_BEFORE = re.compile(
 # lookbehinds follow it), so that re skips in C to where one may match.
 _REQUEST = re.compile(
     r"請(?<![申邀聲]請)|責成|責由|交由|交辦|委由|委請|督促|指派|由(?<![經理自]由)(?!於|衷)"
-    r"|納入|加入|成員|交\s*$|函送|轉送|移送"
+    r"|納入|加入|成員|交\s*$|函送|轉送|移送|提報至|報送至|陳報至|函報至"
 )
 _ASK = re.compile(r"請(?<![申邀聲]請)")  # 請A…，並與B共同…: a request runs to the full stop
 # Named responsible right after the mention (X主辦、Y協辦).

@@ -147,3 +147,8 @@ def test_a_year_in_brackets_at_a_line_start_is_no_list_number():
     meeting = parse_text(record).meetings[0]
     assert [item.path for item in meeting.items] == [["一"], ["二"]]
     assert "(95)年度結束前" in meeting.items[0].text
+
+
+def test_a_unit_a_file_is_sent_on_to_after_a_hard_wrap():
+    text = "請鄉公所備齊資料，\n提報至行政院農業委員會審核。"
+    assert [m for m, _ in _given(text)] == ["鄉公所", "行政院農業委員會"]
