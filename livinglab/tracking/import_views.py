@@ -9,9 +9,11 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -37,6 +39,7 @@ Status = MinutesDocument.Status
 @require_http_methods(["GET", "POST"])
 def upload(request, body_pk: int):
     body = get_for_user(Body.objects, request.user, body_pk, "import")
+    started = timezone.now()
     form = UploadForm()
     if request.method == "POST":
         form = UploadForm(request.POST, request.FILES)
@@ -46,10 +49,11 @@ def upload(request, body_pk: int):
             except ImportFailed as exc:
                 form.add_error("files", str(exc))
             else:
+                _say_where_earlier_imports_are(request, drafts, started)
                 if len(drafts) == 1:
-                    return redirect("imports:draft", drafts[0].pk)
+                    return _go(request, reverse("imports:draft", args=[drafts[0].pk]))
                 messages.success(request, _("%(count)s records read.") % {"count": len(drafts)})
-                return redirect("imports:upload", body.pk)
+                return _go(request, reverse("imports:upload", args=[body.pk]))
     documents = MinutesDocument.objects.filter(body=body).select_related("uploaded_by")
     notice_abandoned(documents)
     context = {
@@ -59,6 +63,48 @@ def upload(request, body_pk: int):
         "max_bytes": settings.LIVINGLAB_UPLOAD_MAX_BYTES,
     }
     return render(request, "imports/upload.html", context, status=400 if form.errors else 200)
+
+
+def _go(request, url: str):
+    """Where an upload leads: a redirect, or for the page's script (which shows the
+    transfer's progress) the address to go to, so that the messages wait for that page."""
+    if request.headers.get("X-Upload-Progress"):
+        return JsonResponse({"location": url})
+    return redirect(url)
+
+
+def _say_where_earlier_imports_are(request, drafts, started) -> None:
+    """A record uploaded again that was confirmed before: say where its meeting is."""
+    for document in drafts:
+        confirmed = document.confirmed_at
+        if document.status != Status.CONFIRMED or confirmed is None or confirmed >= started:
+            continue
+        meeting = meeting_of(document)
+        values = {
+            "file": document.filename,
+            "when": timezone.localdate(confirmed).isoformat(),
+        }
+        if meeting is not None:
+            values["meeting"] = str(meeting)
+            message = _(
+                "%(file)s was imported and confirmed before (%(when)s); nothing changed. "
+                "Its meeting is “%(meeting)s”."
+            )
+            messages.info(
+                request,
+                format_html(
+                    '{} <a href="{}">{}</a>',
+                    message % values,
+                    meeting.get_absolute_url(),
+                    _("Go to the meeting"),
+                ),
+            )
+        else:
+            messages.info(
+                request,
+                _("%(file)s was imported and confirmed before (%(when)s); nothing changed.")
+                % values,
+            )
 
 
 def _get_draft(request, pk: int) -> MinutesDocument:
