@@ -100,6 +100,27 @@ DATASETS: tuple[Dataset, ...] = (
             Column("supporting_agencies", "list", _("Supporting agencies, separated by ;"), ""),
             Column("aliases", "list", _("Other names it was known by, separated by ;"), ""),
             Column("decisions", "integer", _("Decisions about it"), "4"),
+            Column(
+                "progress_percent",
+                "integer",
+                _(
+                    "How far along it is, 0 to 100: 100 once closed, else the mean of its "
+                    "agencies' latest accepted progress reports; empty with no agency"
+                ),
+                "60",
+            ),
+            Column(
+                "progress_reported_on",
+                "date",
+                _("When the latest accepted progress report counted was filed"),
+                "2025-05-20",
+            ),
+            Column(
+                "history",
+                "list",
+                _("Its history: the date and kind of each change, oldest first, separated by ;"),
+                "2025-03-12 tracked;2025-06-18 noted",
+            ),
         ),
         rows=sources.cases,
         stamp=sources.cases_stamp,

@@ -12,6 +12,8 @@ from livinglab.meetings.models import Body, Meeting
 from livinglab.needs.models import Call, Need
 from livinglab.tracking.models import Case, CaseAgency, CaseAlias, CaseEvent, CaseLink, Decision
 from livinglab.trials.models import Measurement, Trial
+from livinglab.work.models import ProgressReport
+from livinglab.work.progress import public_progress
 
 CHUNK = 2000
 PUBLIC = AnonymousUser()
@@ -148,8 +150,10 @@ def cases() -> Iterator[dict]:
             .annotate(n=Count("id"))
             .values_list("case_id", "n")
         )
+        progress = public_progress(ids)
         for row in rows:
             case_id = row["id"]
+            summary = progress[case_id]
             yield {
                 "id": case_id,
                 "body_id": row["body_id"],
@@ -164,6 +168,9 @@ def cases() -> Iterator[dict]:
                 "supporting_agencies": _joined(supporting[case_id]),
                 "aliases": _joined(aliases[case_id]),
                 "decisions": counts.get(case_id, 0),
+                "progress_percent": "" if summary.percent is None else summary.percent,
+                "progress_reported_on": _iso(summary.reported_on),
+                "history": _joined(f"{on.isoformat()} {kind}" for on, kind in summary.history),
             }
 
 
@@ -174,6 +181,7 @@ def cases_stamp() -> tuple:
         CaseEvent.objects.aggregate(Max("id"))["id__max"],
         CaseAgency.objects.aggregate(Max("id"))["id__max"],
         CaseAlias.objects.aggregate(Max("id"))["id__max"],
+        ProgressReport.objects.accepted().aggregate(Max("reviewed_at"))["reviewed_at__max"],
         *bodies_stamp(),
     )
 

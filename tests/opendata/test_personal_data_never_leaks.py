@@ -1,5 +1,6 @@
 """Personal data held by the models (a meeting's recorder, a need's contact person and
-e-mail, people's accounts, who supplied or typed a KPI value) appears in no dataset, catalogue or API answer."""
+e-mail, people's accounts, who supplied or typed a KPI value, the words of a progress
+report and of its review, which the case's published progress is built beside) appears in no dataset, catalogue or API answer."""
 
 import pytest
 from django.urls import reverse
@@ -38,6 +39,22 @@ def kpi_value_with_supplier(published):
     write_value(water, scope, dt.date(2025, 2, 1), 43, user=published.world.officer)
 
 
+@pytest.fixture
+def progress_report_with_words(published):
+    """An accepted progress report naming a person in its text and review comment: the
+    case's progress is published (its percent and history), the words are not."""
+    from livinglab.tracking.models import Case
+    from livinglab.work import services as work
+    from livinglab.work.models import Assignment
+
+    world = published.world
+    work.sync_assignments(Case.objects.filter(pk=published.case.pk))
+    assignment = Assignment.objects.get(case=published.case)
+    text = f"已與{PERSONAL[1]}（{PERSONAL[2]}）完成訪談。"
+    report = work.file_report(world.officer, assignment, work.NewReport(text, 40))
+    work.review_report(world.secretary, report, accept=True, comment=PERSONAL[4])
+
+
 def _everything_public(client) -> str:
     parts = []
     for dataset in DATASETS:
@@ -53,9 +70,10 @@ def _everything_public(client) -> str:
 
 
 def test_no_personal_field_reaches_open_data(
-    client, published, need_with_contact, kpi_value_with_supplier
+    client, published, need_with_contact, kpi_value_with_supplier, progress_report_with_words
 ):
     text = _everything_public(client)
+    assert '"progress_percent": 40' in text  # the case's progress is published
     assert "路口車流即時調控" in text  # the need itself is published
     assert "市政大樓" in text  # so is the KPI value
     for value in PERSONAL:

@@ -1,0 +1,72 @@
+"""A case's progress as the public may see it (what Decidim's accountability module
+shows for a result): its state, how far along it is and the dates of its history.
+
+The summary is built from figures only: the percent complete of each agency's latest
+accepted progress report and the kind and date of each event. It never carries a
+report's text, a review comment, an event's note or details, nor who did anything, so
+that open data and public pages can show it as it is.
+
+A closed case is 100 % along. An open case is the mean, over its agencies' assignments,
+of each one's latest accepted percent (an assignment with no accepted report yet counts
+as 0); a case with no assignment has no figure.
+"""
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.utils import timezone
+
+from livinglab.tracking.models import TAIPEI, Case, CaseEvent
+from livinglab.work.models import Assignment, ProgressReport
+
+
+@dataclass(frozen=True)
+class PublicProgress:
+    state: str
+    percent: int | None
+    reported_on: dt.date | None  # when the latest accepted report counted was filed
+    history: tuple[tuple[dt.date, str], ...]  # (effective date, event kind), oldest first
+
+
+def public_progress(case_ids) -> dict[int, PublicProgress]:
+    """The summaries of the given cases, in a fixed number of queries."""
+    ids = list(case_ids)
+    states = dict(Case.objects.filter(pk__in=ids).values_list("pk", "state"))
+    latest = _latest_accepted(ids)
+    assignments = defaultdict(list)
+    for pk, case_id in Assignment.objects.filter(case_id__in=ids).values_list("pk", "case_id"):
+        assignments[case_id].append(pk)
+    history = defaultdict(list)
+    events = CaseEvent.objects.filter(case_id__in=ids).order_by("case_id", "on", "pk")
+    for case_id, on, kind in events.values_list("case_id", "on", "kind"):
+        history[case_id].append((on, kind))
+    summaries = {}
+    for case_id, state in states.items():
+        figures = [latest.get(pk) for pk in assignments[case_id]]
+        if state == Case.State.CLOSED:
+            percent = 100
+        elif figures:
+            percent = round(sum(f[0] if f else 0 for f in figures) / len(figures))
+        else:
+            percent = None
+        dates = [f[1] for f in figures if f]
+        summaries[case_id] = PublicProgress(
+            state, percent, max(dates) if dates else None, tuple(history[case_id])
+        )
+    return summaries
+
+
+def _latest_accepted(case_ids) -> dict[int, tuple[int, dt.date]]:
+    """For each assignment of the cases: (percent, filed on) of its latest accepted report."""
+    reports = (
+        ProgressReport.objects.accepted()
+        .filter(assignment__case_id__in=case_ids)
+        .order_by("assignment_id", "-submitted_at", "-pk")
+        .values_list("assignment_id", "percent_complete", "submitted_at")
+    )
+    latest: dict[int, tuple[int, dt.date]] = {}
+    for assignment_id, percent, submitted_at in reports:
+        filed_on = timezone.localtime(submitted_at, TAIPEI).date()
+        latest.setdefault(assignment_id, (min(percent, 100), filed_on))
+    return latest
