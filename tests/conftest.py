@@ -5,6 +5,12 @@ from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
+from hypothesis import settings as hypothesis_settings
+
+# Speed is measured in bench/, never asserted by tests: an example is not failed for the
+# time it took on a loaded CI machine.
+hypothesis_settings.register_profile("livinglab", deadline=None)
+hypothesis_settings.load_profile("livinglab")
 
 SEEDS_DIR = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
 PASSWORD = "correct horse battery staple"
