@@ -5,6 +5,7 @@ from django.shortcuts import render
 
 from livinglab.core.access import allows, get_for_user
 from livinglab.meetings.models import Body, Meeting
+from livinglab.meetings.policies import may_create_body
 from livinglab.meetings.source import highlighted
 from livinglab.tracking import timeline
 from livinglab.tracking.models import Case
@@ -17,7 +18,8 @@ def body_list(request):
         .annotate(meeting_count=Count("meetings", distinct=True))
         .order_by("name")
     )
-    return render(request, "meetings/body_list.html", {"bodies": bodies})
+    context = {"bodies": bodies, "can_create": may_create_body(request.user)}
+    return render(request, "meetings/body_list.html", context)
 
 
 def body_detail(request, pk: int):
@@ -32,6 +34,7 @@ def body_detail(request, pk: int):
         "children": Body.objects.visible_to(request.user).filter(parent=body).order_by("name"),
         "members": body.members.order_by("name"),
         "can_manage": allows(request.user, "manage", body),
+        "can_run": allows(request.user, "change", body) and allows(request.user, "staff", body),
     }
     return render(request, "meetings/body.html", context)
 

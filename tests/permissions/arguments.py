@@ -57,6 +57,13 @@ PAGE_ARGS = {
     "tracking:review_answer": lambda w: {"pk": w.link.pk},
     "meetings:body": lambda w: {"pk": w.body.pk},
     "meetings:meeting": lambda w: {"pk": w.meeting.pk},
+    "meetings:body_edit": lambda w: {"pk": w.body.pk},
+    "meetings:staff": lambda w: {"pk": w.body.pk},
+    "meetings:staff_invite": lambda w: {"pk": w.body.pk},
+    "meetings:staff_remove": lambda w: {"pk": w.body.pk, "membership_pk": _spare_member(w).pk},
+    "meetings:invitation_resend": lambda w: {"pk": w.body.pk, "invitation_pk": _invitation(w).pk},
+    "meetings:invitation_cancel": lambda w: {"pk": w.body.pk, "invitation_pk": _invitation(w).pk},
+    "accounts:invitation": lambda w: {"token": _invitation_token(w)},
     "work:assignment": lambda w: {"pk": w.assignment.pk},
     "work:deadline": lambda w: {"pk": w.assignment.pk},
     "work:in_charge": lambda w: {"pk": w.assignment.pk},
@@ -126,6 +133,43 @@ PAGE_ARGS = {
     "opendata:decisions_feed": lambda w: {"body_id": w.body.pk},
     "ckan": lambda w: {"name": "package_list"},
 }
+
+
+def _spare_member(w):
+    """A reviewer of the body kept for removing: made again whenever one was removed."""
+    from django.contrib.auth import get_user_model
+
+    from livinglab.orgs.models import Membership
+
+    person, _ = get_user_model().objects.get_or_create(username="spare_reviewer")
+    return Membership.objects.get_or_create(user=person, role="reviewer", body=w.body)[0]
+
+
+def _invitation(w):
+    """An invitation to the body's staff, waiting (made here: it is only the pages' own)."""
+    from django.utils import timezone
+
+    from livinglab.accounts.models import Invitation
+
+    invitation, _ = Invitation.objects.get_or_create(
+        email="invitee@example.org",
+        body=w.body,
+        defaults={
+            "role": "reviewer",
+            "invited_by": w.users["secretary"],
+            "nonce": "0123456789abcdef",
+            "sent_at": timezone.now(),
+            "expires_at": timezone.now() + timezone.timedelta(days=7),
+        },
+    )
+    return invitation
+
+
+def _invitation_token(w):
+    from livinglab.accounts.invitations import token_for
+
+    return token_for(_invitation(w))
+
 
 # API path parameters, by name.
 API_ARGS = {

@@ -31,6 +31,8 @@ def _table(text: str, columns_before: int) -> dict[tuple[str, str], tuple[int, .
 # fmt: off
 PAGES = _table("""
                                        anon  prop  oprop revw  offi  ooffi secr  osecr staff
+accounts:invitation              GET   200   200   200   200   200   200   200   200   200
+accounts:invitation              POST  200   200   200   200   200   200   200   200   200
 accounts:login                   GET   200   302   302   302   302   302   302   302   302
 accounts:login                   POST  200   302   302   302   302   302   302   302   302
 accounts:logout                  POST  302   302   302   302   302   302   302   302   302
@@ -106,7 +108,18 @@ kpis:upload_preview              GET   302   404   404   404   200   404   404  
 kpis:upload_preview              POST  302   404   404   404   302   404   404   404   404
 meetings:bodies                  GET   200   200   200   200   200   200   200   200   200
 meetings:body                    GET   404   404   404   200   200   404   200   404   200
+meetings:body_edit               GET   302   404   404   403   403   404   200   404   200
+meetings:body_edit               POST  302   404   404   403   403   404   200   404   200
+meetings:body_new                GET   302   403   403   403   403   403   200   200   200
+meetings:body_new                POST  302   403   403   403   403   403   200   200   200
+meetings:invitation_cancel       POST  302   404   404   403   403   404   302   404   302
+meetings:invitation_resend       POST  302   404   404   403   403   404   302   404   302
 meetings:meeting                 GET   404   404   404   200   200   404   200   404   200
+meetings:member_picker           GET   302   403   403   403   403   403   200   200   200
+meetings:staff                   GET   302   404   404   403   403   404   200   404   200
+meetings:staff                   POST  302   404   404   403   403   404   200   404   200
+meetings:staff_invite            POST  302   404   404   403   403   404   200   404   200
+meetings:staff_remove            POST  302   404   404   403   403   404   302   404   302
 needs:call                       GET   200   200   200   200   200   200   200   200   200
 needs:call_edit                  GET   302   403   403   403   403   403   200   403   200
 needs:call_edit                  POST  302   403   403   403   403   403   200   403   200
