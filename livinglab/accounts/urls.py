@@ -9,4 +9,5 @@ urlpatterns = [
     path("signout/", auth_views.LogoutView.as_view(), name="logout"),
     path("tokens/", views.token_list, name="tokens"),
     path("tokens/<int:pk>/revoke/", views.token_revoke, name="token_revoke"),
+    path("invitations/<str:token>/", views.accept_invitation, name="invitation"),
 ]

@@ -1,14 +1,16 @@
 from axes.helpers import get_cool_off
 from django.contrib import messages
+from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from livinglab.accounts import tokens
-from livinglab.accounts.forms import SignInForm, TokenForm
+from livinglab.accounts import invitations, tokens
+from livinglab.accounts.forms import AcceptInvitationForm, SignInForm, TokenForm
 from livinglab.accounts.models import ApiToken
 from livinglab.core.access import get_for_user
 
@@ -50,3 +52,31 @@ def token_revoke(request, pk: int):
     tokens.revoke_token(request.user, token)
     messages.success(request, _("The token “%(name)s” is revoked.") % {"name": token.name})
     return redirect("accounts:tokens")
+
+
+@never_cache
+def accept_invitation(request, token: str):
+    """The invitee's page: choose a display name and password, once, before the link expires."""
+    opened = invitations.open_link(token)
+    if opened.problem:
+        context = {"problem": invitations.problem_message(opened.problem)}
+        status = 404 if opened.problem == invitations.Problem.INVALID else 410
+        return render(request, "accounts/invitation.html", context, status=status)
+    form = AcceptInvitationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            user = invitations.accept(token, data["display_name"], data["password"])
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            body = opened.invitation.body
+            messages.success(
+                request,
+                _("Welcome, %(name)s. You are on the staff of %(body)s.")
+                % {"name": user.first_name, "body": body.name},
+            )
+            return redirect(body.get_absolute_url())
+    context = {"invitation": opened.invitation, "form": form}
+    return render(request, "accounts/invitation.html", context)
