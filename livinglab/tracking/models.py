@@ -380,6 +380,18 @@ class CaseLink(models.Model):
         related_name="+",
         help_text=_("The existing case the matcher thought of but was not sure about."),
     )
+    suggested_score = models.FloatField(
+        _("likeness to the suggested case"),
+        null=True,
+        blank=True,
+        help_text=_("How alike the matcher found the name and the suggested case (0–1)."),
+    )
+    suggested_name = models.CharField(
+        _("name it was found like"),
+        max_length=300,
+        blank=True,
+        help_text=_("The suggested case's title or alias that the name resembled."),
+    )
     reviewed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -17,7 +17,7 @@ from livinglab.tracking.models import (
     Decision,
     DecisionAgency,
 )
-from livinglab.tracking.services import lifecycle
+from livinglab.tracking.services import identity, lifecycle
 
 
 @dataclass
@@ -181,5 +181,33 @@ def review_queue(links):
     return (
         links.review_queue()
         .select_related("case", "suggested_case", "decision__meeting")
+        .prefetch_related("suggested_case__aliases")
         .order_by("decision__meeting__date", "pk")
+    )
+
+
+@dataclass
+class Suggestion:
+    """Why the matcher suggested a case: how alike (as the draft showed it) and to what."""
+
+    percent: int
+    known: str  # the suggested case's title or alias the name resembled
+    known_is_title: bool
+    likeness: identity.Likeness
+
+
+def suggestion(link: CaseLink) -> Suggestion | None:
+    case = link.suggested_case
+    if case is None:
+        return None
+    if link.suggested_score is not None and link.suggested_name:
+        score, known = link.suggested_score, link.suggested_name
+    else:  # a link recorded before the draft's score was kept: score it again
+        names = [case.title, *(alias.name for alias in case.aliases.all())]
+        score, known = max((identity.similarity(link.name, n), n) for n in names)
+    return Suggestion(
+        percent=round(score * 100),
+        known=known,
+        known_is_title=known == case.title,
+        likeness=identity.explain(link.name, known),
     )

@@ -168,6 +168,8 @@ def review_queue(request):
         raise PermissionDenied
     links = timeline.review_queue(CaseLink.objects.visible_to(request.user))
     page = Paginator(links, PAGE_SIZE).get_page(request.GET.get("page"))
+    for link in page:
+        link.suggestion = timeline.suggestion(link)
     return render(request, "tracking/review.html", {"page": page, "split_form": SplitForm()})
 
 

@@ -11,6 +11,7 @@ Python so that a draft can be previewed without writing anything.
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
 from rapidfuzz import fuzz
 
@@ -67,6 +68,7 @@ class Match:
     key: object | None  # a case id, or a placeholder for a case the draft would create
     score: float
     method: str  # exact | alias | similar | new
+    known: str = ""  # the name of the case that `name` was found like
 
     @property
     def is_sure(self) -> bool:
@@ -130,7 +132,37 @@ class NameIndex:
     @staticmethod
     def _score(name: str, wanted: str, known: str, entry: Entry, key) -> Match:
         if known == name:
-            return Match(key, 1.0, "exact" if known == entry.title else "alias")
+            return Match(key, 1.0, "exact" if known == entry.title else "alias", known)
         if normalise(known) == wanted:
-            return Match(key, 0.99, "exact" if known == entry.title else "alias")
-        return Match(key, similarity(name, known), "similar")
+            return Match(key, 0.99, "exact" if known == entry.title else "alias", known)
+        return Match(key, similarity(name, known), "similar", known)
+
+
+@dataclass
+class Likeness:
+    """Why a name was found like a known name, for a person to judge the suggestion."""
+
+    shared: list[str]  # the words both have, longest first
+    reordered: bool  # the same characters in another order (交流合作 / 合作交流)
+    region_dropped: bool  # one has a region prefix the other lacks (雙北…)
+
+
+def explain(name: str, known: str) -> Likeness:
+    na, nb = normalise(name), normalise(known)
+    return Likeness(
+        shared=_common_parts(na, nb),
+        reordered=na != nb and sorted(na) == sorted(nb),
+        region_dropped=bool(_REGION.match(na)) != bool(_REGION.match(nb)),
+    )
+
+
+def _common_parts(a: str, b: str, least: int = 2) -> list[str]:
+    """The runs of at least `least` characters both names have, longest first."""
+    parts = []
+    while True:
+        run = SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b))
+        if run.size < least:
+            return parts
+        parts.append(a[run.a : run.a + run.size])
+        a = a[: run.a] + "\0" + a[run.a + run.size :]  # taken: the runs around it stay apart
+        b = b[: run.b] + "\1" + b[run.b + run.size :]

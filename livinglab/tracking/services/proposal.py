@@ -90,6 +90,7 @@ class _Walker:
                     "review": suggested is not None,
                     "suggested": suggested,
                     "suggested_score": match.score if suggested is not None else None,
+                    "suggested_name": match.known if suggested is not None else None,
                     "role": role,
                 }
             )

@@ -179,6 +179,9 @@ def _link(decision: Decision, case: Case, link: dict, placeholders: dict, *, age
         confidence=link.get("confidence", 1.0),
         needs_review=bool(link.get("review") and suggested),
         suggested_case=suggested,
+        # What the draft showed the secretary, so that the review queue shows the same.
+        suggested_score=link.get("suggested_score") if suggested else None,
+        suggested_name=(link.get("suggested_name") or "")[:300] if suggested else "",
     )
     if link["name"] != case.title:
         lifecycle.add_alias(case, link["name"], "variant")
