@@ -5,6 +5,7 @@ from livinglab.needs import views
 app_name = "needs"
 urlpatterns = [
     path("needs/", views.need_list, name="list"),
+    path("needs/export.<str:fmt>", views.need_list_file, name="list_file"),
     path("needs/new/", views.need_create, name="need_new"),
     path("needs/<int:pk>/", views.need_detail, name="need"),
     path("needs/<int:pk>/edit/", views.need_edit, name="need_edit"),

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from livinglab.core import lists
 from livinglab.core.access import allows, get_for_user
 from livinglab.needs import services
 from livinglab.needs.forms import CallForm, FactorFormSet, GateFormSet, NeedFilterForm, NeedForm
@@ -29,7 +30,18 @@ def _need_rows(needs):
     )
 
 
-def need_list(request):
+# The columns of the needs list as a file (the page shows cards, not a table).
+FILE_COLUMNS = (
+    lists.Column("title", gettext_lazy("Title"), width=40),
+    lists.Column("agency", gettext_lazy("Agency"), width=24),
+    lists.Column("domain", gettext_lazy("Domain"), width=16),
+    lists.Column("tags", gettext_lazy("Tags"), width=24),
+    lists.Column("status", gettext_lazy("Status"), width=12),
+    lists.Column("published", gettext_lazy("Published"), width=12),
+)
+
+
+def _filtered_needs(request):
     form = NeedFilterForm(request.GET or None)
     needs = Need.objects.visible_to(request.user)
     wanted = form.cleaned_data if form.is_valid() else {}
@@ -41,6 +53,34 @@ def need_list(request):
     status = wanted.get("status", "")
     if status != "all":
         needs = needs.filter(status=status or Need.Status.PUBLISHED)
+    return form, wanted, needs
+
+
+def need_list_file(request, fmt: str):
+    """The needs as filtered on the list page, as a spreadsheet."""
+    if fmt not in lists.FORMATS:
+        raise Http404
+    _form, _wanted, needs = _filtered_needs(request)
+    found = list(_need_rows(needs)[: lists.EXPORT_CAP])
+    rows = [
+        [
+            need.title,
+            need.agency.name if need.agency_id else "",
+            str(need.domain) if need.domain_id else "",
+            "、".join(str(tag) for tag in need.tags.all()),
+            need.get_status_display(),
+            timezone.localdate(need.published_at).isoformat() if need.published_at else "",
+        ]
+        for need in found
+    ]
+    today = timezone.localdate().isoformat()
+    title = _("Needs")
+    data = lists.spreadsheet(f"{title} {today}", FILE_COLUMNS, rows, fmt)
+    return lists.download(data, fmt, lists.file_name(title, today), fallback=f"needs-{today}")
+
+
+def need_list(request):
+    form, wanted, needs = _filtered_needs(request)
     page = Paginator(_need_rows(needs), PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
@@ -50,6 +90,7 @@ def need_list(request):
         "query": query.urlencode(),
         "filtered": any(wanted.values()),
         "can_write": may_write_needs(request.user),
+        "exports": lists.export_links("needs:list_file", request.GET),
     }
     return render(request, "needs/need_list.html", context)
 

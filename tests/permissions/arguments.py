@@ -91,6 +91,7 @@ PAGE_ARGS = {
     "trials:register_file": lambda w: {"fmt": "xlsx"},
     "tracking:list_file": lambda w: {"fmt": "xlsx"},
     "orgs:list_file": lambda w: {"fmt": "csv"},
+    "needs:list_file": lambda w: {"fmt": "ods"},
     "trials:start": lambda w: {"proposal": w.proposal.pk},
     "trials:detail": lambda w: {"pk": w.trial.pk},
     "trials:status": lambda w: {"pk": w.trial.pk},

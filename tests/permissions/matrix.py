@@ -127,6 +127,7 @@ needs:call_new                   GET   302   403   403   403   403   403   200  
 needs:call_new                   POST  302   403   403   403   403   403   200   200   200
 needs:calls                      GET   200   200   200   200   200   200   200   200   200
 needs:list                       GET   200   200   200   200   200   200   200   200   200
+needs:list_file                  GET   200   200   200   200   200   200   200   200   200
 needs:need                       GET   404   404   404   404   200   404   200   200   200
 needs:need_edit                  GET   302   404   404   404   200   404   200   200   200
 needs:need_edit                  POST  302   404   404   404   200   404   200   200   200
