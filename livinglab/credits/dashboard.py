@@ -142,13 +142,19 @@ def render_burn(programme: Programme, granted: int) -> bytes:
     return out.getvalue()
 
 
-def statement(account: Account):
-    """The account's entries, newest first, with the balance after each."""
-    entries = list(
-        LedgerEntry.objects.touching(account)
-        .select_related("booked_by")
-        .order_by("-booked_at", "-pk")[:500]
-    )
+def statement(account: Account, limit: int = 500):
+    """The account's newest `limit` entries, newest first, with the balance after each.
+
+    Read as the newest entries out of the account and the newest into it, each walked
+    from its own (account, booked_at) index and merged here: one query with an OR of the
+    two would sort all of a busy team's entries before taking the first few."""
+
+    def newest(**where):
+        rows = LedgerEntry.objects.filter(**where).select_related("booked_by")
+        return list(rows.order_by("-booked_at", "-pk")[:limit])
+
+    both = {e.pk: e for e in newest(source=account) + newest(target=account)}
+    entries = sorted(both.values(), key=lambda e: (e.booked_at, e.pk), reverse=True)[:limit]
     balance = account.balance
     rows = []
     for entry in entries:
