@@ -7,7 +7,8 @@ from livinglab.sandbox.services import MAX_TEXT
 from livinglab.sites.models import FieldSite
 from livinglab.work.forms import MultipleFileField
 
-DATE = forms.DateInput(attrs={"type": "date"})
+# ISO values whatever the language, as a browser's date picker reads them.
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 AGENCY_KINDS = (Organisation.Kind.AGENCY, Organisation.Kind.UNIT, Organisation.Kind.CITY)
 
 
@@ -126,7 +127,8 @@ class PermitChangeForm(forms.Form):
 
 class IncidentForm(forms.Form):
     occurred_at = forms.DateTimeField(
-        label=_("Happened at"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
+        label=_("Happened at"),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
     )
     severity = forms.ChoiceField(label=_("Severity"), choices=Incident.Severity.choices)
     description = _text(_("What happened"))

@@ -312,7 +312,7 @@ class PermitChange(models.Model):
     """One step in a permit's life, by whom and why: granted, suspended, reinstated, revoked."""
 
     class Kind(models.TextChoices):
-        GRANTED = "granted", _("granted")
+        GRANTED = "granted", _("permit granted")
         SUSPENDED = "suspended", _("suspended")
         REINSTATED = "reinstated", _("reinstated")
         REVOKED = "revoked", _("revoked")
