@@ -6,6 +6,7 @@ from livinglab.demo.people import DEMO_PASSWORD, load_people
 from livinglab.demo.pipeline import load_pipeline
 from livinglab.demo.records import load_records
 from livinglab.demo.reviews import load_reviews
+from livinglab.demo.sandbox import load_sandbox
 from livinglab.demo.sites import link_demo_needs, load_sites
 from livinglab.demo.trials import load_trials
 from livinglab.orgs.services import load_agency_directory
@@ -35,3 +36,5 @@ class Command(BaseCommand):
         self.stdout.write(f"Trials: {len(load_trials())}")
         # After the trials: their proposals apply for compute credits.
         self.stdout.write(f"Compute credits: {load_credits()}")
+        # After the trials: the running one applies for a sandbox permit.
+        self.stdout.write(f"Regulatory sandbox: {load_sandbox()}")
