@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Case, Q, When
 from django.utils.translation import gettext as _
 
 from livinglab.core.access import require
@@ -106,7 +106,8 @@ def staff_of(body: Body):
     return (
         Membership.objects.filter(body=body, role__in=STAFF_ROLES)
         .select_related("user", "organisation")
-        .order_by("role", "user__first_name", "user__username")
+        .annotate(rank=Case(*[When(role=r, then=i) for i, r in enumerate(STAFF_ROLES)]))
+        .order_by("rank", "user__first_name", "user__username")
     )
 
 
