@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 # At or above: link without asking. Between REVIEW and AUTO: a new case plus a question
 # in the review queue. Below REVIEW: a new case.
@@ -47,6 +47,11 @@ def similarity(a: str, b: str) -> float:
         return 0.0
     if na == nb:
         return 1.0
+    return _similar_normals(na, nb)
+
+
+def _similar_normals(na: str, nb: str) -> float:
+    """`similarity` of two different, non-empty normalised names."""
     score = _score(na, nb)
     pa, pb = _REGION.match(na), _REGION.match(nb)
     if bool(pa) != bool(pb):
@@ -87,25 +92,77 @@ class Entry:
 
 
 class NameIndex:
-    """A body's cases by every name they have had; merged cases resolve to their target."""
+    """A body's cases by every name they have had; merged cases resolve to their target.
+
+    A name the index holds (as written, or once normalised) is found by a dictionary
+    look-up; only a name never seen is compared with all the others, and then by
+    rapidfuzz's batch scorer over names normalised once, so that a record of thousands
+    of meetings costs about as much per name at its end as at its start.
+    """
 
     def __init__(self) -> None:
         self.entries: dict[object, Entry] = {}
+        self._rank: dict[object, int] = {}  # the order cases were added: earlier wins ties
+        self._by_name: dict[str, set] = {}
+        self._by_normal: dict[str, set] = {}
+        self._indexed: set[tuple[object, str]] = set()
+        # One row per (case, name), for the batch scorer: its key and three spellings.
+        self._keys: list = []
+        self._names: list[str] = []
+        self._normals: list[str] = []
+        self._ordered: list[str] = []  # the characters sorted (交流合作 = 合作交流)
+        self._bare: list[str] = []  # without a region prefix
+        self._bare_ordered: list[str] = []
+        self._regional: list[bool] = []
 
     def add(self, key, title: str, names=(), merged_into=None) -> None:
+        if key in self.entries:  # a case added again: forget what it was called
+            del self.entries[key]
+            self._rebuild()
+        self._rank[key] = len(self._rank)
         self.entries[key] = Entry(title, {title, *names}, merged_into)
+        for name in self.entries[key].names:
+            self._index(key, name)
 
     def add_name(self, key, name: str) -> None:
         self.entries[key].names.add(name)
+        self._index(key, name)
 
     def rename(self, key, title: str) -> None:
         entry = self.entries[key]
         entry.names.add(title)
         entry.title = title
+        self._index(key, title)
 
     def merge(self, source, target) -> None:
         self.entries[source].merged_into = target
         self.entries[target].names |= self.entries[source].names
+        for name in self.entries[source].names:
+            self._index(target, name)
+
+    def _index(self, key, name: str) -> None:
+        if (key, name) in self._indexed:
+            return
+        self._indexed.add((key, name))
+        normal = normalise(name)
+        self._by_name.setdefault(name, set()).add(key)
+        self._by_normal.setdefault(normal, set()).add(key)
+        self._keys.append(key)
+        self._names.append(name)
+        self._normals.append(normal)
+        self._ordered.append("".join(sorted(normal)))
+        self._bare.append(_REGION.sub("", normal))
+        self._bare_ordered.append("".join(sorted(self._bare[-1])))
+        self._regional.append(bool(_REGION.match(normal)))
+
+    def _rebuild(self) -> None:
+        entries, rank = self.entries, self._rank
+        self.__init__()
+        for key in sorted(entries, key=rank.__getitem__):
+            self._rank[key] = len(self._rank)
+            self.entries[key] = entries[key]
+            for name in entries[key].names:
+                self._index(key, name)
 
     def resolve(self, key):
         """Follow merges to the case that carries on."""
@@ -118,24 +175,68 @@ class NameIndex:
         return key
 
     def match(self, name: str) -> Match:
-        best = Match(None, 0.0, "new")
-        wanted = normalise(name)
-        for key, entry in self.entries.items():
-            for known in entry.names:
-                candidate = self._score(name, wanted, known, entry, key)
-                if candidate.score > best.score:
-                    best = candidate
+        """The case best named by `name`: the same name (1.0), the same once normalised
+        (0.99), else the most similar at or above REVIEW; earlier cases win ties. Below
+        REVIEW nothing is matched (key None, score 0)."""
+        best = self._same(name)
+        if best.score < 1.0:
+            best = max(best, self._similar(name), key=self._ranking)
         if best.key is not None:
             best.key = self.resolve(best.key)
         return best
 
-    @staticmethod
-    def _score(name: str, wanted: str, known: str, entry: Entry, key) -> Match:
-        if known == name:
-            return Match(key, 1.0, "exact" if known == entry.title else "alias", known)
-        if normalise(known) == wanted:
+    def _first(self, keys) -> object:
+        return min(keys, key=self._rank.__getitem__)
+
+    def _ranking(self, match: Match) -> tuple[float, int]:
+        return match.score, -self._rank.get(match.key, len(self._rank))
+
+    def _same(self, name: str) -> Match:
+        if name in self._by_name:
+            key = self._first(self._by_name[name])
+            return Match(key, 1.0, "exact" if name == self.entries[key].title else "alias", name)
+        wanted = normalise(name)
+        if wanted in self._by_normal:
+            key = self._first(self._by_normal[wanted])
+            entry = self.entries[key]
+            names = [entry.title, *sorted(entry.names - {entry.title})]
+            known = next(known for known in names if normalise(known) == wanted)
             return Match(key, 0.99, "exact" if known == entry.title else "alias", known)
-        return Match(key, similarity(name, known), "similar", known)
+        return Match(None, 0.0, "new")
+
+    def _similar(self, name: str) -> Match:
+        """The most similar name among all, when one scores at least REVIEW."""
+        wanted = normalise(name)
+        if not wanted or not self._keys:
+            return Match(None, 0.0, "new")
+        # Rows that may reach REVIEW by any of `similarity`'s measures (each at least
+        # 0.95 × 0.97 of a ratio; a little lower for rounding), found in C; each is then
+        # scored exactly as `similarity` does.
+        ordered, bare = "".join(sorted(wanted)), _REGION.sub("", wanted)
+        regional = bool(_REGION.match(wanted))
+        floor = REVIEW * 100 * 0.95 * 0.97 - 1
+        rows = set()
+        for query, choices in ((wanted, self._normals), (ordered, self._ordered)):
+            rows.update(_rows_above(query, choices, floor))
+        for query, choices in ((bare, self._bare), ("".join(sorted(bare)), self._bare_ordered)):
+            for row in _rows_above(query, choices, floor):
+                if self._regional[row] != regional:
+                    rows.add(row)
+        best = Match(None, 0.0, "new")
+        for row in rows:
+            known = self._normals[row]
+            if not known or known == wanted:
+                continue
+            score = _similar_normals(wanted, known)
+            candidate = Match(self._keys[row], score, "similar", self._names[row])
+            if candidate.score >= REVIEW and self._ranking(candidate) > self._ranking(best):
+                best = candidate
+        return best
+
+
+def _rows_above(query: str, choices: list[str], cutoff: float) -> list[int]:
+    found = process.extract(query, choices, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None)
+    return [row for _choice, _score, row in found]
 
 
 @dataclass
