@@ -6,6 +6,8 @@ Called by `importing.confirm_import` inside its transaction, after `require`.
 import datetime as dt
 import re
 
+from django.db.models import prefetch_related_objects
+
 from livinglab.minutes.clauses import CLAUSE_STOP, clause_start
 from livinglab.orgs.models import Organisation
 from livinglab.orgs.services import resolve_agency
@@ -25,19 +27,34 @@ def record_meeting(
     registry, and the agencies of the new cases (which would show them to officers), wait
     for `Staging.switch`.
     """
-    decisions = []
     agencies = staging.agencies if staging is not None else _AgencyCache()
+    events = _Events()
     with changes.batch():  # the agencies' assignments follow once, for the whole meeting
-        for position, entry in enumerate(items):
-            decision = _decision(meeting, position, entry, agencies)
+        decisions = _decisions(meeting, items, agencies)
+        for decision, entry in zip(decisions, items, strict=True):
             if not entry.get("track", True):
                 pass
             elif staging is not None and staging.defers(entry):
                 staging.deferred.append((decision.pk, entry))
             else:
-                _apply(user, decision, entry, placeholders, agencies=staging is None)
-            decisions.append(decision)
+                _apply(user, decision, entry, placeholders, events, agencies=staging is None)
+        events.write()
     return decisions
+
+
+class _Events:
+    """The case events of a meeting's decisions, written together (`lifecycle.record_all`)
+    before anything reads the cases' states: a merge, a rename, the meeting's end."""
+
+    def __init__(self) -> None:
+        self.entries: list[tuple] = []
+
+    def add(self, case: Case, kind: str, *, actor, decision: Decision, payload: dict) -> None:
+        self.entries.append((case, kind, decision, actor, payload))
+
+    def write(self) -> None:
+        lifecycle.record_all(self.entries)
+        self.entries = []
 
 
 class Staging:
@@ -57,12 +74,14 @@ class Staging:
     def switch(self, user, body, placeholders: dict, staged_cases) -> None:
         """In the switch's transaction, after the staged rows moved into `body`: the new
         cases' agencies as their decisions say, then the held-back items in order."""
+        events = _Events()
         with changes.batch():  # the assignments follow once the registry holds it all
             _agencies_from_decisions(staged_cases)
             changes.cases_changed(staged_cases)
             for decision_id, entry in self.deferred:
                 decision = Decision.objects.select_related("meeting").get(pk=decision_id)
-                _apply(user, decision, entry, placeholders)
+                _apply(user, decision, entry, placeholders, events)
+            events.write()
 
 
 def _agencies_from_decisions(cases) -> None:
@@ -85,9 +104,41 @@ def _agencies_from_decisions(cases) -> None:
     )
 
 
+def _decisions(
+    meeting, items: list[dict], agencies: "_AgencyCache", first: int = 0
+) -> list[Decision]:
+    """A meeting's decisions and the agencies each names, in two statements."""
+    decisions = Decision.objects.bulk_create(
+        [_unsaved_decision(meeting, first + n, e) for n, e in enumerate(items)]
+    )
+    roles, seen = [], set()
+    for decision, entry in zip(decisions, items, strict=True):
+        for ref in entry.get("agencies", []):
+            organisation = agencies.resolve(ref)
+            if organisation is None or (decision.pk, organisation.pk) in seen:
+                continue  # the first mention of an agency gives its role
+            seen.add((decision.pk, organisation.pk))
+            roles.append(
+                DecisionAgency(
+                    decision=decision,
+                    organisation=organisation,
+                    role=ref.get("role", "lead"),
+                    mention=ref.get("mention", ""),
+                )
+            )
+    DecisionAgency.objects.bulk_create(roles)
+    prefetch_related_objects(decisions, "decision_agencies")  # what `_attach` reads
+    return decisions
+
+
 def _decision(meeting, position: int, entry: dict, agencies: "_AgencyCache") -> Decision:
+    """One decision (a correction adds one by hand)."""
+    return _decisions(meeting, [entry], agencies, first=position)[0]
+
+
+def _unsaved_decision(meeting, position: int, entry: dict) -> Decision:
     deadline = entry.get("deadline") or {}
-    decision = Decision.objects.create(
+    return Decision(
         meeting=meeting,
         position=position,
         path=entry.get("path", []),
@@ -99,15 +150,6 @@ def _decision(meeting, position: int, entry: dict, agencies: "_AgencyCache") -> 
         deadline_mention=(deadline.get("mention") or "")[:100],
         agency_mentions=entry.get("agencies", []),
     )
-    for ref in entry.get("agencies", []):
-        organisation = agencies.resolve(ref)
-        if organisation is not None:
-            DecisionAgency.objects.get_or_create(
-                decision=decision,
-                organisation=organisation,
-                defaults={"role": ref.get("role", "lead"), "mention": ref.get("mention", "")},
-            )
-    return decision
 
 
 class _AgencyCache:
@@ -125,7 +167,22 @@ class _AgencyCache:
         return self.found[name]
 
 
-def _apply(user, decision: Decision, entry: dict, placeholders: dict, *, agencies=True) -> None:
+def _apply(
+    user,
+    decision: Decision,
+    entry: dict,
+    placeholders: dict,
+    events: _Events | None = None,
+    *,
+    agencies=True,
+) -> None:
+    """What a decision does to its cases; its events go into `events` (written by the
+    caller), or are written before returning."""
+    if events is None:
+        events = _Events()
+        _apply(user, decision, entry, placeholders, events, agencies=agencies)
+        events.write()
+        return
     created: set[int] = set()
     cases = {}
     for link in entry.get("links", []):
@@ -140,16 +197,20 @@ def _apply(user, decision: Decision, entry: dict, placeholders: dict, *, agencie
         case = cases[link["case"]]
         kind = _effect(entry.get("status"), case.pk in created, link.get("role"))
         if accepted and kind in (Kind.PROPOSED, Kind.NOTED):
+            events.write()  # the state it reads includes this meeting's earlier events
             kind = _accepted_effect(case, created=case.pk in created)
         if kind:
             payload = {"pending": entry.get("pending", "")} if entry.get("pending") else {}
-            lifecycle.record(case, kind, actor=user, decision=decision, payload=payload)
+            events.add(case, kind, actor=user, decision=decision, payload=payload)
     relations = entry.get("relations", [])
+    if relations:
+        events.write()
     for relation in relations:
         _relate(user, decision, relation, placeholders)
     for key, case in cases.items():
         names = {link["name"] for link in entry.get("links", []) if link["case"] == key}
         if relations or names != {case.title}:  # only another spelling can overtake the title
+            events.write()
             lifecycle.settle_title(Case.objects.get(pk=case.pk), actor=user, decision=decision)
 
 
