@@ -23,8 +23,8 @@ from livinglab.core.access import require
 from livinglab.meetings.models import Body, Meeting, MinutesDocument
 from livinglab.minutes import AgencyDirectory, MinutesError, read_minutes
 from livinglab.tracking.models import Case
+from livinglab.tracking.services import changes, unreadable
 from livinglab.tracking.services import proposal as proposals
-from livinglab.tracking.services import unreadable
 
 # Larger files are read by a background task while the page shows progress.
 BACKGROUND_BYTES = 2 * 1024 * 1024
@@ -182,15 +182,19 @@ def _write_staged(draft: MinutesDocument, attempt: int) -> None:
     staging, held, placeholders = _stage_in(draft, attempt), Staging(), {}
     reindex: set[int] = set()
     entries = draft.proposal.get("meetings", [])
+    staged: set = set()
     try:
-        with collected(reindex):
+        # The staged cases have no agencies before the switch, which reports them: one
+        # report for all the meetings (`changes.batch`), not one per meeting.
+        with collected(reindex), changes.batch():
             for n, entry in enumerate(entries):
                 with transaction.atomic():
-                    _own(draft, attempt)
-                    meeting = _staged_meeting(draft, entry, staging)
+                    # The progress report also checks, and on PostgreSQL locks, that this
+                    # attempt still owns the record.
+                    _beat(draft, attempt, 60 + 39 * n // max(1, len(entries)))
+                    meeting = _staged_meeting(draft, entry, staging, staged)
                     if meeting is not None:
                         record_meeting(user, meeting, entry["items"], placeholders, held)
-                    _beat(draft, attempt, 60 + 39 * (n + 1) // max(1, len(entries)))
             with transaction.atomic():  # the switch
                 _own(draft, attempt)
                 staged_cases = list(Case.objects.filter(body=staging).values_list("pk", flat=True))
@@ -227,13 +231,21 @@ def _stage_in(draft: MinutesDocument, attempt: int) -> Body:
     return draft.staging
 
 
-def _staged_meeting(draft: MinutesDocument, entry: dict, staging: Body) -> Meeting | None:
-    """A new meeting in the staging body, or None when the body already has it."""
+def _staged_meeting(
+    draft: MinutesDocument, entry: dict, staging: Body, staged: set
+) -> Meeting | None:
+    """A new meeting in the staging body, or None when the body already has it or the
+    record holds it twice (`staged`: the keys of the meetings staged so far)."""
     there = _meeting_key(draft, entry)
-    if Meeting.objects.filter(body=draft.body, date=there[0], title=there[1]).exists():
+    if (
+        there in staged
+        or Meeting.objects.filter(body=draft.body, date=there[0], title=there[1]).exists()
+    ):
         return None
-    meeting, created = _meeting(draft, entry, body=staging)
-    return meeting if created else None
+    staged.add(there)
+    return Meeting.objects.create(
+        body=staging, date=there[0], title=there[1], **_meeting_fields(draft, entry)
+    )
 
 
 def _unstage(draft: MinutesDocument, attempt: int, exc: Exception) -> None:
@@ -467,19 +479,20 @@ def _meeting_key(draft: MinutesDocument, entry: dict) -> tuple[dt.date | None, s
 def _meeting(draft: MinutesDocument, entry: dict, body: Body | None = None):
     """The meeting already there (same body, date and title) or a new one."""
     date, title = _meeting_key(draft, entry)
-    number = _NUMBER.search(entry.get("title") or draft.filename)
     return Meeting.objects.get_or_create(
-        body=body or draft.body,
-        date=date,
-        title=title,
-        defaults={
-            "number": int(number.group(1)) if number else None,
-            "time": dt.time.fromisoformat(entry["time"]) if entry.get("time") else None,
-            "location": (entry.get("location") or "")[:300],
-            "chair": (entry.get("chair") or "")[:200],
-            "recorder": (entry.get("recorder") or "")[:200],
-            "document": draft,
-            "span_start": entry["span"][0],
-            "span_end": entry["span"][1],
-        },
+        body=body or draft.body, date=date, title=title, defaults=_meeting_fields(draft, entry)
     )
+
+
+def _meeting_fields(draft: MinutesDocument, entry: dict) -> dict:
+    number = _NUMBER.search(entry.get("title") or draft.filename)
+    return {
+        "number": int(number.group(1)) if number else None,
+        "time": dt.time.fromisoformat(entry["time"]) if entry.get("time") else None,
+        "location": (entry.get("location") or "")[:300],
+        "chair": (entry.get("chair") or "")[:200],
+        "recorder": (entry.get("recorder") or "")[:200],
+        "document": draft,
+        "span_start": entry["span"][0],
+        "span_end": entry["span"][1],
+    }

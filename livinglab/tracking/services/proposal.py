@@ -30,9 +30,13 @@ def index_for_body(body) -> NameIndex:
 
 def build(body, document) -> dict:
     walker = _Walker(index_for_body(body))
+    meetings = Meeting.objects.filter(body=body).order_by("pk")
+    existing = {}
+    for pk, date, title in meetings.values_list("pk", "date", "title"):
+        existing.setdefault((date, title), pk)
     return {
         "source": document.source,
-        "meetings": [walker.meeting(body, meeting) for meeting in document.meetings],
+        "meetings": [walker.meeting(meeting, existing) for meeting in document.meetings],
     }
 
 
@@ -41,10 +45,10 @@ class _Walker:
         self.index = index
         self.counter = itertools.count(1)
 
-    def meeting(self, body, meeting) -> dict:
-        existing = Meeting.objects.filter(body=body, date=meeting.date, title=meeting.title)
+    def meeting(self, meeting, existing: dict) -> dict:
+        """`existing`: the body's meetings by date and title."""
         entry = meeting.to_dict()
-        entry["existing"] = existing.values_list("pk", flat=True).first()
+        entry["existing"] = existing.get((meeting.date, meeting.title))
         entry["items"] = [self.item(item, simulate=not entry["existing"]) for item in meeting.items]
         return entry
 

@@ -7,6 +7,8 @@ import datetime as dt
 import re
 
 from django.db.models import prefetch_related_objects
+from django.db.models.signals import post_save
+from django.utils import timezone
 
 from livinglab.minutes.clauses import CLAUSE_STOP, clause_start
 from livinglab.orgs.models import Organisation
@@ -28,33 +30,56 @@ def record_meeting(
     for `Staging.switch`.
     """
     agencies = staging.agencies if staging is not None else _AgencyCache()
-    events = _Events()
+    writes = _Writes()
     with changes.batch():  # the agencies' assignments follow once, for the whole meeting
-        decisions = _decisions(meeting, items, agencies)
+        decisions = _decisions(meeting, items, agencies, read_back=staging is None)
         for decision, entry in zip(decisions, items, strict=True):
             if not entry.get("track", True):
                 pass
             elif staging is not None and staging.defers(entry):
                 staging.deferred.append((decision.pk, entry))
             else:
-                _apply(user, decision, entry, placeholders, events, agencies=staging is None)
-        events.write()
+                _apply(user, decision, entry, placeholders, writes, agencies=staging is None)
+        writes.write()
     return decisions
 
 
-class _Events:
-    """The case events of a meeting's decisions, written together (`lifecycle.record_all`)
-    before anything reads the cases' states: a merge, a rename, the meeting's end."""
+class _Writes:
+    """What a meeting's decisions do to their cases — links, each case's latest date and
+    deadline, events — written together before anything reads them back (a merge, a
+    rename, the meeting's end), a few statements whatever the number of decisions.
+
+    `cases` holds the one instance of each registry case the decisions touch until then,
+    so that a second decision about a case sees what the first did to it.
+    """
+
+    _DATED = ("last_decided_on", "deadline", "updated_at")
 
     def __init__(self) -> None:
-        self.entries: list[tuple] = []
+        self.links: list[CaseLink] = []
+        self.dated: dict[int, Case] = {}
+        self.events: list[tuple] = []
+        self.cases: dict[int, Case] = {}
 
     def add(self, case: Case, kind: str, *, actor, decision: Decision, payload: dict) -> None:
-        self.entries.append((case, kind, decision, actor, payload))
+        self.events.append((case, kind, decision, actor, payload))
 
     def write(self) -> None:
-        lifecycle.record_all(self.entries)
-        self.entries = []
+        """Write what is held; models' `post_save` receivers hear of each row as if it
+        had been saved alone (the search index follows links and dates)."""
+        sent = {"raw": False, "using": Case.objects.db}
+        CaseLink.objects.bulk_create(self.links)
+        for link in self.links:
+            post_save.send(CaseLink, instance=link, created=True, update_fields=None, **sent)
+        now = timezone.now()
+        for case in self.dated.values():
+            case.updated_at = now
+        Case.objects.bulk_update(list(self.dated.values()), self._DATED, batch_size=500)
+        for case in self.dated.values():
+            fields = frozenset(self._DATED)
+            post_save.send(Case, instance=case, created=False, update_fields=fields, **sent)
+        lifecycle.record_all(self.events)
+        self.links, self.dated, self.events, self.cases = [], {}, [], {}
 
 
 class Staging:
@@ -74,14 +99,14 @@ class Staging:
     def switch(self, user, body, placeholders: dict, staged_cases) -> None:
         """In the switch's transaction, after the staged rows moved into `body`: the new
         cases' agencies as their decisions say, then the held-back items in order."""
-        events = _Events()
+        writes = _Writes()
         with changes.batch():  # the assignments follow once the registry holds it all
             _agencies_from_decisions(staged_cases)
             changes.cases_changed(staged_cases)
             for decision_id, entry in self.deferred:
                 decision = Decision.objects.select_related("meeting").get(pk=decision_id)
-                _apply(user, decision, entry, placeholders, events)
-            events.write()
+                _apply(user, decision, entry, placeholders, writes)
+            writes.write()
 
 
 def _agencies_from_decisions(cases) -> None:
@@ -105,9 +130,10 @@ def _agencies_from_decisions(cases) -> None:
 
 
 def _decisions(
-    meeting, items: list[dict], agencies: "_AgencyCache", first: int = 0
+    meeting, items: list[dict], agencies: "_AgencyCache", first: int = 0, read_back: bool = True
 ) -> list[Decision]:
-    """A meeting's decisions and the agencies each names, in two statements."""
+    """A meeting's decisions and the agencies each names, in two statements (and one to
+    `read_back` the agencies, which the cases take from their decisions unless staged)."""
     decisions = Decision.objects.bulk_create(
         [_unsaved_decision(meeting, first + n, e) for n, e in enumerate(items)]
     )
@@ -127,7 +153,8 @@ def _decisions(
                 )
             )
     DecisionAgency.objects.bulk_create(roles)
-    prefetch_related_objects(decisions, "decision_agencies")  # what `_attach` reads
+    if read_back:
+        prefetch_related_objects(decisions, "decision_agencies")  # what `_attach` reads
     return decisions
 
 
@@ -172,52 +199,56 @@ def _apply(
     decision: Decision,
     entry: dict,
     placeholders: dict,
-    events: _Events | None = None,
+    writes: _Writes | None = None,
     *,
     agencies=True,
 ) -> None:
-    """What a decision does to its cases; its events go into `events` (written by the
+    """What a decision does to its cases; its rows go into `writes` (written by the
     caller), or are written before returning."""
-    if events is None:
-        events = _Events()
-        _apply(user, decision, entry, placeholders, events, agencies=agencies)
-        events.write()
+    if writes is None:
+        writes = _Writes()
+        _apply(user, decision, entry, placeholders, writes, agencies=agencies)
+        writes.write()
         return
     created: set[int] = set()
     cases = {}
     for link in entry.get("links", []):
-        case, is_new = _case_for(link, decision, placeholders)
+        case, is_new = _case_for(link, decision, placeholders, writes)
         placeholders[link["case"]] = case
         cases[link["case"]] = case
         if is_new:
             created.add(case.pk)
-        _link(decision, case, link, placeholders, agencies=agencies)
+        _link(decision, case, link, placeholders, writes, agencies=agencies)
     accepted = entry.get("status") == "new" and accepted_as_new(decision.text)
     for link in entry.get("links", []):
         case = cases[link["case"]]
         kind = _effect(entry.get("status"), case.pk in created, link.get("role"))
         if accepted and kind in (Kind.PROPOSED, Kind.NOTED):
-            events.write()  # the state it reads includes this meeting's earlier events
+            writes.write()  # the state it reads includes this meeting's earlier events
             kind = _accepted_effect(case, created=case.pk in created)
         if kind:
             payload = {"pending": entry.get("pending", "")} if entry.get("pending") else {}
-            events.add(case, kind, actor=user, decision=decision, payload=payload)
+            writes.add(case, kind, actor=user, decision=decision, payload=payload)
     relations = entry.get("relations", [])
     if relations:
-        events.write()
+        writes.write()
     for relation in relations:
         _relate(user, decision, relation, placeholders)
     for key, case in cases.items():
         names = {link["name"] for link in entry.get("links", []) if link["case"] == key}
         if relations or names != {case.title}:  # only another spelling can overtake the title
-            events.write()
+            writes.write()
             lifecycle.settle_title(Case.objects.get(pk=case.pk), actor=user, decision=decision)
 
 
-def _case_for(link: dict, decision: Decision, placeholders: dict) -> tuple[Case, bool]:
+def _case_for(
+    link: dict, decision: Decision, placeholders: dict, writes: _Writes
+) -> tuple[Case, bool]:
     key = link["case"]
     if isinstance(key, int):
-        return Case.objects.get(pk=key), False
+        if key not in writes.cases:
+            writes.cases[key] = Case.objects.get(pk=key)
+        return writes.cases[key], False
     if key in placeholders:  # the instance this draft keeps in step (see `_relate`)
         return placeholders[key], False
     title = (link.get("title") or link["name"])[:300]
@@ -225,38 +256,42 @@ def _case_for(link: dict, decision: Decision, placeholders: dict) -> tuple[Case,
     return Case.objects.create(body=meeting.body, title=title, created_in=meeting), True
 
 
-def _link(decision: Decision, case: Case, link: dict, placeholders: dict, *, agencies=True) -> None:
+def _link(
+    decision: Decision, case: Case, link: dict, placeholders: dict, writes: _Writes, *, agencies
+) -> None:
     suggested = link.get("suggested")
     if isinstance(suggested, str):
         suggested = placeholders.get(suggested)
     elif suggested is not None:
         suggested = Case.objects.filter(pk=suggested).first()
-    CaseLink.objects.create(
-        decision=decision,
-        case=case,
-        name=link["name"],
-        method=link.get("method", CaseLink.Method.MANUAL),
-        role=link.get("role") or CaseLink.Role.SUBJECT,
-        confidence=link.get("confidence", 1.0),
-        needs_review=bool(link.get("review") and suggested),
-        suggested_case=suggested,
-        # What the draft showed the secretary, so that the review queue shows the same.
-        suggested_score=link.get("suggested_score") if suggested else None,
-        suggested_name=(link.get("suggested_name") or "")[:300] if suggested else "",
+    writes.links.append(
+        CaseLink(
+            decision=decision,
+            case=case,
+            name=link["name"],
+            method=link.get("method", CaseLink.Method.MANUAL),
+            role=link.get("role") or CaseLink.Role.SUBJECT,
+            confidence=link.get("confidence", 1.0),
+            needs_review=bool(link.get("review") and suggested),
+            suggested_case=suggested,
+            # What the draft showed the secretary, so that the review queue shows the same.
+            suggested_score=link.get("suggested_score") if suggested else None,
+            suggested_name=(link.get("suggested_name") or "")[:300] if suggested else "",
+        )
     )
     if link["name"] != case.title:
         lifecycle.add_alias(case, link["name"], "variant")
-    _attach(case, decision, agencies=agencies)
+    _attach(case, decision, writes, agencies=agencies)
 
 
-def _attach(case: Case, decision: Decision, *, agencies: bool = True) -> None:
+def _attach(case: Case, decision: Decision, writes: _Writes, *, agencies: bool) -> None:
     """Keep the case's latest date, current deadline and agencies in step."""
     date = decision.meeting.date
     latest = case.last_decided_on is None or (date is not None and date >= case.last_decided_on)
     if date and latest:
         case.last_decided_on = date
         case.deadline = decision.deadline or case.deadline
-        case.save(update_fields=["last_decided_on", "deadline", "updated_at"])
+        writes.dated[case.pk] = case
     if not agencies:
         return
     for role in decision.decision_agencies.all():
