@@ -9,7 +9,7 @@ replay skip what they cancel; nothing is edited or deleted.
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 
 from django.db import transaction
 from django.db.models import Max
@@ -215,16 +215,16 @@ def _advance_all(events, instances: dict[int, list[Case]]) -> None:
     states = {pk: State(*current) for pk, *current in stored}
     for event in events:
         _apply(states[event.case_id], event.kind, event.payload)
-    now, changed = timezone.now(), []
+    now, alike = timezone.now(), {}
     for pk, cases in instances.items():
         state = states[pk]
         for case in cases:
             case.state, case.closure, case.pending = state.state, state.closure, state.pending
             case.merged_into_id, case.updated_at = state.merged_into_id, now
-        changed.append(cases[-1])
-    Case.objects.bulk_update(
-        changed, ["state", "closure", "pending", "merged_into", "updated_at"], batch_size=500
-    )
+        alike.setdefault(astuple(state), []).append(pk)
+    for values, pks in alike.items():  # one statement per distinct state: usually one or two
+        written = dict(zip(fields, values, strict=True), updated_at=now)
+        Case.objects.filter(pk__in=pks).update(**written)
 
 
 def add_alias(case: Case, name: str, kind: str, *, from_case: Case | None = None) -> None:

@@ -71,10 +71,14 @@ class _Writes:
         CaseLink.objects.bulk_create(self.links)
         for link in self.links:
             post_save.send(CaseLink, instance=link, created=True, update_fields=None, **sent)
-        now = timezone.now()
+        now, alike = timezone.now(), {}
         for case in self.dated.values():
             case.updated_at = now
-        Case.objects.bulk_update(list(self.dated.values()), self._DATED, batch_size=500)
+            alike.setdefault((case.last_decided_on, case.deadline), []).append(case.pk)
+        for (date, deadline), pks in alike.items():  # a meeting's cases share their date
+            Case.objects.filter(pk__in=pks).update(
+                last_decided_on=date, deadline=deadline, updated_at=now
+            )
         for case in self.dated.values():
             fields = frozenset(self._DATED)
             post_save.send(Case, instance=case, created=False, update_fields=fields, **sent)
