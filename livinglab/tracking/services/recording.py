@@ -228,7 +228,8 @@ def _apply(
         case = cases[link["case"]]
         kind = _effect(entry.get("status"), case.pk in created, link.get("role"))
         if accepted and kind in (Kind.PROPOSED, Kind.NOTED):
-            writes.write()  # the state it reads includes this meeting's earlier events
+            if case.pk not in created:
+                writes.write()  # the state it reads includes this meeting's earlier events
             kind = _accepted_effect(case, created=case.pk in created)
         if kind:
             payload = {"pending": entry.get("pending", "")} if entry.get("pending") else {}
