@@ -46,7 +46,13 @@ def mine(request):
         .select_related("trial", "site", "permit")
         .order_by("-filed_at", "-pk")[:200]
     )
-    return render(request, "sandbox/mine.html", {"applications": applications})
+    roles = roles_of(request.user)
+    own_trials = Trial.objects.filter(
+        proposal__organisation_id__in=roles.proposer_org_ids,
+        status__in=(Trial.Status.PLANNED, Trial.Status.RUNNING),
+    ).order_by("title")
+    context = {"applications": applications, "own_trials": own_trials}
+    return render(request, "sandbox/mine.html", context)
 
 
 @login_required

@@ -94,3 +94,12 @@ def test_the_pages_read_in_traditional_chinese(client, world, sandbox, permit):
     client.force_login(world.proposer)
     page = client.get(reverse("sandbox:permit", args=[permit.pk])).content.decode()
     assert "附帶條件" in page and "通報事故" in page
+
+
+def test_the_team_finds_where_to_apply(client, world, sandbox):
+    client.force_login(world.proposer)
+    page = client.get(reverse("sandbox:mine")).content.decode()
+    assert reverse("sandbox:apply", args=[sandbox.trial.pk]) in page
+    client.force_login(world.officer)
+    page = client.get(reverse("sandbox:mine")).content.decode()
+    assert reverse("sandbox:apply", args=[sandbox.trial.pk]) not in page
