@@ -107,7 +107,16 @@ def _check_new(new: NewApplication) -> None:
 def _create(user, new: NewApplication) -> Application:
     trial = new.trial
     with translation.override(settings.LANGUAGE_CODE):
-        title = (_("Sandbox: %(trial)s") % {"trial": trial.title})[:300]
+        # A trial's later applications are told apart in the registry and tables.
+        earlier = Application.objects.filter(trial=trial).count()
+        if earlier:
+            title = _("Sandbox: %(trial)s (application %(n)s)") % {
+                "trial": trial.title,
+                "n": earlier + 1,
+            }
+        else:
+            title = _("Sandbox: %(trial)s") % {"trial": trial.title}
+        title = title[:300]
         note = _(
             "Sandbox application at %(site)s, %(start)s to %(end)s; consent asked of %(agencies)s."
         ) % {

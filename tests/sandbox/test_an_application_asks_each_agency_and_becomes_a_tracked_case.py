@@ -49,3 +49,16 @@ def test_attachments_are_checked_by_content(world, sandbox):
         services.file_application(world.proposer, new_application(world, sandbox, files=[page]))
     assert application.attachments.count() == 1
     assert Application.objects.count() == 1
+
+
+def test_a_trials_second_application_is_a_case_told_apart_from_the_first(
+    world, sandbox, application
+):
+    from livinglab.sandbox import services
+    from tests.sandbox.conftest import new_application
+
+    second = services.file_application(
+        world.proposer, new_application(world, sandbox, rules="資料在地化規定暫免適用。")
+    )
+    assert second.case.title != application.case.title
+    assert second.case.title.startswith(application.case.title)
