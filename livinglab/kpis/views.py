@@ -86,13 +86,14 @@ def kpi_page(request, identifier: str, pk: int):
                 "scope_id"
             )
         )
-        for child in (
+        children = list(
             Scope.objects.visible_to(request.user)
             .filter(pk__in=ScopeParent.objects.filter(parent=scope).values("child_id"))
             .exclude(silent_trials)
             .order_by("code")[:60]
-        ):
-            breakdown.append((child, rollup.roll_up_year(definition, child, latest.year)))
+        )
+        figures = rollup.roll_up_many(definition, [c.pk for c in children], [latest.year])
+        breakdown = [(child, figures[(child.pk, latest.year)]) for child in children]
     version = hashlib.sha256(
         repr([(y.year, y.value, y.target, y.projected) for y in state.years]).encode()
     ).hexdigest()[:12]

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from django.utils import timezone
 
 from livinglab.kpis.models import Definition, Frequency, Scope, ScopeAncestor, Target, Value
-from livinglab.kpis.services.rollup import Rollup, reported_years, roll_up_year
+from livinglab.kpis.services.rollup import Rollup, reported_years, yearly
 
 PERIODS_A_YEAR = {Frequency.DAY: 365, Frequency.MONTH: 12, Frequency.QUARTER: 4, Frequency.YEAR: 1}
 
@@ -68,7 +68,7 @@ def progress(definition: Definition, scope: Scope, today: dt.date | None = None)
         return result
     first = min([*reported, *targets])
     last = max([*reported, *targets])
-    actuals = {year: roll_up_year(definition, scope, year) for year in reported}
+    actuals = yearly(definition, scope, reported)
     path = _path(targets, actuals)
     for year in range(first, last + 1):
         if year not in actuals and year not in targets and year > max(reported or [first]):

@@ -60,16 +60,30 @@ def roll_up_year(definition: Definition, scope: Scope, year: int, sector: str | 
     """The scope's figure for a calendar year: kept in `YearRollup`, computed when missing."""
     if sector:
         return compute_year(definition, scope, year, sector)
-    kept = YearRollup.objects.filter(definition=definition, scope=scope, year=year).first()
-    if kept is not None:
-        return Rollup(
+    return roll_up_many(definition, [scope.pk], [year])[(scope.pk, year)]
+
+
+def roll_up_many(definition: Definition, scope_ids, years) -> dict[tuple[int, int], Rollup]:
+    """Several scopes' and years' figures, the kept ones read in one query (a KPI page
+    shows a scope's years and its children's latest year)."""
+    scope_ids, years = list(scope_ids), list(years)
+    found = {
+        (kept.scope_id, kept.year): Rollup(
             value=kept.value,
             sources=kept.sources,
             children_reporting=kept.children_reporting,
             children=kept.children,
             unweighted=kept.unweighted,
         )
-    return keep_year(definition, scope.pk, year)
+        for kept in YearRollup.objects.filter(
+            definition=definition, scope_id__in=scope_ids, year__in=years
+        )
+    }
+    for scope_id in scope_ids:
+        for year in years:
+            if (scope_id, year) not in found:
+                found[(scope_id, year)] = keep_year(definition, scope_id, year)
+    return found
 
 
 def keep_year(definition: Definition, scope_id: int, year: int) -> Rollup:
@@ -270,7 +284,9 @@ def _coverage(result: Rollup, scope: Scope, reporting) -> None:
 
 
 def yearly(definition: Definition, scope: Scope, years) -> dict[int, Rollup]:
-    return {year: roll_up_year(definition, scope, year) for year in years}
+    years = list(years)
+    figures = roll_up_many(definition, [scope.pk], years)
+    return {year: figures[(scope.pk, year)] for year in years}
 
 
 def reported_years(definition: Definition, scope: Scope) -> list[int]:
