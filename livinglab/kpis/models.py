@@ -224,7 +224,12 @@ class ScopeQuerySet(models.QuerySet):
         hidden_bodies = Body.objects.exclude(pk__in=Body.objects.visible_to(user).values("pk"))
         # Scopes followed by a hidden body are few: found first, a city of public bodies
         # is read without a pass over its buildings' closure rows.
-        hidden = list(Scope.objects.filter(body__in=hidden_bodies).values_list("pk", flat=True))
+        hidden_ids = list(hidden_bodies.values_list("pk", flat=True))
+        if not hidden_ids:
+            return self
+        hidden = list(
+            Scope.objects.filter(body_id__in=hidden_ids).order_by().values_list("pk", flat=True)
+        )
         if not hidden:
             return self
         under_hidden = ScopeAncestor.objects.filter(ancestor_id__in=hidden)
