@@ -2,9 +2,16 @@
 secretariat grants the permit, the team reports a serious incident and the police
 suspend the permit."""
 
+import pytest
 from playwright.sync_api import expect
 
-pytest_plugins = ["tests.sandbox.conftest"]  # the running trial and the two agencies
+from tests.sandbox.world import make_sandbox
+
+
+@pytest.fixture
+def sandbox(world, django_user_model):
+    """The running trial and the two agencies asked for consent."""
+    return make_sandbox(world, django_user_model)
 
 
 def test_application_two_consents_permit_incident_suspension(

@@ -2,13 +2,12 @@
 police are the agencies asked for consent, each with an officer."""
 
 import datetime as dt
-from dataclasses import dataclass
 
 import pytest
 from django.utils import timezone
 
 from livinglab.sandbox import services
-from tests.conftest import PASSWORD
+from tests.sandbox.world import Sandbox, make_sandbox
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
@@ -22,34 +21,9 @@ def in_english():
         yield
 
 
-@dataclass
-class Sandbox:
-    trial: object
-    police: object
-    transport_officer: object
-    police_officer: object
-
-
 @pytest.fixture
-def sandbox(world, django_user_model):
-    from livinglab.orgs.models import Membership, Organisation
-    from livinglab.trials.services import change_status, start_trial
-    from tests.trials.conftest import new_trial
-
-    police = Organisation.objects.create(
-        kind="agency", name="臺北市政府警察局", short_name="警察局", city=world.taipei
-    )
-    transport_officer = django_user_model.objects.create_user(
-        "transport_officer", password=PASSWORD, email="transport@example.org"
-    )
-    police_officer = django_user_model.objects.create_user(
-        "police_officer", password=PASSWORD, email="police@example.org"
-    )
-    Membership.objects.create(user=transport_officer, role="officer", organisation=world.transport)
-    Membership.objects.create(user=police_officer, role="officer", organisation=police)
-    trial = start_trial(world.secretary, new_trial(world, title="自駕接駁車內湖試營運"))
-    change_status(world.secretary, trial, "running")
-    return Sandbox(trial, police, transport_officer, police_officer)
+def sandbox(world, django_user_model) -> Sandbox:
+    return make_sandbox(world, django_user_model)
 
 
 def new_application(world, sandbox, **extra):
