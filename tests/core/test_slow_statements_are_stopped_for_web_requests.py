@@ -62,11 +62,16 @@ def test_postgres_gets_a_statement_timeout_in_milliseconds():
 
 def test_serve_limits_its_workers_and_passes_the_timeout_to_gunicorn(settings, tmp_path):
     settings.STATIC_ROOT = tmp_path
-    with mock.patch("os.execv") as execv, mock.patch.dict("os.environ", {}, clear=False) as env:
+    with (
+        mock.patch("os.execv") as execv,
+        mock.patch("livinglab.core.supervise.supervise") as supervise,
+        mock.patch.dict("os.environ", {}, clear=False) as env,
+    ):
         call_command("serve", "--timeout", "20", "--port", "8123", "--no-worker")
         argv = execv.call_args.args[1]
         assert "--timeout=25" in argv
         assert env["LIVINGLAB_STATEMENT_SECONDS"] == "20"
+        supervise.assert_not_called()
 
 
 def test_sqlite_module_supports_progress_handlers():

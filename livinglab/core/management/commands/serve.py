@@ -60,6 +60,7 @@ class Command(BaseCommand):
         if no_worker or not _database_tasks():
             os.environ.update(web_env)
             os.execv(argv[0], argv)  # noqa: S606  replaces this process with the server
+            return  # reached only where execv is stubbed (tests)
         # The worker's statements may run long (a large reading): no statement limit.
         code = supervise.supervise(argv, supervise.worker_command(), web_env, self._say)
         if code:
