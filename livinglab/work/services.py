@@ -134,7 +134,7 @@ def set_person_in_charge(user, assignment: Assignment, person) -> Assignment:
         )
     with transaction.atomic():
         current = (
-            Assignment.objects.select_for_update()
+            Assignment.objects.select_for_update(of=("self",))
             .select_related("responsible", "case")
             .get(pk=assignment.pk)
         )
