@@ -45,3 +45,14 @@ def parse_period(text: str) -> tuple[str, dt.date]:
 
 def write_period(frequency: str, start: dt.date) -> str:
     return period_label(frequency, start)
+
+
+def period_of(frequency: str, day: dt.date) -> dt.date:
+    """The first day of the period of `frequency` that holds `day`."""
+    if frequency == Frequency.DAY:
+        return day
+    if frequency == Frequency.MONTH:
+        return day.replace(day=1)
+    if frequency == Frequency.QUARTER:
+        return dt.date(day.year, (day.month - 1) // 3 * 3 + 1, 1)
+    return dt.date(day.year, 1, 1)

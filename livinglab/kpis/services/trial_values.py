@@ -14,7 +14,8 @@ from statistics import fmean
 
 from django.db import transaction
 
-from livinglab.kpis.models import Definition, Frequency, Scope, Value
+from livinglab.kpis.models import Definition, Scope, Value
+from livinglab.kpis.periods import period_of
 from livinglab.kpis.services.loop import check_after_write
 from livinglab.kpis.services.scopes import create_scope
 from livinglab.kpis.services.values import ValueRefused, checked, refresh_year_totals
@@ -23,17 +24,6 @@ log = logging.getLogger(__name__)
 
 # Values the trial supplies are marked with it, so that a re-count replaces only its own.
 SUPPLIER = "trial:{pk}"
-
-
-def period_of(frequency: str, day: dt.date) -> dt.date:
-    """The first day of the period of `frequency` that holds `day`."""
-    if frequency == Frequency.DAY:
-        return day
-    if frequency == Frequency.MONTH:
-        return day.replace(day=1)
-    if frequency == Frequency.QUARTER:
-        return dt.date(day.year, (day.month - 1) // 3 * 3 + 1, 1)
-    return dt.date(day.year, 1, 1)
 
 
 def combine(aggregation: str, days: list[tuple[dt.date, float]]) -> float:
