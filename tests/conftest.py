@@ -16,6 +16,19 @@ SEEDS_DIR = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
 PASSWORD = "correct horse battery staple"
 
 
+@pytest.fixture(autouse=True)
+def site_language():
+    """Every test starts in the site's language: a page requested in English by an earlier
+    test leaves English active on the worker's thread, and exports written after it in the
+    same worker would come out in English."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
 def seeds_or_skip() -> Path:
     if not SEEDS_DIR.is_dir():
         pytest.skip(f"seed documents not found at {SEEDS_DIR}")
