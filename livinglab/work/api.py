@@ -2,8 +2,9 @@
 
 What the work pages do, for an agency's or a city's own system: the lists go through
 `visible_to`, single objects through `get_for_user`, and the services ask the same
-policies as the pages (an officer reports on their agency's open assignments, the
-body's secretariat reviews). Reading never marks a notification read; marking is a POST.
+policies as the pages (an officer reports on their agency's open assignments and edits
+or withdraws a report until it is reviewed, each change kept as a revision; the body's
+secretariat reviews). Reading never marks a notification read; marking is a POST.
 """
 
 import datetime as dt
@@ -18,7 +19,13 @@ from livinglab.core.api_auth import require_user
 from livinglab.core.api_types import BoundedLimitOffsetPagination, Id
 from livinglab.tracking.models import Decision, taipei_today
 from livinglab.work import notifications, services
-from livinglab.work.models import Assignment, Notification, ProgressReport, Proposal
+from livinglab.work.models import (
+    Assignment,
+    Notification,
+    ProgressReport,
+    Proposal,
+    ReportRevision,
+)
 
 router = Router(tags=["work"])
 
@@ -77,6 +84,32 @@ class ReportIn(Schema):
     percent_complete: int = Field(0, ge=0, le=100)
     expected_completion: dt.date | None = None
     proposal: Proposal = Proposal.KEEP
+
+
+class ReportChangeIn(Schema):
+    """The fields to change; those left out stay as they are."""
+
+    text: str | None = Field(None, min_length=1, max_length=4000)
+    percent_complete: int | None = Field(None, ge=0, le=100)
+    expected_completion: dt.date | None = None
+    proposal: Proposal | None = None
+
+
+class WithdrawIn(Schema):
+    reason: str = Field("", max_length=500)
+
+
+class RevisionOut(Schema):
+    kind: ReportRevision.Kind
+    by: str | None = Field(..., description="The display name of who made the change")
+    at: dt.datetime
+    before: dict = Field(..., description="The report's fields before the change")
+    after: dict = Field(..., description="Its fields after an edit; empty for a withdrawal")
+    reason: str
+
+
+class ReportDetailOut(ReportOut):
+    revisions: list[RevisionOut] = Field(..., description="Edits and withdrawal, oldest first")
 
 
 class ReportFilter(Schema):
@@ -270,6 +303,64 @@ def review_report(request, report_id: Id, payload: ReviewIn):
         request.auth, report, accept=payload.accept, comment=payload.comment
     )
     return _report(report)
+
+
+@router.get("/progress-reports/{report_id}", response=ReportDetailOut, auth=require_user)
+def get_report(request, report_id: Id):
+    """One progress report the caller may see, with the changes its agency made to it."""
+    queryset = ProgressReport.objects.select_related(*_REPORT_ROWS)
+    report = get_for_user(queryset, request.auth, report_id, "view")
+    return _report_detail(report)
+
+
+def _report_detail(report: ProgressReport) -> dict:
+    revisions = report.revisions.select_related("actor").order_by("at", "pk")
+    return {
+        **_report(report),
+        "revisions": [
+            {
+                "kind": r.kind,
+                "by": _person(r.actor),
+                "at": r.at,
+                "before": r.before,
+                "after": r.after,
+                "reason": r.reason,
+            }
+            for r in revisions
+        ],
+    }
+
+
+_EDITABLE = ("assignment__case", *_REPORT_ROWS)
+
+
+@router.patch("/progress-reports/{report_id}", response=ReportDetailOut, auth=require_user)
+def edit_report(request, report_id: Id, payload: ReportChangeIn):
+    """Correct a report while it waits for review (its agency's officers only; 403 once
+    reviewed or withdrawn). What it said before is kept as a revision."""
+    report = get_for_user(
+        ProgressReport.objects.select_related(*_EDITABLE), request.auth, report_id, "edit"
+    )
+    sent = payload.dict(exclude_unset=True)
+    changed = services.NewReport(
+        text=sent["text"] if sent.get("text") is not None else report.text,
+        percent_complete=sent["percent_complete"]
+        if sent.get("percent_complete") is not None
+        else report.percent_complete,
+        expected_completion=sent.get("expected_completion", report.expected_completion),
+        proposal=sent["proposal"] if sent.get("proposal") is not None else report.proposal,
+    )
+    return _report_detail(services.edit_report(request.auth, report, changed))
+
+
+@router.post("/progress-reports/{report_id}/withdraw", response=ReportDetailOut, auth=require_user)
+def withdraw_report(request, report_id: Id, payload: WithdrawIn):
+    """Take back a report before its review: it leaves the review queue and never reaches
+    the tracking table, but stays on the record as withdrawn (with the `reason`)."""
+    report = get_for_user(
+        ProgressReport.objects.select_related(*_EDITABLE), request.auth, report_id, "withdraw"
+    )
+    return _report_detail(services.withdraw_report(request.auth, report, payload.reason))
 
 
 # --- Notifications -------------------------------------------------------------------

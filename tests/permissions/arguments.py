@@ -258,6 +258,8 @@ API_BODIES = {
     "POST /api/links/{link_id}/split": lambda w: {"title": "另立新案"},
     "POST /api/organisations/{org_id}/aliases": lambda w: {"name": "產業處"},
     "POST /api/progress-reports/{report_id}/review": lambda w: {"accept": True},
+    "PATCH /api/progress-reports/{report_id}": lambda w: {"percent_complete": 30},
+    "POST /api/progress-reports/{report_id}/withdraw": lambda w: {"reason": "重新填報"},
     "POST /api/proposals": lambda w: {
         "call_id": w.call.pk,
         "title": "機房備援電力",

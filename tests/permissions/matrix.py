@@ -292,6 +292,7 @@ API = _table("""
 /api/organisations/resolve                         GET    404   404   404   404   404   404   404   404   404
 /api/organisations/{org_id}                        GET    200   200   200   200   200   200   200   200   200
 /api/progress-reports                              GET    401   200   200   200   200   200   200   200   200
+/api/progress-reports/{report_id}                  GET    401   404   404   404   200   404   200   404   200
 /api/proposals                                     GET    401   200   200   200   200   200   200   200   200
 /api/proposals/{proposal_id}                       GET    401   200   404   200   404   404   200   404   200
 /api/review-queue                                  GET    401   200   200   200   200   200   200   200   200
@@ -307,6 +308,7 @@ API = _table("""
 /api/trials/{trial_id}/kpis                        GET    404   200   404   404   200   404   200   404   200
 /api/trials/{trial_id}/kpis/{kpi_id}/measurements  GET    404   200   404   404   200   404   200   404   200
 /api/proposals/{proposal_id}                       PATCH  401   400   404   403   404   404   403   404   403
+/api/progress-reports/{report_id}                  PATCH  401   404   404   404   200   404   403   404   403
 /api/bodies/{body_id}/imports                      POST   401   404   404   403   403   404   400   404   400
 /api/imports/{import_id}/confirm                   POST   401   404   404   404   404   404   200   404   200
 /api/assignments/{assignment_id}/reports           POST   401   404   404   404   201   404   403   404   403
@@ -319,6 +321,7 @@ API = _table("""
 /api/links/{link_id}/split                         POST   401   404   404   404   404   404   200   404   200
 /api/notifications/read                            POST   401   200   200   200   200   200   200   200   200
 /api/progress-reports/{report_id}/review           POST   401   404   404   404   403   404   200   404   200
+/api/progress-reports/{report_id}/withdraw         POST   401   404   404   404   200   404   403   404   403
 /api/organisations/{org_id}/aliases                POST   401   403   403   403   403   403   201   201   201
 /api/proposals                                     POST   401   201   201   400   400   400   400   400   400
 /api/proposals/{proposal_id}/submit                POST   401   400   404   403   404   404   403   404   403
