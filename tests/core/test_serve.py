@@ -39,7 +39,10 @@ def serve(tmp_path):
         )
         port = free_port()
         process = subprocess.Popen(
-            [LIVINGLAB, "serve", "--port", str(port), "--workers", "1"], env=env
+            # Without the background worker: these tests are about the web server, and a
+            # worker still importing Django on a busy machine makes stopping slow.
+            [LIVINGLAB, "serve", "--port", str(port), "--workers", "1", "--no-worker"],
+            env=env,
         )
         processes.append(process)
         base = f"http://127.0.0.1:{port}"
@@ -55,7 +58,11 @@ def serve(tmp_path):
     yield start
     for process in processes:
         process.terminate()
-        process.wait(timeout=10)
+        try:
+            process.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
 
 
 class NoRedirect(urllib.request.HTTPRedirectHandler):
