@@ -8,7 +8,9 @@ that open data and public pages can show it as it is.
 
 A closed case is 100 % along. An open case is the mean, over its agencies' assignments,
 of each one's latest accepted percent (an assignment with no accepted report yet counts
-as 0); a case with no assignment has no figure.
+as 0); a case with no assignment has no figure. Its stage is the latest step of its
+history that says where it stands (a decision, a change of state, a merge or a rename),
+not a correction or a change made by hand to its agencies, deadline or person in charge.
 """
 
 import datetime as dt
@@ -20,6 +22,17 @@ from django.utils import timezone
 from livinglab.tracking.models import TAIPEI, Case, CaseEvent
 from livinglab.work.models import Assignment, ProgressReport
 
+# Steps of a case's history that are housekeeping, not where the case stands.
+NOT_STAGES = frozenset(
+    {
+        CaseEvent.Kind.CORRECTED,
+        CaseEvent.Kind.AGENCIES,
+        CaseEvent.Kind.DEADLINE,
+        CaseEvent.Kind.IN_CHARGE,
+        CaseEvent.Kind.SPLIT,
+    }
+)
+
 
 @dataclass(frozen=True)
 class PublicProgress:
@@ -27,6 +40,22 @@ class PublicProgress:
     percent: int | None
     reported_on: dt.date | None  # when the latest accepted report counted was filed
     history: tuple[tuple[dt.date, str], ...]  # (effective date, event kind), oldest first
+
+    @property
+    def stage(self) -> tuple[dt.date, str] | None:
+        """(date, kind) of the latest step that says where the case stands."""
+        for on, kind in reversed(self.history):
+            if kind not in NOT_STAGES:
+                return on, kind
+        return None
+
+    @property
+    def stage_label(self) -> str:
+        stage = self.stage
+        if stage is None:
+            return ""
+        kind = stage[1]
+        return str(CaseEvent.Kind(kind).label) if kind in CaseEvent.Kind.values else kind
 
 
 def public_progress(case_ids) -> dict[int, PublicProgress]:

@@ -1,6 +1,8 @@
 """Personal data held by the models (a meeting's recorder, a need's contact person and
 e-mail, people's accounts, who supplied or typed a KPI value, the words of a progress
-report and of its review, which the case's published progress is built beside) appears in no dataset, catalogue or API answer."""
+report and of its review, which the case's published progress is built beside) appears in
+no dataset, catalogue or API answer, nor on the public registry and case pages that show
+each case's progress."""
 
 import pytest
 from django.urls import reverse
@@ -69,6 +71,12 @@ def _everything_public(client) -> str:
     return "\n".join(parts)
 
 
+def _public_pages(client, case) -> str:
+    """The registry and the case's page, as a visitor sees them (with its progress)."""
+    pages = [reverse("tracking:list"), case.get_absolute_url()]
+    return "\n".join(client.get(url).content.decode() for url in pages)
+
+
 def test_no_personal_field_reaches_open_data(
     client, published, need_with_contact, kpi_value_with_supplier, progress_report_with_words
 ):
@@ -80,3 +88,17 @@ def test_no_personal_field_reaches_open_data(
         assert value not in text
     for user in ("secretary", "officer", "proposer", "reviewer"):
         assert f'"{user}"' not in text and f",{user}," not in text
+
+
+def test_no_personal_field_reaches_the_public_registry_pages(
+    client, published, progress_report_with_words
+):
+    text = _public_pages(client, published.case)
+    assert '<progress max="100" value="40"' in text  # on the list and on the case page
+    assert text.count('value="40"') == 2
+    assert "辦理情形填報於" in text  # when it was reported, not what or by whom
+    assert "完成訪談" not in text
+    for value in PERSONAL:
+        assert value not in text
+    for user in ("secretary", "officer"):
+        assert f">{user}<" not in text and f" {user}," not in text and f"— {user}" not in text

@@ -1,9 +1,12 @@
 """`{% load work %}{% case_progress case %}`: a case's progress reports the user may see,
-for the case page's timeline."""
+for the case page's timeline; `public_case_progress` and `with_public_progress`: the
+progress anyone may see (figures, dates and kinds only; see `work.progress`) on the case
+page and the registry's rows, which tracking's templates show without importing work."""
 
 from django import template
 
 from livinglab.work.models import ProgressReport
+from livinglab.work.progress import public_progress
 
 register = template.Library()
 
@@ -19,6 +22,22 @@ def case_progress(context, case):
         .prefetch_related("attachments", "revisions__actor")
     )
     return {"progress_reports": list(reports), "request": request}
+
+
+@register.inclusion_tag("work/_public_progress.html")
+def public_case_progress(case):
+    """The case page's progress line: how far along, its latest stage, when reported."""
+    return {"progress": public_progress([case.pk]).get(case.pk)}
+
+
+@register.simple_tag
+def with_public_progress(rows):
+    """`{% with_public_progress page as rows %}`: registry rows (dicts), each with its
+    case's public progress under `progress`, read for all the rows in a fixed number of
+    queries."""
+    rows = list(rows)
+    progress = public_progress(row["pk"] for row in rows)
+    return [{**row, "progress": progress.get(row["pk"])} for row in rows]
 
 
 @register.inclusion_tag("work/_case_assignments.html", takes_context=True)
