@@ -96,6 +96,10 @@ class Sorting:
         ordering = self.order_by()
         return queryset.order_by(*ordering) if ordering else queryset
 
+    def ordering(self, *default) -> list:
+        """The ordering asked for, else the list's own `default` (its last field the pk)."""
+        return self.order_by() or list(default)
+
     def headers(self) -> list[Header]:
         result = []
         for column in self.columns:
@@ -131,6 +135,17 @@ def export_links(url_name: str, query: QueryDict, *args) -> list[tuple[str, str]
 
 
 # --- Files ---------------------------------------------------------------------------
+
+
+def first_rows(rows) -> tuple[list, str]:
+    """The first `EXPORT_CAP` of `rows` (a sliceable list or queryset), and the note a
+    file carries when there were more."""
+    from django.utils.translation import gettext as _
+
+    found = list(rows[: EXPORT_CAP + 1])
+    if len(found) <= EXPORT_CAP:
+        return found, ""
+    return found[:EXPORT_CAP], _("the first %(count)s rows only") % {"count": EXPORT_CAP}
 
 
 def spreadsheet(title: str, columns, rows, fmt: str, note: str = "") -> bytes:
