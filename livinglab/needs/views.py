@@ -30,15 +30,16 @@ def _need_rows(needs):
     )
 
 
-# The columns of the needs list as a file (the page shows cards, not a table).
-FILE_COLUMNS = (
-    lists.Column("title", gettext_lazy("Title"), width=40),
-    lists.Column("agency", gettext_lazy("Agency"), width=24),
-    lists.Column("domain", gettext_lazy("Domain"), width=16),
+# The columns of the needs list as a file; the page shows cards, sorted by the same keys.
+COLUMNS = (
+    lists.Column("title", gettext_lazy("Title"), ("title",), width=40),
+    lists.Column("agency", gettext_lazy("Agency"), ("agency__name",), width=24),
+    lists.Column("domain", gettext_lazy("Domain"), ("domain__order",), width=16),
     lists.Column("tags", gettext_lazy("Tags"), width=24),
-    lists.Column("status", gettext_lazy("Status"), width=12),
-    lists.Column("published", gettext_lazy("Published"), width=12),
+    lists.Column("status", gettext_lazy("Status"), ("status",), width=12),
+    lists.Column("published", gettext_lazy("Published"), ("published_at",), width=12),
 )
+DEFAULT_ORDER = ("-published_at", "-pk")
 
 
 def _filtered_needs(request):
@@ -53,15 +54,16 @@ def _filtered_needs(request):
     status = wanted.get("status", "")
     if status != "all":
         needs = needs.filter(status=status or Need.Status.PUBLISHED)
-    return form, wanted, needs
+    sorting = lists.Sorting(COLUMNS, request.GET)
+    return form, wanted, needs.order_by(*sorting.ordering(*DEFAULT_ORDER)), sorting
 
 
 def need_list_file(request, fmt: str):
     """The needs as filtered on the list page, as a spreadsheet."""
     if fmt not in lists.FORMATS:
         raise Http404
-    _form, _wanted, needs = _filtered_needs(request)
-    found = list(_need_rows(needs)[: lists.EXPORT_CAP])
+    _form, _wanted, needs, _sorting = _filtered_needs(request)
+    found, note = lists.first_rows(_need_rows(needs))
     rows = [
         [
             need.title,
@@ -75,19 +77,19 @@ def need_list_file(request, fmt: str):
     ]
     today = timezone.localdate().isoformat()
     title = _("Needs")
-    data = lists.spreadsheet(f"{title} {today}", FILE_COLUMNS, rows, fmt)
+    data = lists.spreadsheet(f"{title} {today}", COLUMNS, rows, fmt, note)
     return lists.download(data, fmt, lists.file_name(title, today), fallback=f"needs-{today}")
 
 
 def need_list(request):
-    form, wanted, needs = _filtered_needs(request)
+    form, wanted, needs, sorting = _filtered_needs(request)
     page = Paginator(_need_rows(needs), PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
     context = {
         "form": form,
         "page": page,
-        "query": query.urlencode(),
+        "query": lists.export_query(request.GET),
+        "headers": sorting.headers(),
+        "sort": sorting.value,
         "filtered": any(wanted.values()),
         "can_write": may_write_needs(request.user),
         "exports": lists.export_links("needs:list_file", request.GET),

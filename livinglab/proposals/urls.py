@@ -9,6 +9,7 @@ urlpatterns = [
     path("lab/signup/", views.signup, name="signup"),
     path("lab/joins/<int:pk>/", views.join_decide, name="join_decide"),
     path("proposals/", views.proposal_list, name="list"),
+    path("proposals/export.<str:fmt>", views.proposal_list_file, name="list_file"),
     path("proposals/new/", views.proposal_new, name="new"),
     path("proposals/<int:pk>/", views.proposal_detail, name="detail"),
     path("proposals/<int:pk>/edit/", views.proposal_edit, name="edit"),

@@ -10,10 +10,13 @@ from django.db import transaction
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views.decorators.http import require_POST
 
+from livinglab.core import lists
 from livinglab.core.access import allows, get_for_user
 from livinglab.needs.models import Call
 from livinglab.orgs.models import Organisation
@@ -33,25 +36,74 @@ from livinglab.work.attachments import AttachmentRejected
 PAGE_SIZE = 30
 
 
-@login_required
-def proposal_list(request):
+# The list's columns, each but the need sortable by its header.
+COLUMNS = (
+    lists.Column("proposal", pgettext_lazy("proposal", "Proposal"), ("title",), width=40),
+    lists.Column("organisation", gettext_lazy("Organisation"), ("organisation__name",), width=24),
+    lists.Column("call", gettext_lazy("Call"), ("call__title",), width=24),
+    lists.Column("need", gettext_lazy("Need"), ("need__title",), width=24),
+    lists.Column("status", gettext_lazy("Status"), ("status",), width=14),
+    lists.Column("updated", gettext_lazy("Updated"), ("updated_at",), width=12),
+)
+DEFAULT_ORDER = ("-updated_at", "-pk")
+
+
+def _filtered_proposals(request):
+    """The list's form, the proposals the user may see as filtered, and their order."""
     form = ProposalFilterForm(request.GET or None)
     proposals = Proposal.objects.visible_to(request.user)
     if form.is_valid():
         proposals = proposals.search(form.cleaned_data["q"])
         if form.cleaned_data["status"]:
             proposals = proposals.filter(status=form.cleaned_data["status"])
-    page = Paginator(proposals.order_by("-updated_at", "-pk"), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
+    return form, proposals, lists.Sorting(COLUMNS, request.GET)
+
+
+@login_required
+def proposal_list(request):
+    form, proposals, sorting = _filtered_proposals(request)
+    ordering = sorting.ordering(*DEFAULT_ORDER)
+    page = Paginator(proposals.order_by(*ordering), PAGE_SIZE).get_page(request.GET.get("page"))
     if page.paginator.count:
         page.object_list = proposals.rows_in_order(
-            "-updated_at", "-pk", start=page.start_index() - 1, stop=page.end_index()
+            *ordering, start=page.start_index() - 1, stop=page.end_index()
         )
-    query = request.GET.copy()
-    query.pop("page", None)
-    context = {"form": form, "page": page, "query": query.urlencode()}
+    context = {
+        "form": form,
+        "page": page,
+        "query": lists.export_query(request.GET),
+        "headers": sorting.headers(),
+        "sort": sorting.value,
+        "exports": lists.export_links("proposals:list_file", request.GET),
+    }
     return render(request, "proposals/list.html", context)
+
+
+@login_required
+def proposal_list_file(request, fmt: str):
+    """The proposals as filtered and sorted on the list, as a spreadsheet."""
+    if fmt not in lists.FORMATS:
+        raise Http404
+    _form, proposals, sorting = _filtered_proposals(request)
+    found, note = lists.first_rows(
+        proposals.order_by(*sorting.ordering(*DEFAULT_ORDER)).for_listing()
+    )
+    unsolicited = _("unsolicited")
+    rows = [
+        [
+            proposal.title,
+            proposal.organisation.name,
+            proposal.call.title,
+            proposal.need.title if proposal.need_id else unsolicited,
+            proposal.get_status_display(),
+            timezone.localdate(proposal.updated_at).isoformat(),
+        ]
+        for proposal in found
+    ]
+    today = timezone.localdate().isoformat()
+    title = _("Proposals")
+    data = lists.spreadsheet(f"{title} {today}", COLUMNS, rows, fmt, note)
+    return lists.download(data, fmt, lists.file_name(title, today), fallback=f"proposals-{today}")
 
 
 def _organisations_of(user):

@@ -5,6 +5,7 @@ from livinglab.trials import views
 app_name = "trials"
 urlpatterns = [
     path("", views.trial_list, name="list"),
+    path("export.<str:fmt>", views.trial_list_file, name="list_file"),
     path("register.<str:fmt>", views.register_file, name="register_file"),
     path("funnel/", views.funnel, name="funnel"),
     path("start/", views.candidates, name="candidates"),

@@ -9,8 +9,10 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext, pgettext_lazy
 from django.views.decorators.http import require_POST
 
+from livinglab.core import lists
 from livinglab.core.access import allows, get_for_user
 from livinglab.orgs.roles import roles_of
 from livinglab.proposals.models import Proposal
@@ -37,14 +39,35 @@ def _trials(user):
     )
 
 
-def trial_list(request):
+# The register page's columns, each sortable by its header.
+COLUMNS = (
+    lists.Column("trial", gettext_lazy("Trial"), ("title",), width=40),
+    lists.Column(
+        "proposer", gettext_lazy("Proposed by"), ("proposal__organisation__name",), width=24
+    ),
+    lists.Column(
+        "agency", pgettext_lazy("trial", "Sponsoring agency"), ("agency__name",), width=24
+    ),
+    lists.Column("site", gettext_lazy("Field site"), ("site__name",), width=24),
+    lists.Column("period", gettext_lazy("Period"), ("starts_on", "ends_on"), width=24),
+    lists.Column("status", gettext_lazy("Status"), ("status",), width=12),
+)
+DEFAULT_ORDER = ("-starts_on", "-pk")
+
+
+def _filtered_trials(request):
+    """The trials the user may see, as the query string filters them, and their order."""
     trials = _trials(request.user)
     status = request.GET.get("status", "")
     if status in Trial.Status.values:
         trials = trials.filter(status=status)
-    page = Paginator(trials.order_by("-starts_on", "-pk"), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
+    sorting = lists.Sorting(COLUMNS, request.GET)
+    return status, trials.order_by(*sorting.ordering(*DEFAULT_ORDER)), sorting
+
+
+def trial_list(request):
+    status, trials, sorting = _filtered_trials(request)
+    page = Paginator(trials, PAGE_SIZE).get_page(request.GET.get("page"))
     roles = roles_of(request.user)
     context = {
         "page": page,
@@ -52,8 +75,36 @@ def trial_list(request):
         "statuses": Trial.Status.choices,
         "formats": register.FORMATS,
         "can_start": roles.is_admin or bool(roles.secretariat_body_ids),
+        "query": lists.export_query(request.GET),
+        "headers": sorting.headers(),
+        "sort": sorting.value,
+        "exports": lists.export_links("trials:list_file", request.GET),
     }
     return render(request, "trials/list.html", context)
+
+
+def trial_list_file(request, fmt: str):
+    """The trials as filtered and sorted on the page, as a spreadsheet (the register,
+    `register_file`, is every trial with its outcome and KPIs)."""
+    if fmt not in lists.FORMATS:
+        raise Http404
+    _status, trials, _sorting = _filtered_trials(request)
+    found, note = lists.first_rows(trials)
+    rows = [
+        [
+            trial.title,
+            trial.proposal.organisation.name,
+            trial.agency.name,
+            trial.site.name,
+            f"{trial.starts_on.isoformat()} – {trial.ends_on.isoformat()}",
+            trial.get_status_display(),
+        ]
+        for trial in found
+    ]
+    today = timezone.localdate().isoformat()
+    title = pgettext("trial", "Trials")
+    data = lists.spreadsheet(f"{title} {today}", COLUMNS, rows, fmt, note)
+    return lists.download(data, fmt, lists.file_name(title, today), fallback=f"trials-{today}")
 
 
 def register_file(request, fmt: str):

@@ -5,6 +5,7 @@ from livinglab.work import bulk_views, notification_views, views
 app_name = "work"
 urlpatterns = [
     path("", views.plate, name="plate"),
+    path("assignments.<str:fmt>", views.plate_file, name="plate_file"),
     path("assignments/<int:pk>/", views.assignment_detail, name="assignment"),
     path("assignments/<int:pk>/deadline/", views.assignment_deadline, name="deadline"),
     path("assignments/<int:pk>/in-charge/", views.assignment_in_charge, name="in_charge"),

@@ -1,16 +1,21 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponseBadRequest
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
+from livinglab.core import lists
 from livinglab.core.access import get_for_user
+from livinglab.core.people import display_name
 from livinglab.meetings.models import Body
 from livinglab.orgs.roles import roles_of
+from livinglab.tracking.models import taipei_today
 from livinglab.work import services
 from livinglab.work.attachments import AttachmentRejected, download_name
 from livinglab.work.forms import (
@@ -24,6 +29,8 @@ from livinglab.work.forms import (
 from livinglab.work.in_charge import in_charge
 from livinglab.work.models import Assignment, ProgressReport
 
+PAGE_SIZE = 50
+
 
 def _staff_only(user):
     """Agency work is for officers and the secretariat; everyone else gets a 404."""
@@ -32,9 +39,19 @@ def _staff_only(user):
         raise PermissionDenied
 
 
-@login_required
-def plate(request):
-    """What is on our plate: the agency's open assignments, overdue first."""
+# The plate's columns; all but the person in charge sort by their header.
+COLUMNS = (
+    lists.Column("case", gettext_lazy("Case"), ("case__title",), width=40),
+    lists.Column("body", pgettext_lazy("meeting series", "Body"), ("case__body__name",), width=24),
+    lists.Column("agency", gettext_lazy("Agency"), ("organisation__name", "role"), width=24),
+    lists.Column("deadline", gettext_lazy("Deadline"), ("deadline",), width=16),
+    lists.Column("responsible", gettext_lazy("Responsible person"), width=16),
+)
+
+
+def _plate_assignments(request):
+    """The open assignments of the user's agencies, in the order the query string asks
+    (overdue and soonest first by default)."""
     _staff_only(request.user)
     roles = roles_of(request.user)
     assignments = (
@@ -42,13 +59,25 @@ def plate(request):
         .open()
         .filter(organisation_id__in=roles.officer_org_ids)
         .select_related("case__body", "organisation", "responsible")
-        .plate_order()
     )
+    sorting = lists.Sorting(COLUMNS, request.GET)
+    ordered = sorting.apply(assignments) if sorting.column else assignments.plate_order()
+    return ordered, sorting
+
+
+@login_required
+def plate(request):
+    """What is on our plate: the agency's open assignments, overdue first."""
+    assignments, sorting = _plate_assignments(request)
+    roles = roles_of(request.user)
     waiting = ProgressReport.objects.visible_to(request.user).submitted()
     if roles.secretariat_body_ids and not roles.is_admin:
         waiting = waiting.filter(assignment__case__body_id__in=roles.secretariat_body_ids)
     context = {
-        "assignments": assignments,
+        "page": Paginator(assignments, PAGE_SIZE).get_page(request.GET.get("page")),
+        "query": lists.export_query(request.GET),
+        "headers": sorting.headers(),
+        "exports": lists.export_links("work:plate_file", request.GET),
         "today": timezone.localdate(),
         "waiting_count": waiting.count() if roles.is_secretariat else 0,
         "is_secretariat": roles.is_secretariat,
@@ -59,6 +88,31 @@ def plate(request):
         else [],
     }
     return render(request, "work/plate.html", context)
+
+
+@login_required
+def plate_file(request, fmt: str):
+    """The plate as sorted on the page, as a spreadsheet."""
+    if fmt not in lists.FORMATS:
+        raise Http404
+    assignments, _sorting = _plate_assignments(request)
+    found, note = lists.first_rows(assignments)
+    today = taipei_today()
+    rows = [
+        [
+            a.case.title,
+            a.case.body.name,
+            f"{a.organisation.name}（{a.get_role_display()}）",
+            (a.deadline.isoformat() if a.deadline else "")
+            + (f" · {_('overdue')}" if a.is_overdue(today) else ""),
+            display_name(a.responsible),
+        ]
+        for a in found
+    ]
+    title = _("Our assignments")
+    data = lists.spreadsheet(f"{title} {today.isoformat()}", COLUMNS, rows, fmt, note)
+    name = lists.file_name(title, today.isoformat())
+    return lists.download(data, fmt, name, fallback=f"assignments-{today.isoformat()}")
 
 
 @login_required

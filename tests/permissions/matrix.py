@@ -153,6 +153,7 @@ proposals:edit                   GET   302   302   404   403   404   404   403  
 proposals:edit                   POST  302   302   404   403   404   404   403   404   403
 proposals:join_decide            POST  302   302   403   404   404   404   404   404   302
 proposals:list                   GET   302   200   200   200   200   200   200   200   200
+proposals:list_file              GET   302   200   200   200   200   200   200   200   200
 proposals:new                    GET   302   404   404   302   302   302   302   302   302
 proposals:new                    POST  302   404   404   302   302   302   302   302   302
 proposals:search                 GET   302   200   200   200   200   200   200   200   200
@@ -231,6 +232,7 @@ trials:complete_milestone        POST  302   302   404   404   403   404   302  
 trials:detail                    GET   404   200   404   404   200   404   200   404   200
 trials:funnel                    GET   200   200   200   200   200   200   200   200   200
 trials:list                      GET   200   200   200   200   200   200   200   200   200
+trials:list_file                 GET   200   200   200   200   200   200   200   200   200
 trials:register_file             GET   200   200   200   200   200   200   200   200   200
 trials:start                     GET   302   403   403   403   403   403   404   404   404
 trials:start                     POST  302   403   403   403   403   403   404   404   404
@@ -251,6 +253,7 @@ work:notification_open           POST  302   404   404   404   302   404   404  
 work:notifications               GET   302   200   200   200   200   200   200   200   200
 work:notifications               POST  302   302   302   302   302   302   302   302   302
 work:plate                       GET   302   403   403   403   200   200   200   200   200
+work:plate_file                  GET   302   403   403   403   200   200   200   200   200
 work:preferences                 GET   302   403   403   403   200   200   200   200   200
 work:preferences                 POST  302   403   403   403   200   200   200   200   200
 work:report_edit                 GET   302   404   404   404   200   404   403   404   403
