@@ -3,15 +3,17 @@ the same rules as its page (the team's own proposers and the secretariat)."""
 
 import datetime as dt
 
-from ninja import Router, Schema
+from django.http import Http404
+from ninja import Field, Router, Schema
 
 from livinglab.core.access import get_for_user
 from livinglab.core.api_auth import optional_user
 from livinglab.core.api_types import Id
-from livinglab.credits import dashboard
-from livinglab.credits.models import Account, Programme
+from livinglab.credits import dashboard, team_statement
+from livinglab.credits.models import Account, LedgerEntry, Programme
 
 router = Router(tags=["credits"])
+ENTRIES = 500  # a page of a statement in the API
 
 
 class DomainTotals(Schema):
@@ -47,7 +49,11 @@ class AccountOut(Schema):
     programme_id: int
     team: str
     balance: int
+    consumed: int
     entries: list[EntryOut]
+    older: int | None = Field(
+        None, description="Pass it as `before` for the next, older entries; null at the oldest."
+    )
 
 
 @router.get("/credits/programmes", response=list[ProgrammeOut], auth=optional_user)
@@ -80,8 +86,13 @@ def list_programmes(request):
 
 
 @router.get("/credits/accounts/{account_id}", response=AccountOut, auth=optional_user)
-def get_account(request, account_id: Id):
+def get_account(request, account_id: Id, before: Id | None = None):
+    """The account's newest entries, or those older than entry `before`."""
     account = get_for_user(Account.objects.select_related("organisation"), request.auth, account_id)
+    try:
+        page = team_statement.page(account, before=before, size=ENTRIES)
+    except LedgerEntry.DoesNotExist:
+        raise Http404 from None
     entries = [
         {
             "booked_at": entry.booked_at,
@@ -91,12 +102,14 @@ def get_account(request, account_id: Id):
             "reason": entry.reason,
             "statement_line": entry.statement_line,
         }
-        for entry, change, balance in dashboard.statement(account)
+        for entry, change, balance in page.rows
     ]
     return {
         "id": account.pk,
         "programme_id": account.programme_id,
         "team": str(account.organisation),
         "balance": account.balance,
+        "consumed": account.consumed,
         "entries": entries,
+        "older": page.older,
     }

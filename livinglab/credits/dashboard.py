@@ -1,6 +1,7 @@
 """A programme's figures: budget, granted, consumed and remaining, by domain and by team,
-and the credits consumed over time. Read from account balances (one row per team), so
-that the page costs a few queries however long the ledger grows."""
+and the credits consumed over time. Read from what each account keeps (its balance and
+the credits it consumed, one row per team), so that the page costs a few queries
+however long the ledger grows."""
 
 import datetime as dt
 import io
@@ -43,19 +44,14 @@ def build(programme: Programme) -> Dashboard:
         .select_related("organisation")
         .order_by("organisation__name")
     )
-    consumed = dict(
-        LedgerEntry.objects.filter(programme=programme, kind=LedgerEntry.Kind.CONSUMPTION)
-        .values_list("source_id")
-        .annotate(total=Sum("amount"))
-        .values_list("source_id", "total")
-    )
     domains = _domain_of_team(programme)
     total = Totals(_("All teams"))
     by_domain: dict[str, Totals] = {}
     by_team = []
     for account in teams:
-        used = consumed.get(account.pk, 0)
-        row = Totals(str(account.organisation), account.balance + used, used)
+        row = Totals(
+            str(account.organisation), account.balance + account.consumed, account.consumed
+        )
         by_team.append((account, row))
         domain = domains.get(account.organisation_id) or _("Other")
         into = by_domain.setdefault(domain, Totals(domain))
@@ -140,25 +136,3 @@ def render_burn(programme: Programme, granted: int) -> bytes:
     out = io.BytesIO()
     figure.savefig(out, format="svg", bbox_inches="tight")
     return out.getvalue()
-
-
-def statement(account: Account, limit: int = 500):
-    """The account's newest `limit` entries, newest first, with the balance after each.
-
-    Read as the newest entries out of the account and the newest into it, each walked
-    from its own (account, booked_at) index and merged here: one query with an OR of the
-    two would sort all of a busy team's entries before taking the first few."""
-
-    def newest(**where):
-        rows = LedgerEntry.objects.filter(**where).select_related("booked_by")
-        return list(rows.order_by("-booked_at", "-pk")[:limit])
-
-    both = {e.pk: e for e in newest(source=account) + newest(target=account)}
-    entries = sorted(both.values(), key=lambda e: (e.booked_at, e.pk), reverse=True)[:limit]
-    balance = account.balance
-    rows = []
-    for entry in entries:
-        change = entry.amount if entry.target_id == account.pk else -entry.amount
-        rows.append((entry, change, balance))
-        balance -= change
-    return rows

@@ -5,7 +5,9 @@ import io
 from django.utils.translation import gettext as _
 
 from livinglab.core.office import append_row, cell_value
-from livinglab.credits import dashboard
+from livinglab.credits import team_statement
+
+ROWS = 500  # the newest entries, as the API gives them
 
 FORMATS = ("ods", "xlsx")
 CONTENT_TYPES = {
@@ -24,7 +26,7 @@ def _table(account) -> tuple[list[str], list[list]]:
             balance,
             entry.reason or f"{entry.provider} {entry.statement_line}".strip(),
         ]
-        for entry, change, balance in dashboard.statement(account)
+        for entry, change, balance in team_statement.page(account, size=ROWS).rows
     ]
     return headers, rows
 

@@ -3,7 +3,7 @@
 `book` moves credits from one account to another in one transaction: it locks both
 account rows (in primary-key order, so that two bookings never wait on each other in a
 circle), refuses a movement that would take the source below zero, writes the entry and
-the two new balances. On PostgreSQL the row locks make concurrent consumption queue up
+the two new balances (and, for consumption, what the team has consumed in all). On PostgreSQL the row locks make concurrent consumption queue up
 on the team's account; SQLite has one writer at a time, which serialises them anyway.
 """
 
@@ -12,6 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from livinglab.credits.models import Account, LedgerEntry, Programme
+
+_CONSUMED = LedgerEntry.Kind.CONSUMPTION
 
 
 class LedgerError(ValueError):
@@ -84,11 +86,21 @@ def book(
         )
         for account, change in ((source, -amount), (target, amount)):
             if account is not None:
-                row = locked[account.pk]
-                row.balance += change
-                row.save(update_fields=["balance"])
-                account.balance = row.balance
+                _move(
+                    locked[account.pk], account, change, consumed=kind == _CONSUMED and change < 0
+                )
     return entry
+
+
+def _move(row: Account, account: Account, change: int, *, consumed: bool) -> None:
+    """The locked row takes the change to its balance (and to what it consumed)."""
+    row.balance += change
+    fields = ["balance"]
+    if consumed:
+        row.consumed -= change
+        fields.append("consumed")
+    row.save(update_fields=fields)
+    account.balance, account.consumed = row.balance, row.consumed
 
 
 def _lock(*accounts: Account | None) -> dict[int, Account]:
@@ -200,14 +212,18 @@ def expire_unused(programme: Programme, *, by) -> list[LedgerEntry]:
 
 
 def balances_agree(programme: Programme) -> bool:
-    """Each account's balance is what its entries add up to, and none is negative."""
+    """Each account's balance is what its entries add up to, none is negative, and the
+    credits it consumed are what its consumption entries add up to."""
     from django.db.models import Q, Sum
 
     for account in Account.objects.filter(programme=programme):
         sums = LedgerEntry.objects.filter(Q(source=account) | Q(target=account)).aggregate(
             out=Sum("amount", filter=Q(source=account)),
             into=Sum("amount", filter=Q(target=account)),
+            consumed=Sum("amount", filter=Q(source=account, kind=_CONSUMED)),
         )
         if account.balance < 0 or account.balance != (sums["into"] or 0) - (sums["out"] or 0):
+            return False
+        if account.consumed != (sums["consumed"] or 0):
             return False
     return True

@@ -7,8 +7,10 @@ per team (the proposing organisation) and its usage (credits consumed at provide
 Money from outside (the budget itself) enters with no source account.
 
 Entries are never edited or deleted: a correction is a new entry. Each account keeps
-its balance, updated in the transaction that books the entry, with the account row
-locked (see `ledger.book`), and a check constraint keeps it from going below zero.
+its balance and the credits consumed out of it, updated in the transaction that books
+the entry, with the account row locked (see `ledger.book`), so that a statement and a
+dashboard read them instead of adding up the ledger; a check constraint keeps the
+balance from going below zero.
 """
 
 from django.conf import settings
@@ -208,6 +210,11 @@ class Account(models.Model):
         related_name="credit_accounts",
     )
     balance = models.BigIntegerField(_("balance"), default=0)
+    consumed = models.BigIntegerField(
+        _("consumed"),
+        default=0,
+        help_text=_("Credits consumed at providers out of this account, kept with each entry."),
+    )
 
     objects = AccountQuerySet.as_manager()
 
@@ -217,6 +224,9 @@ class Account(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(balance__gte=0), name="credits_balance_never_negative"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(consumed__gte=0), name="credits_consumed_never_negative"
             ),
             models.UniqueConstraint(
                 fields=["programme", "organisation"],

@@ -5,13 +5,21 @@ usage-statement import."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from livinglab.core.access import allows, get_for_user, require
-from livinglab.credits import allocation, applications, dashboard, exports, programmes, statements
+from livinglab.credits import (
+    allocation,
+    applications,
+    dashboard,
+    exports,
+    programmes,
+    statements,
+    team_statement,
+)
 from livinglab.credits.forms import (
     ApplicationForm,
     PriorityDomainFormSet,
@@ -20,7 +28,7 @@ from livinglab.credits.forms import (
     StatementForm,
     kept,
 )
-from livinglab.credits.models import Account, Application, Programme, Statement
+from livinglab.credits.models import Account, Application, LedgerEntry, Programme, Statement
 
 
 def programme_list(request):
@@ -184,8 +192,23 @@ def account_statement(request, pk: int):
     account = get_for_user(
         Account.objects.select_related("programme", "organisation"), request.user, pk
     )
-    context = {"account": account, "rows": dashboard.statement(account), "formats": exports.FORMATS}
+    try:
+        page = team_statement.page(
+            account, before=_entry_id(request, "before"), after=_entry_id(request, "after")
+        )
+    except LedgerEntry.DoesNotExist:
+        raise Http404 from None
+    context = {"account": account, "page": page, "formats": exports.FORMATS}
     return render(request, "credits/statement.html", context)
+
+
+def _entry_id(request, name: str) -> int | None:
+    value = request.GET.get(name)
+    if value is None:
+        return None
+    if not value.isdigit() or len(value) > 18:
+        raise Http404
+    return int(value)
 
 
 @login_required

@@ -5,7 +5,7 @@ import datetime as dt
 
 from django.utils import timezone
 
-from livinglab.credits import dashboard, ledger
+from livinglab.credits import ledger, team_statement
 
 
 def test_the_newest_lines_in_and_out_with_running_balances(world, programme):
@@ -22,12 +22,12 @@ def test_the_newest_lines_in_and_out_with_running_balances(world, programme):
         )
     ledger.give_back(programme, world.company, 100, by=world.secretary, reason="撤回")
     account = ledger.team_account(programme, world.company)
-    rows = dashboard.statement(account, limit=3)
+    rows = team_statement.page(account, size=3).rows
     assert [(entry.kind, change, balance) for entry, change, balance in rows] == [
         ("return", -100, 750),
         ("grant", 1_000, 850),  # booked now, after the back-dated consumption
         ("consumption", -50, -150),
     ]
-    everything = dashboard.statement(account)
+    everything = team_statement.page(account).rows
     oldest_entry, oldest_change, oldest_balance = everything[-1]
     assert len(everything) == 7 and oldest_balance - oldest_change == 0  # it started empty
