@@ -420,6 +420,7 @@ def _fill(draft: MinutesDocument, document, proposal: dict | None = None) -> Non
 
 
 @transaction.atomic
+@transaction.atomic  # the draft is locked while it changes (PostgreSQL needs a transaction)
 def update_draft(
     user, draft: MinutesDocument, choices: dict, *, seen: int | None = None
 ) -> MinutesDocument:
