@@ -1,12 +1,18 @@
-"""The import API: upload records into a body, follow their reading, read and confirm a draft.
+"""The import API: upload records into a body, follow their reading, read, correct and
+confirm a draft.
 
 What the import pages do, for another system or a script: the same upload form checks
-the files (size, count, type by content), the same services read and confirm them, and
-`get_for_user` asks the same policies (only a body's secretariat imports and confirms).
+the files (size, count, type by content), the same services read, correct and confirm
+them, and `get_for_user` asks the same policies (only a body's secretariat imports,
+corrects and confirms). A draft's item is changed one at a time, as the page's row
+saves it (`item_changes`), so that parallel edits of other items or fields are kept.
 """
 
 import datetime as dt
+from typing import Annotated, Literal
 
+from django.db import transaction
+from django.http import Http404
 from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext as _
 from ninja import Field, File, Router, Schema, Status
@@ -19,13 +25,17 @@ from livinglab.core.api_types import BoundedLimitOffsetPagination, Id
 from livinglab.meetings.models import Body, MinutesDocument
 from livinglab.tracking.api import MeetingRef, Message
 from livinglab.tracking.import_forms import UploadForm
+from livinglab.tracking.item_changes import CaseChoice, ItemChanges, ItemRefused, item_choices
+from livinglab.tracking.models import Decision
 from livinglab.tracking.services import drafting
 from livinglab.tracking.services.importing import (
+    DraftChanged,
     ImportFailed,
     import_minutes,
     notice_abandoned,
     read_once_more,
     revision,
+    update_draft,
 )
 
 router = Router(tags=["imports"])
@@ -114,6 +124,68 @@ class DraftOut(Schema):
 class ConfirmIn(Schema):
     revision: int | None = Field(None, ge=0, le=2**31 - 1)
     empty_ok: bool = Field(False, description="Confirm a draft whose meetings have no item")
+
+
+class DraftItemOut(ItemOut):
+    meeting_index: int = Field(..., description="The meeting's place in the draft, from 0")
+    item_index: int = Field(..., description="The item's place in its meeting, from 0")
+    revision: int = Field(..., description="The draft's revision after this change")
+
+
+Revision = Annotated[
+    int,
+    Field(
+        ge=0,
+        le=2**31 - 1,
+        description="The draft's revision as last read: a draft whose items were added, "
+        "moved or deleted since is refused (409) rather than changed in the wrong item",
+    ),
+]
+
+
+class CaseIn(Schema):
+    case_id: Id | None = Field(None, description="An existing case of the body")
+    new_case: str | None = Field(
+        None,
+        max_length=300,
+        description="The title of a new case, or the key (new:N) of one the draft proposes",
+    )
+
+
+class AgencyIn(Schema):
+    name: str = Field(
+        ...,
+        min_length=1,
+        max_length=200,
+        description="As in the organisation directory (full or short name, alias), or as "
+        "the draft names it",
+    )
+    role: Literal["lead", "supporting"] = "lead"
+
+
+class ItemChangeIn(Schema):
+    """The item's fields to change; those left out stay as they are."""
+
+    revision: Revision | None = None
+    text: str | None = Field(None, max_length=20000, description="The decision's text")
+    track: bool | None = Field(None, description="Whether confirming tracks the decision")
+    status: Decision.Status | None = Field(None, description="null clears it")
+    deadline: dt.date | None = Field(None, description="null clears it")
+    pending: str | None = Field(None, max_length=300, description="What waits for the parent body")
+    agencies: list[AgencyIn] | None = Field(
+        None, max_length=200, description="All its lead and supporting agencies (主辦/協辦)"
+    )
+    cases: list[CaseIn | None] | None = Field(
+        None,
+        max_length=100,
+        description="One entry per entry of the item's `cases`, in order: another case "
+        "moves that link, null keeps it",
+    )
+    add_case: CaseIn | None = Field(None, description="One more case the item is about")
+
+
+class NewItemIn(ItemChangeIn):
+    """An item added at the end of the meeting, with these fields (all optional)."""
 
 
 class WrittenOut(Schema):
@@ -359,3 +431,134 @@ def retry_import(request, import_id: Id):
     except ImportFailed as exc:
         return Status(400, {"detail": str(exc)})
     return _import_out(document)
+
+
+# --- Correcting a draft item by item --------------------------------------------------
+
+ITEMS = "/imports/{import_id}/draft/meetings/{meeting_index}/items"
+ITEM = ITEMS + "/{item_index}"
+Index = Annotated[int, Field(ge=0, le=100_000, description="A place in the draft, from 0")]
+
+
+def _open_draft(user, import_id: int) -> MinutesDocument:
+    """The draft as the page corrects it; DraftChanged (409) when it is not a draft."""
+    document = _get_import(user, import_id)
+    if document.status != DocStatus.DRAFT:
+        raise DraftChanged(
+            _("%(file)s: only a draft can be changed (this one is %(status)s)")
+            % {"file": document.filename, "status": document.get_status_display()}
+        )
+    return document
+
+
+def _item_at(document: MinutesDocument, m: int, i: int) -> dict:
+    """Item `i` of meeting `m`, or Http404 with the page's words."""
+    try:
+        return drafting._item_at(document.proposal, m, i)
+    except ImportFailed as exc:
+        raise Http404(str(exc)) from None
+
+
+def _draft_item(document: MinutesDocument, m: int, i: int) -> dict:
+    return {
+        **_item(_item_at(document, m, i)),
+        "meeting_index": m,
+        "item_index": i,
+        "revision": revision(document.proposal),
+    }
+
+
+def _changes(payload: ItemChangeIn) -> ItemChanges:
+    given = payload.dict(exclude_unset=True)
+    sent = {k for k, v in given.items() if v is not None or k in ("status", "deadline")}
+    sent.discard("revision")
+
+    def case(value):
+        return CaseChoice(value.case_id, value.new_case) if value is not None else None
+
+    return ItemChanges(
+        sent=sent,
+        text=payload.text,
+        track=payload.track,
+        status=payload.status,
+        deadline=payload.deadline.isoformat() if payload.deadline else None,
+        pending=payload.pending,
+        agencies=[(a.name, a.role) for a in payload.agencies or []],
+        cases=[case(c) for c in payload.cases or []],
+        add_case=case(payload.add_case),
+    )
+
+
+_ANSWERS = {400: Message, 404: Message, 409: Message}
+
+
+def _refused(exc: Exception):
+    """A change refused: 409 for a draft that moved on, 400 with the reason otherwise."""
+    return Status(409 if isinstance(exc, DraftChanged) else 400, {"detail": str(exc)})
+
+
+@router.get(ITEM, response={200: DraftItemOut, **_ANSWERS}, auth=require_user)
+def get_draft_item(request, import_id: Id, meeting_index: Index, item_index: Index):
+    """One item of a draft (or of a confirmed record, as it was confirmed), with the
+    draft's revision to send back with a change. 409 while the record is read or failed."""
+    document = _get_import(request.auth, import_id)
+    if document.status not in (DocStatus.DRAFT, DocStatus.CONFIRMED):
+        return Status(409, {"detail": document.error or str(document.get_status_display())})
+    return _draft_item(document, meeting_index, item_index)
+
+
+@router.patch(ITEM, response={200: DraftItemOut, **_ANSWERS}, auth=require_user)
+def change_draft_item(
+    request,
+    import_id: Id,
+    payload: ItemChangeIn,
+    meeting_index: Index,
+    item_index: Index,
+):
+    """Change one item of a draft before confirming, as the draft page's row saves it:
+    agencies must be in the organisation directory, a case is one of the body's or a
+    new one. 400 with the reason when a field is refused; 409 when the draft changed
+    since `revision` or is no longer a draft."""
+    try:
+        document = _open_draft(request.auth, import_id)
+        _item_at(document, meeting_index, item_index)
+        choices = item_choices(document, meeting_index, item_index, _changes(payload))
+        update_draft(request.auth, document, choices, seen=payload.revision)
+    except (ImportFailed, ItemRefused) as exc:
+        return _refused(exc)
+    return _draft_item(document, meeting_index, item_index)
+
+
+@router.post(ITEMS, response={201: DraftItemOut, **_ANSWERS}, auth=require_user)
+def add_draft_item(request, import_id: Id, payload: NewItemIn, meeting_index: Index):
+    """Add an item at the end of a meeting of the draft (a decision the reader missed),
+    with the fields given; the draft's revision goes up."""
+    changes = _changes(payload)
+    try:
+        document = _open_draft(request.auth, import_id)
+        with transaction.atomic():  # the item and its fields, or nothing
+            m, i = drafting.add_item(request.auth, document, meeting_index, seen=payload.revision)
+            if changes.sent:
+                update_draft(request.auth, document, item_choices(document, m, i, changes))
+    except (ImportFailed, ItemRefused) as exc:
+        return _refused(exc)
+    return Status(201, _draft_item(document, m, i))
+
+
+@router.delete(ITEM, response={200: DraftOut, **_ANSWERS}, auth=require_user)
+def delete_draft_item(
+    request,
+    import_id: Id,
+    meeting_index: Index,
+    item_index: Index,
+    revision: Revision | None = None,
+):
+    """Delete an item of a draft (it is no decision); the items after it move up by one
+    and the draft's revision goes up. The draft as it is now."""
+    try:
+        document = _open_draft(request.auth, import_id)
+        _item_at(document, meeting_index, item_index)
+        drafting.delete_item(request.auth, document, meeting_index, item_index, seen=revision)
+    except ImportFailed as exc:
+        return _refused(exc)
+    return get_draft(request, import_id)

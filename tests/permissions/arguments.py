@@ -197,6 +197,8 @@ API_ARGS = {
     "application_id": lambda w: w.sandbox_application.pk,
     "consent_id": lambda w: w.sandbox_consent.pk,
     "permit_id": lambda w: w.permit.pk,
+    "meeting_index": lambda w: 0,
+    "item_index": lambda w: 0,
 }
 
 # Path parameters whose name means another object on some paths, by path.
@@ -262,6 +264,12 @@ API_BODIES = {
     "POST /api/organisations/{org_id}/aliases": lambda w: {"name": "產業處"},
     "POST /api/progress-reports/{report_id}/review": lambda w: {"accept": True},
     "PATCH /api/progress-reports/{report_id}": lambda w: {"percent_complete": 30},
+    "POST /api/imports/{import_id}/draft/meetings/{meeting_index}/items": lambda w: {
+        "text": "臨時動議：請產業局研議。"
+    },
+    "PATCH /api/imports/{import_id}/draft/meetings/{meeting_index}/items/{item_index}": (
+        lambda w: {"pending": "待府級會議"}
+    ),
     "POST /api/progress-reports/{report_id}/withdraw": lambda w: {"reason": "重新填報"},
     "POST /api/proposals": lambda w: {
         "call_id": w.call.pk,

@@ -272,6 +272,7 @@ API = _table("""
 /api/bodies/{body_id}/imports                      GET    401   404   404   403   403   404   200   404   200
 /api/imports/{import_id}                           GET    401   404   404   404   404   404   200   404   200
 /api/imports/{import_id}/draft                     GET    401   404   404   404   404   404   200   404   200
+/api/imports/{import_id}/draft/meetings/{meeting_index}/items/{item_index} GET  401 404 404 404 404 404 200 404 200
 /api/credits/accounts/{account_id}                 GET    404   200   404   404   404   404   200   404   200
 /api/credits/programmes                            GET    200   200   200   200   200   200   200   200   200
 /api/calls                                         GET    200   200   200   200   200   200   200   200   200
@@ -314,6 +315,9 @@ API = _table("""
 /api/progress-reports/{report_id}                  PATCH  401   404   404   404   200   404   403   404   403
 /api/bodies/{body_id}/imports                      POST   401   404   404   403   403   404   400   404   400
 /api/imports/{import_id}/confirm                   POST   401   404   404   404   404   404   200   404   200
+/api/imports/{import_id}/draft/meetings/{meeting_index}/items POST  401 404 404 404 404 404 201 404 201
+/api/imports/{import_id}/draft/meetings/{meeting_index}/items/{item_index} PATCH  401 404 404 404 404 404 200 404 200
+/api/imports/{import_id}/draft/meetings/{meeting_index}/items/{item_index} DELETE  401 404 404 404 404 404 200 404 200
 /api/assignments/{assignment_id}/reports           POST   401   404   404   404   201   404   403   404   403
 /api/imports/{import_id}/discard                   POST   401   404   404   404   404   404   200   404   200
 /api/imports/{import_id}/retry                     POST   401   404   404   404   404   404   400   404   400
