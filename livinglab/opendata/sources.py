@@ -43,6 +43,12 @@ def _chunks(queryset, fields) -> Iterator[list[dict]]:
         last = rows[-1]["id"]
 
 
+def _chunk_of(queryset, rows):
+    """The chunk's rows again, as `queryset` between its first and last id: read as a
+    subquery, so that the queries for their details do not each carry thousands of ids."""
+    return queryset.filter(pk__range=(rows[0]["id"], rows[-1]["id"]))
+
+
 def _stamp(*aggregates) -> tuple:
     return tuple(str(value) for value in aggregates)
 
@@ -134,7 +140,8 @@ def cases() -> Iterator[dict]:
         "last_decided_on",
     )
     for rows in _chunks(_public_cases(), fields):
-        ids = [row["id"] for row in rows]
+        chunk = _chunk_of(_public_cases(), rows)
+        ids = chunk.values("pk")
         lead, supporting, aliases = defaultdict(list), defaultdict(list), defaultdict(list)
         agencies = CaseAgency.objects.filter(case_id__in=ids).order_by("organisation__name")
         for case_id, name, role in agencies.values_list("case_id", "organisation__name", "role"):
@@ -150,7 +157,7 @@ def cases() -> Iterator[dict]:
             .annotate(n=Count("id"))
             .values_list("case_id", "n")
         )
-        progress = public_progress(ids)
+        progress = public_progress(chunk)
         for row in rows:
             case_id = row["id"]
             summary = progress[case_id]
@@ -200,7 +207,9 @@ def decisions() -> Iterator[dict]:
     )
     for rows in _chunks(public, fields):
         cases = defaultdict(list)
-        links = CaseLink.objects.active().filter(decision_id__in=[row["id"] for row in rows])
+        links = CaseLink.objects.active().filter(
+            decision_id__in=_chunk_of(public, rows).values("pk")
+        )
         for decision_id, case_id in links.order_by("case_id").values_list("decision_id", "case_id"):
             cases[decision_id].append(case_id)
         for row in rows:

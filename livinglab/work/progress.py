@@ -17,6 +17,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from livinglab.tracking.models import TAIPEI, Case, CaseEvent
@@ -58,9 +59,13 @@ class PublicProgress:
         return str(CaseEvent.Kind(kind).label) if kind in CaseEvent.Kind.values else kind
 
 
-def public_progress(case_ids) -> dict[int, PublicProgress]:
-    """The summaries of the given cases, in a fixed number of queries."""
-    ids = list(case_ids)
+def public_progress(cases) -> dict[int, PublicProgress]:
+    """The summaries of the given cases, in a fixed number of queries.
+
+    `cases` is ids, or a Case queryset that the queries read as a subquery (a dataset's
+    chunk of thousands of cases, whose ids would otherwise be sent in every query).
+    """
+    ids = cases.values("pk") if isinstance(cases, QuerySet) else list(cases)
     states = dict(Case.objects.filter(pk__in=ids).values_list("pk", "state"))
     latest = _latest_accepted(ids)
     assignments = defaultdict(list)
