@@ -1,9 +1,16 @@
-"""The tracking API: the case registry, bodies and meetings; changes for the secretariat."""
+"""The tracking API: the case registry, bodies and meetings; changes for the secretariat.
+
+Bodies are created and edited, and their staff named, with the body pages' forms and
+services (`meetings.body_forms`, `meetings.services`), so that a token may do what its
+person may do on the pages and nothing more.
+"""
 
 import datetime as dt
-from typing import Any
+from typing import Any, Literal
 
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Q
+from django.http import Http404
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
@@ -11,7 +18,11 @@ from ninja.pagination import paginate
 from livinglab.core.access import get_for_user
 from livinglab.core.api_auth import optional_user, require_user
 from livinglab.core.api_types import BoundedLimitOffsetPagination, Id
+from livinglab.core.people import display_name
+from livinglab.meetings import services as bodies
+from livinglab.meetings.body_forms import MAX_MEMBERS, AddStaffForm, BodyForm
 from livinglab.meetings.models import Body, Meeting
+from livinglab.meetings.policies import may_create_body
 from livinglab.tracking import registry, timeline
 from livinglab.tracking.models import Case, CaseLink
 from livinglab.tracking.registry import RegistryFilter, filter_cases
@@ -104,6 +115,66 @@ class BodyOut(Schema):
 class BodyDetailOut(BodyOut):
     cases: dict[str, int]
     meetings: list[MeetingRef]
+
+
+class OrganisationRef(Schema):
+    id: int
+    name: str
+
+
+class BodySettingsOut(BodyOut):
+    members: list[OrganisationRef] = Field(..., description="Member cities and agencies")
+    secretariat: OrganisationRef | None
+    hosting_rotation: str
+    description: str
+
+
+class BodyIn(Schema):
+    name: str = Field(..., min_length=1, max_length=200)
+    short_name: str = Field("", max_length=100)
+    parent_id: Id | None = Field(None, description="The body this one reports to")
+    member_ids: list[Id] = Field(
+        [], max_length=MAX_MEMBERS, description="Ids of the member cities and agencies"
+    )
+    secretariat_id: Id | None = Field(
+        None, description="One of the caller's own secretariat organisations"
+    )
+    is_public: bool = Field(True, description="Its case registry can be read by anyone")
+    hosting_rotation: str = Field("", max_length=200)
+    description: str = Field("", max_length=20000)
+
+
+class BodyChangeIn(Schema):
+    """The fields to change; those left out stay as they are (null clears a parent or
+    secretariat)."""
+
+    name: str | None = Field(None, min_length=1, max_length=200)
+    short_name: str | None = Field(None, max_length=100)
+    parent_id: Id | None = None
+    member_ids: list[Id] | None = Field(None, max_length=MAX_MEMBERS)
+    secretariat_id: Id | None = None
+    is_public: bool | None = None
+    hosting_rotation: str | None = Field(None, max_length=200)
+    description: str | None = Field(None, max_length=20000)
+
+
+StaffRole = Literal["secretariat", "officer", "reviewer"]
+
+
+class StaffOut(Schema):
+    id: int = Field(..., description="The membership's id")
+    person: str = Field(..., description="The display name")
+    username: str
+    role: StaffRole
+    agency: OrganisationRef | None = Field(..., description="An officer's agency")
+
+
+class StaffIn(Schema):
+    person: str = Field(
+        ..., min_length=1, max_length=254, description="Login name or e-mail of an account"
+    )
+    role: StaffRole
+    agency_id: Id | None = Field(None, description="The agency of an officer")
 
 
 class MeetingDecisionOut(Schema):
@@ -418,3 +489,148 @@ def review_link(request, link_id: Id, payload: ReviewIn):
     case = link.case
     case.refresh_from_db()
     return _case_out(case.merged_into or case)
+
+
+# --- Running a body (its secretariat, or an admin) -------------------------------------
+
+# The API's field names and the body form's.
+_BODY_FORM_FIELDS = {
+    "name": "name",
+    "short_name": "short_name",
+    "parent_id": "parent",
+    "member_ids": "members",
+    "secretariat_id": "secretariat",
+    "is_public": "is_public",
+    "hosting_rotation": "hosting_rotation",
+    "description": "description",
+}
+
+
+def _ref(organisation) -> dict | None:
+    return {"id": organisation.pk, "name": organisation.name} if organisation else None
+
+
+def _body_settings(body: Body) -> dict:
+    return {
+        "id": body.pk,
+        "name": body.name,
+        "short_name": body.short_name,
+        "parent_id": body.parent_id,
+        "is_public": body.is_public,
+        "members": [_ref(m) for m in body.members.order_by("kind", "name")],
+        "secretariat": _ref(body.secretariat),
+        "hosting_rotation": body.hosting_rotation,
+        "description": body.description,
+    }
+
+
+def _errors(form) -> str:
+    """A form's refusals in one sentence each, named by their field."""
+    messages = []
+    for name, errors in form.errors.items():
+        label = form.fields[name].label if name in form.fields else ""
+        messages += [f"{label}: {error}" if label else str(error) for error in errors]
+    return " ".join(messages)
+
+
+def _save_body(user, sent: dict, body: Body | None):
+    """The body saved through the page's form and service, or a 400 saying why not."""
+    form = BodyForm(user, body=body)
+    data = {name: form.initial.get(name, form.fields[name].initial) for name in form.fields}
+    for key, value in sent.items():
+        data[_BODY_FORM_FIELDS[key]] = "" if value is None else value
+    form = BodyForm(user, data, body=body)
+    if not form.is_valid():
+        return Status(400, {"detail": _errors(form)})
+    try:
+        if body is None:
+            return bodies.create_body(user, form.fields_for_service())
+        return bodies.update_body(user, body, form.fields_for_service())
+    except ValidationError as error:
+        return Status(400, {"detail": " ".join(error.messages)})
+
+
+@router.post("/bodies", response={201: BodySettingsOut, 400: Message}, auth=require_user)
+def create_body(request, payload: BodyIn):
+    """Open a body (a meeting series), as on the new-body page: an admin, or a person
+    already serving a body's secretariat, who becomes the new body's secretary."""
+    if not may_create_body(request.auth):
+        raise PermissionDenied("only an admin or a secretariat may create a body")
+    saved = _save_body(request.auth, payload.dict(), None)
+    return saved if isinstance(saved, Status) else Status(201, _body_settings(saved))
+
+
+def _body_to_change(request, body_id: int, action: str) -> Body:
+    return get_for_user(Body.objects.select_related("secretariat"), request.auth, body_id, action)
+
+
+@router.get("/bodies/{body_id}/settings", response=BodySettingsOut, auth=require_user)
+def get_body_settings(request, body_id: Id):
+    """What the body's edit page shows: its members, secretariat and other settings."""
+    return _body_settings(_body_to_change(request, body_id, "change"))
+
+
+@router.patch("/bodies/{body_id}", response={200: BodySettingsOut, 400: Message}, auth=require_user)
+def change_body(request, body_id: Id, payload: BodyChangeIn):
+    """Change a body's settings, as on its edit page (its secretariat, or an admin).
+    `member_ids` replaces all its members."""
+    body = _body_to_change(request, body_id, "change")
+    sent = payload.dict(exclude_unset=True)
+    sent = {k: v for k, v in sent.items() if v is not None or k in ("parent_id", "secretariat_id")}
+    saved = _save_body(request.auth, sent, body)
+    return saved if isinstance(saved, Status) else _body_settings(saved)
+
+
+def _staff(membership) -> dict:
+    return {
+        "id": membership.pk,
+        "person": display_name(membership.user),
+        "username": membership.user.get_username(),
+        "role": membership.role,
+        "agency": _ref(membership.organisation),
+    }
+
+
+@router.get("/bodies/{body_id}/staff", response=list[StaffOut], auth=require_user)
+def list_staff(request, body_id: Id):
+    """The body's secretaries, officers and reviewers (its secretariat, or an admin)."""
+    body = _body_to_change(request, body_id, "staff")
+    return [_staff(m) for m in bodies.staff_of(body)]
+
+
+@router.post("/bodies/{body_id}/staff", response={201: StaffOut, 400: Message}, auth=require_user)
+def add_staff(request, body_id: Id, payload: StaffIn):
+    """Give a person with an account a role on the body; an officer names the agency
+    (a member of the body or of its cities). Adding someone twice changes nothing."""
+    body = _body_to_change(request, body_id, "staff")
+    data = {"person": payload.person, "role": payload.role, "agency": payload.agency_id or ""}
+    form = AddStaffForm(body, data)
+    if not form.is_valid():
+        return Status(400, {"detail": _errors(form)})
+    chosen = form.cleaned_data
+    try:
+        membership = bodies.add_staff(
+            request.auth, body, chosen["person"], chosen["role"], chosen["agency"]
+        )
+    except ValidationError as error:
+        return Status(400, {"detail": " ".join(error.messages)})
+    return Status(201, _staff(membership))
+
+
+@router.delete(
+    "/bodies/{body_id}/staff/{membership_id}",
+    response={200: list[StaffOut], 400: Message},
+    auth=require_user,
+)
+def remove_staff(request, body_id: Id, membership_id: Id):
+    """Take a role on the body from a person; a body keeps at least one secretary (400).
+    The staff as it is now."""
+    body = _body_to_change(request, body_id, "staff")
+    membership = bodies.staff_of(body).filter(pk=membership_id).first()
+    if membership is None:
+        raise Http404(f"membership {membership_id} is not on the staff of body {body.pk}")
+    try:
+        bodies.remove_staff(request.auth, membership)
+    except ValidationError as error:
+        return Status(400, {"detail": " ".join(error.messages)})
+    return [_staff(m) for m in bodies.staff_of(body)]

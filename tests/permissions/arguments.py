@@ -197,6 +197,7 @@ API_ARGS = {
     "application_id": lambda w: w.sandbox_application.pk,
     "consent_id": lambda w: w.sandbox_consent.pk,
     "permit_id": lambda w: w.permit.pk,
+    "membership_id": lambda w: _spare_member(w).pk,
     "meeting_index": lambda w: 0,
     "item_index": lambda w: 0,
 }
@@ -264,6 +265,9 @@ API_BODIES = {
     "POST /api/organisations/{org_id}/aliases": lambda w: {"name": "產業處"},
     "POST /api/progress-reports/{report_id}/review": lambda w: {"accept": True},
     "PATCH /api/progress-reports/{report_id}": lambda w: {"percent_complete": 30},
+    "POST /api/bodies": lambda w: {"name": "數位轉型工作小組"},
+    "PATCH /api/bodies/{body_id}": lambda w: {"description": "年度預算審查"},
+    "POST /api/bodies/{body_id}/staff": lambda w: {"person": "proposer", "role": "reviewer"},
     "POST /api/imports/{import_id}/draft/meetings/{meeting_index}/items": lambda w: {
         "text": "臨時動議：請產業局研議。"
     },

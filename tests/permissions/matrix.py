@@ -270,6 +270,8 @@ API = _table("""
 /api/bodies                                        GET    200   200   200   200   200   200   200   200   200
 /api/bodies/{body_id}                              GET    404   404   404   200   200   404   200   404   200
 /api/bodies/{body_id}/imports                      GET    401   404   404   403   403   404   200   404   200
+/api/bodies/{body_id}/settings                     GET    401   404   404   403   403   404   200   404   200
+/api/bodies/{body_id}/staff                        GET    401   404   404   403   403   404   200   404   200
 /api/imports/{import_id}                           GET    401   404   404   404   404   404   200   404   200
 /api/imports/{import_id}/draft                     GET    401   404   404   404   404   404   200   404   200
 /api/imports/{import_id}/draft/meetings/{meeting_index}/items/{item_index} GET  401 404 404 404 404 404 200 404 200
@@ -314,6 +316,10 @@ API = _table("""
 /api/proposals/{proposal_id}                       PATCH  401   400   404   403   404   404   403   404   403
 /api/progress-reports/{report_id}                  PATCH  401   404   404   404   200   404   403   404   403
 /api/bodies/{body_id}/imports                      POST   401   404   404   403   403   404   400   404   400
+/api/bodies                                        POST   401   403   403   403   403   403   201   201   201
+/api/bodies/{body_id}                              PATCH  401   404   404   403   403   404   200   404   200
+/api/bodies/{body_id}/staff                        POST   401   404   404   403   403   404   201   404   201
+/api/bodies/{body_id}/staff/{membership_id}        DELETE 401   404   404   403   403   404   200   404   200
 /api/imports/{import_id}/confirm                   POST   401   404   404   404   404   404   200   404   200
 /api/imports/{import_id}/draft/meetings/{meeting_index}/items POST  401 404 404 404 404 404 201 404 201
 /api/imports/{import_id}/draft/meetings/{meeting_index}/items/{item_index} PATCH  401 404 404 404 404 404 200 404 200
