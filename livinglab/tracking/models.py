@@ -73,7 +73,9 @@ class CaseQuerySet(models.QuerySet):
         """Tracked cases with an agency's assignment past its deadline: the one definition
         of overdue (`work.Assignment`, reached by its relation), shared by every page."""
         today = today or taipei_today()
-        late = Case.objects.filter(assignments__deadline__lt=today).values("pk")
+        late = Case.objects.filter(
+            assignments__deadline__lt=today, assignments__withdrawn_at__isnull=True
+        ).values("pk")
         return self.tracked().filter(pk__in=late)
 
     def search_names(self, text: str):

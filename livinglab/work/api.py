@@ -62,7 +62,9 @@ class AssignmentOut(Schema):
     role: str = Field(..., description="lead or supporting")
     deadline: dt.date | None
     deadline_edited: bool
-    is_open: bool = Field(..., description="The case is still tracked")
+    is_open: bool = Field(
+        ..., description="The case is still tracked and the agency still responsible for it"
+    )
     is_overdue: bool = Field(..., description="Open and past the deadline (Asia/Taipei)")
     responsible: str | None
 
@@ -75,7 +77,9 @@ class AssignmentDetailOut(AssignmentOut):
 class AssignmentFilter(Schema):
     agency: Id | None = Field(None, description="Id of the agency")
     body: Id | None = Field(None, description="Id of the body")
-    open: bool = Field(False, description="Only assignments of cases still tracked")
+    open: bool = Field(
+        False, description="Only assignments of cases still tracked, of agencies still responsible"
+    )
     overdue: bool = Field(False, description="Only open assignments past their deadline")
 
 

@@ -27,8 +27,13 @@ class AssignmentQuerySet(models.QuerySet):
             | Q(organisation_id__in=roles.officer_org_ids)
         )
 
+    def current(self):
+        """Of agencies still responsible for their case (not withdrawn)."""
+        return self.filter(withdrawn_at__isnull=True)
+
     def open(self):
-        return self.filter(case__state=Case.State.TRACKED)
+        """Of cases still tracked, for agencies still responsible for them."""
+        return self.current().filter(case__state=Case.State.TRACKED)
 
     def for_agency(self, agencies):
         ids = [getattr(a, "pk", a) for a in agencies]
@@ -90,6 +95,15 @@ class Assignment(models.Model):
         on_delete=models.SET_NULL,
         related_name="assignments",
     )
+    withdrawn_at = models.DateTimeField(
+        _("withdrawn at"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Set when the agency is no longer responsible for the case; the assignment and "
+            "its reports stay on the record."
+        ),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -111,7 +125,7 @@ class Assignment(models.Model):
 
     @property
     def is_open(self) -> bool:
-        return self.case.state == Case.State.TRACKED
+        return self.withdrawn_at is None and self.case.state == Case.State.TRACKED
 
     def is_overdue(self, today=None) -> bool:
         today = today or taipei_today()

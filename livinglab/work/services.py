@@ -44,8 +44,10 @@ def sync_assignments(cases) -> int:
     """Give every agency responsible for a tracked case an assignment; idempotent.
 
     The agencies and roles come from the registry (`CaseAgency`), the deadline from the
-    case's latest decision unless a secretary set it by hand. The officers of an agency
-    that has a new assignment are notified. Returns how many changed.
+    case's latest decision unless a secretary set it by hand. The assignment of an agency
+    no longer responsible is withdrawn: off the agency's list and the overdue counts, kept
+    on the record with its reports; named again, the agency has it back. The officers of
+    an agency with a new (or returned) assignment are notified. Returns how many changed.
     """
     cases = cases.filter(state=Case.State.TRACKED)
     deadlines = dict(cases.values_list("pk", "deadline"))
@@ -53,28 +55,36 @@ def sync_assignments(cases) -> int:
         (a.case_id, a.organisation_id): a
         for a in Assignment.objects.filter(case_id__in=deadlines.keys())
     }
-    new, changed = [], []
+    new, changed, returned, responsible = [], [], [], set()
     for row in CaseAgency.objects.filter(case_id__in=deadlines.keys()).values(
         "case_id", "organisation_id", "role"
     ):
         deadline = deadlines[row["case_id"]]
-        current = existing.get((row["case_id"], row["organisation_id"]))
+        key = (row["case_id"], row["organisation_id"])
+        responsible.add(key)
+        current = existing.get(key)
         if current is None:
             new.append(Assignment(**row, deadline=deadline))
-        elif current.role != row["role"] or (
-            not current.deadline_edited and current.deadline != deadline
+        elif (
+            current.role != row["role"]
+            or current.withdrawn_at is not None
+            or (not current.deadline_edited and current.deadline != deadline)
         ):
-            current.role = row["role"]
+            if current.withdrawn_at is not None:  # named again after it was withdrawn
+                returned.append(current.pk)
+            current.role, current.withdrawn_at = row["role"], None
             if not current.deadline_edited:
                 current.deadline = deadline
             changed.append(current)
+    gone = [a.pk for key, a in existing.items() if key not in responsible and not a.withdrawn_at]
     Assignment.objects.bulk_create(new, ignore_conflicts=True)
-    Assignment.objects.bulk_update(changed, ["role", "deadline"])
-    if new:
-        known = [a.pk for a in existing.values()]
+    Assignment.objects.bulk_update(changed, ["role", "deadline", "withdrawn_at"])
+    Assignment.objects.filter(pk__in=gone).update(withdrawn_at=timezone.now())
+    if new or returned:
+        known = [a.pk for a in existing.values() if a.pk not in returned]
         created = Assignment.objects.filter(case_id__in=deadlines.keys()).exclude(pk__in=known)
         notifications.assignments_created(created.select_related("case"))
-    return len(new) + len(changed)
+    return len(new) + len(changed) + len(gone)
 
 
 def decision_to_act_on(assignment: Assignment) -> Decision | None:

@@ -51,6 +51,7 @@ def case_assignments(context, case):
     user = getattr(request, "user", None)
     assignments = (
         Assignment.objects.visible_to(user)
+        .current()
         .filter(case=case)
         .select_related("case", "organisation", "responsible")
         .order_by("role", "organisation__name")
