@@ -4,6 +4,7 @@ incidents for those they concern, with writes under the same policies as the pag
 import datetime as dt
 from typing import Literal
 
+from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
@@ -116,7 +117,10 @@ class ApplicationOut(Schema):
 
     @staticmethod
     def resolve_consents(obj):
-        return list(obj.consents.select_related("organisation").prefetch_related("conditions"))
+        listed = getattr(obj, "listed_consents", None)  # read with the list (`_with_consents`)
+        if listed is not None:
+            return listed
+        return list(_consents().filter(application=obj))
 
     @staticmethod
     def resolve_permit_id(obj):
@@ -210,10 +214,18 @@ def get_permit(request, permit_id: Id):
 def list_applications(request):
     """The applications that concern the caller (the latest 200)."""
     queryset = Application.objects.visible_to(request.auth).select_related("permit")
-    return list(
-        queryset.prefetch_related("consents__organisation", "consents__conditions").order_by(
-            "-filed_at", "-pk"
-        )[:200]
+    return list(_with_consents(queryset).order_by("-filed_at", "-pk")[:200])
+
+
+def _consents():
+    return Consent.objects.select_related("organisation").prefetch_related("conditions")
+
+
+def _with_consents(applications):
+    """Each application's consents, their agencies and conditions in three queries for
+    all of them (ApplicationOut reads them from `listed_consents`)."""
+    return applications.prefetch_related(
+        Prefetch("consents", queryset=_consents(), to_attr="listed_consents")
     )
 
 
