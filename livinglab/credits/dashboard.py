@@ -1,17 +1,17 @@
-"""A programme's figures: budget, granted, consumed and remaining, by domain and by team,
-and the credits consumed over time. Read from what each account keeps (its balance and
-the credits it consumed, one row per team), so that the page costs a few queries
-however long the ledger grows."""
+"""A programme's figures: budget, granted, consumed and remaining, by domain and by team
+(a page of teams at a time), and the credits consumed over time. Read from what each
+account keeps (its balance and the credits it consumed, one row per team) and from the
+credits consumed by day, so that the page costs a few queries however long the ledger
+grows."""
 
 import datetime as dt
 import io
 from dataclasses import dataclass, field
 
-from django.db.models import Sum
-from django.db.models.functions import TruncDate
+from django.core.paginator import Page, Paginator
 from django.utils.translation import gettext as _
 
-from livinglab.credits.models import Account, Application, LedgerEntry, Programme
+from livinglab.credits.models import Account, Application, DailyConsumption, Programme
 
 
 @dataclass
@@ -29,43 +29,53 @@ class Totals:
         return round(100 * self.consumed / self.granted) if self.granted else 0
 
 
+TEAMS_PER_PAGE = 50
+
+
 @dataclass
 class Dashboard:
     programme: Programme
     not_granted: int
     total: Totals
     by_domain: list[Totals] = field(default_factory=list)
-    by_team: list[tuple[Account, Totals]] = field(default_factory=list)
 
 
 def build(programme: Programme) -> Dashboard:
-    teams = list(
-        Account.objects.filter(programme=programme, kind=Account.Kind.TEAM)
-        .select_related("organisation")
-        .order_by("organisation__name")
+    """The totals and the totals by domain, from each team's kept balance and consumption
+    (read as plain numbers, however many teams)."""
+    teams = Account.objects.filter(programme=programme, kind=Account.Kind.TEAM).values_list(
+        "organisation_id", "balance", "consumed"
     )
     domains = _domain_of_team(programme)
     total = Totals(_("All teams"))
     by_domain: dict[str, Totals] = {}
-    by_team = []
-    for account in teams:
-        row = Totals(
-            str(account.organisation), account.balance + account.consumed, account.consumed
-        )
-        by_team.append((account, row))
-        domain = domains.get(account.organisation_id) or _("Other")
-        into = by_domain.setdefault(domain, Totals(domain))
-        for totals in (into, total):
-            totals.granted += row.granted
-            totals.consumed += row.consumed
+    for organisation_id, balance, consumed in teams:
+        domain = domains.get(organisation_id) or _("Other")
+        for totals in (by_domain.setdefault(domain, Totals(domain)), total):
+            totals.granted += balance + consumed
+            totals.consumed += consumed
     budget = Account.objects.filter(programme=programme, kind=Account.Kind.BUDGET).first()
     return Dashboard(
         programme,
         budget.balance if budget else 0,
         total,
         sorted(by_domain.values(), key=lambda t: -t.granted),
-        by_team,
     )
+
+
+def teams_page(programme: Programme, number) -> Page:
+    """A page of the teams by name, each as (account, its totals)."""
+    accounts = (
+        Account.objects.filter(programme=programme, kind=Account.Kind.TEAM)
+        .select_related("organisation")
+        .order_by("organisation__name", "pk")
+    )
+    page = Paginator(accounts, TEAMS_PER_PAGE).get_page(number)
+    page.object_list = [
+        (a, Totals(str(a.organisation), a.balance + a.consumed, a.consumed))
+        for a in page.object_list
+    ]
+    return page
 
 
 def _domain_of_team(programme: Programme) -> dict[int, str]:
@@ -82,18 +92,12 @@ def _domain_of_team(programme: Programme) -> dict[int, str]:
 
 
 def burn(programme: Programme) -> list[tuple[dt.date, int]]:
-    """Credits consumed by each day, added up (the burn line)."""
-    days = (
-        LedgerEntry.objects.filter(programme=programme, kind=LedgerEntry.Kind.CONSUMPTION)
-        .annotate(day=TruncDate("booked_at"))
-        .values("day")
-        .annotate(total=Sum("amount"))
-        .order_by("day")
-    )
+    """Credits consumed by each day, added up (the burn line), from the days' kept totals."""
+    days = DailyConsumption.objects.filter(programme=programme).order_by("day")
     running, points = 0, []
-    for row in days:
-        running += row["total"]
-        points.append((row["day"], running))
+    for day, credits in days.values_list("day", "credits"):
+        running += credits
+        points.append((day, running))
     return points
 
 

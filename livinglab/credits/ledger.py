@@ -8,10 +8,11 @@ on the team's account; SQLite has one writer at a time, which serialises them an
 """
 
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from livinglab.credits.models import Account, LedgerEntry, Programme
+from livinglab.credits.models import Account, DailyConsumption, LedgerEntry, Programme
 
 _CONSUMED = LedgerEntry.Kind.CONSUMPTION
 
@@ -84,12 +85,23 @@ def book(
             corrects=corrects,
             booked_at=at or timezone.now(),
         )
+        if kind == _CONSUMED:
+            _count_the_day(programme, entry.booked_at, amount)
         for account, change in ((source, -amount), (target, amount)):
             if account is not None:
                 _move(
                     locked[account.pk], account, change, consumed=kind == _CONSUMED and change < 0
                 )
     return entry
+
+
+def _count_the_day(programme: Programme, at, amount: int) -> None:
+    """Add to the day's consumption. Consumption goes into the programme's usage account,
+    whose row `book` holds locked, so no two bookings create the same day at once."""
+    day = timezone.localdate(at, timezone.get_default_timezone())
+    days = DailyConsumption.objects.filter(programme=programme, day=day)
+    if not days.update(credits=F("credits") + amount):
+        DailyConsumption.objects.create(programme=programme, day=day, credits=amount)
 
 
 def _move(row: Account, account: Account, change: int, *, consumed: bool) -> None:
@@ -212,8 +224,9 @@ def expire_unused(programme: Programme, *, by) -> list[LedgerEntry]:
 
 
 def balances_agree(programme: Programme) -> bool:
-    """Each account's balance is what its entries add up to, none is negative, and the
-    credits it consumed are what its consumption entries add up to."""
+    """Each account's balance is what its entries add up to, none is negative, the
+    credits it consumed are what its consumption entries add up to, and so are the
+    credits consumed on each day."""
     from django.db.models import Q, Sum
 
     for account in Account.objects.filter(programme=programme):
@@ -226,4 +239,21 @@ def balances_agree(programme: Programme) -> bool:
             return False
         if account.consumed != (sums["consumed"] or 0):
             return False
-    return True
+    return _days_agree(programme)
+
+
+def _days_agree(programme: Programme) -> bool:
+    """The consumption kept by day is what the consumption entries of each day add up to."""
+    from django.db.models import Sum
+    from django.db.models.functions import TruncDate
+
+    entries = (
+        LedgerEntry.objects.filter(programme=programme, kind=_CONSUMED)
+        .order_by()
+        .annotate(day=TruncDate("booked_at", tzinfo=timezone.get_default_timezone()))
+        .values("day")
+        .annotate(total=Sum("amount"))
+        .values_list("day", "total")
+    )
+    kept = DailyConsumption.objects.filter(programme=programme).values_list("day", "credits")
+    return dict(entries) == dict(kept)

@@ -305,8 +305,14 @@ class LedgerEntry(models.Model):
         verbose_name_plural = _("ledger entries")
         ordering = ["booked_at", "pk"]
         indexes = [
-            models.Index(fields=["source", "booked_at"], name="credits_entry_source"),
-            models.Index(fields=["target", "booked_at"], name="credits_entry_target"),
+            # A statement walks an account's entries in (booked_at, id) order and adds up
+            # the amounts newer than a page from the index alone.
+            models.Index(
+                fields=["source", "booked_at", "id", "amount"], name="credits_entry_source_walk"
+            ),
+            models.Index(
+                fields=["target", "booked_at", "id", "amount"], name="credits_entry_target_walk"
+            ),
         ]
         constraints = [
             models.CheckConstraint(
@@ -337,6 +343,31 @@ class LedgerEntry(models.Model):
 
     def delete(self, *args, **kwargs):
         raise TypeError("ledger entries are never deleted: book a correcting entry")
+
+
+class DailyConsumption(models.Model):
+    """The credits a programme's teams consumed on a day (in the site's time zone), kept
+    in the transaction that books each consumption, so that the burn chart reads a row a
+    day instead of adding up the ledger."""
+
+    programme = models.ForeignKey(
+        Programme, on_delete=models.CASCADE, related_name="consumption_days"
+    )
+    day = models.DateField(_("day"))
+    credits = models.PositiveBigIntegerField(_("credits consumed"))
+
+    class Meta:
+        verbose_name = _("credits consumed on a day")
+        verbose_name_plural = _("credits consumed by day")
+        ordering = ["programme", "day"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["programme", "day"], name="credits_consumption_day_once"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.day} {self.credits}"
 
 
 class AllocationRun(models.Model):

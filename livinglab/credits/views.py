@@ -173,6 +173,7 @@ def programme_detail(request, pk: int):
         "runs": runs,
         "may_apply": applications.may_apply(request.user, programme),
         "my_accounts": [] if runs else list(mine.select_related("organisation")),
+        "teams": dashboard.teams_page(programme, request.GET.get("page")) if runs else None,
         "priority_domains": programme.priority_domains.select_related("domain"),
         "rates": programme.rates.all(),
         "formats": exports.FORMATS,
