@@ -12,7 +12,6 @@ import datetime as dt
 from typing import Annotated, Literal
 
 from django.db import transaction
-from django.http import Http404
 from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext as _
 from ninja import Field, File, Router, Schema, Status
@@ -451,17 +450,18 @@ def _open_draft(user, import_id: int) -> MinutesDocument:
     return document
 
 
-def _item_at(document: MinutesDocument, m: int, i: int) -> dict:
-    """Item `i` of meeting `m`, or Http404 with the page's words."""
+def _missing(document: MinutesDocument, m: int, i: int):
+    """A 404 saying, in the page's words, that the draft has no item `i` in meeting `m`."""
     try:
-        return drafting._item_at(document.proposal, m, i)
+        drafting._item_at(document.proposal, m, i)
     except ImportFailed as exc:
-        raise Http404(str(exc)) from None
+        return Status(404, {"detail": str(exc)})
+    return None
 
 
 def _draft_item(document: MinutesDocument, m: int, i: int) -> dict:
     return {
-        **_item(_item_at(document, m, i)),
+        **_item(document.proposal["meetings"][m]["items"][i]),
         "meeting_index": m,
         "item_index": i,
         "revision": revision(document.proposal),
@@ -504,7 +504,9 @@ def get_draft_item(request, import_id: Id, meeting_index: Index, item_index: Ind
     document = _get_import(request.auth, import_id)
     if document.status not in (DocStatus.DRAFT, DocStatus.CONFIRMED):
         return Status(409, {"detail": document.error or str(document.get_status_display())})
-    return _draft_item(document, meeting_index, item_index)
+    return _missing(document, meeting_index, item_index) or _draft_item(
+        document, meeting_index, item_index
+    )
 
 
 @router.patch(ITEM, response={200: DraftItemOut, **_ANSWERS}, auth=require_user)
@@ -521,7 +523,8 @@ def change_draft_item(
     since `revision` or is no longer a draft."""
     try:
         document = _open_draft(request.auth, import_id)
-        _item_at(document, meeting_index, item_index)
+        if missing := _missing(document, meeting_index, item_index):
+            return missing
         choices = item_choices(document, meeting_index, item_index, _changes(payload))
         update_draft(request.auth, document, choices, seen=payload.revision)
     except (ImportFailed, ItemRefused) as exc:
@@ -557,7 +560,8 @@ def delete_draft_item(
     and the draft's revision goes up. The draft as it is now."""
     try:
         document = _open_draft(request.auth, import_id)
-        _item_at(document, meeting_index, item_index)
+        if missing := _missing(document, meeting_index, item_index):
+            return missing
         drafting.delete_item(request.auth, document, meeting_index, item_index, seen=revision)
     except ImportFailed as exc:
         return _refused(exc)

@@ -3,6 +3,8 @@ pages' forms, services and permissions: an admin or a secretariat creates, the b
 own secretariat edits and names its staff, others are refused."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from livinglab.meetings.models import Body
 from livinglab.orgs.models import Membership, Organisation
@@ -252,3 +254,23 @@ def test_a_membership_of_another_body_is_not_removed_through_this_one(world, api
     assert answer.status_code == 404
     assert Membership.objects.filter(pk=elsewhere.pk).exists()
     assert Organisation.objects.filter(pk=world.industry.pk).exists()
+
+
+def _queries(api, path) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        assert api.get(path).status_code == 200
+    return len(queries)
+
+
+def test_the_staff_list_queries_do_not_grow_with_its_length(world, api_as):
+    api = api_as("secretary")
+    path = f"/api/bodies/{world.body.pk}/staff"
+    api.get(path)  # the token's first use is recorded once
+    few = _queries(api, path)
+    for n in range(6):
+        person = _user(f"officer{n}")
+        Membership.objects.create(
+            user=person, role="officer", body=world.body, organisation=world.industry
+        )
+    assert _queries(api, path) == few
+    assert len(api.get(path).json()) == 8

@@ -240,10 +240,16 @@ def test_malformed_fields_are_refused_with_422(world, draft, api_as, change):
 )
 def test_an_item_not_there_is_answered_plainly(world, draft, api_as, path, status):
     api = api_as("secretary")
-    assert api.get(f"/api/imports/{draft}/draft{path}").status_code == status
-    assert _send(api, "patch", f"/api/imports/{draft}/draft{path}", {"text": "x"}).status_code == (
-        status
-    )
+    url = f"/api/imports/{draft}/draft{path}"
+    for answer in (
+        api.get(url),
+        _send(api, "patch", url, {"text": "x"}),
+        _send(api, "delete", url),
+    ):
+        assert answer.status_code == status
+        if status == 404:
+            assert "There is no" in answer.json()["detail"]
+    assert len(MinutesDocument.objects.get(pk=draft).proposal["meetings"][0]["items"]) == 4
 
 
 def test_adding_to_a_meeting_not_there_is_refused(world, draft, api_as):
