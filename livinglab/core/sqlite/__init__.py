@@ -1,0 +1,2 @@
+"""SQLite whose writers take turns (the `ENGINE` of the settings when the database is
+SQLite; see `base`)."""
