@@ -117,6 +117,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;",
         "transaction_mode": "IMMEDIATE",
     }
+    # Django's SQLite, whose writers take turns (a large import lets others in). Tests
+    # run in memory, as on Django's own SQLite (which tools recognise by its name).
+    DATABASES["default"]["ENGINE"] = "livinglab.core.sqlite"
+    DATABASES["default"]["TEST"] = {"NAME": ":memory:"}
 # Set by `livinglab serve` for its web workers only (see core/timeouts.py); 0 is no limit.
 LIVINGLAB_STATEMENT_SECONDS = env_int("LIVINGLAB_STATEMENT_SECONDS", 0)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
