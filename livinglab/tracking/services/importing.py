@@ -14,12 +14,13 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from django.db import OperationalError, transaction
+from django.db import OperationalError, connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from livinglab.core.access import require
+from livinglab.core.sqlite.base import giving_way
 from livinglab.meetings.models import Body, Meeting, MinutesDocument
 from livinglab.minutes import AgencyDirectory, MinutesError, read_minutes
 from livinglab.tracking.models import Case
@@ -32,6 +33,10 @@ BACKGROUND_BYTES = 2 * 1024 * 1024
 # each meeting it writes; one silent for this long was abandoned: its worker was killed
 # or the machine restarted. The page then says so and offers to read the record again.
 LEASE = dt.timedelta(minutes=2)
+# While it writes meetings, a reading reports at most this often (and checks every
+# meeting that it still owns the record): a report rewrites the record's row, which then
+# holds the whole text and proposal, megabytes that SQLite copies in full each time.
+BEAT_EVERY = dt.timedelta(seconds=3)
 
 
 class ImportFailed(Exception):
@@ -164,7 +169,8 @@ def read_in_background(document_id: int, attempt: int | None = None) -> MinutesD
             return draft
         draft.text, draft.proposal = document.text, proposal
         draft.save(update_fields=["text", "proposal"])
-        _write_staged(draft, attempt)
+        with giving_way():  # on SQLite, other writers go first between its transactions
+            _write_staged(draft, attempt)
     except ReadingAbandoned:
         draft.refresh_from_db()
     return draft
@@ -189,9 +195,9 @@ def _write_staged(draft: MinutesDocument, attempt: int) -> None:
         with collected(reindex), changes.batch():
             for n, entry in enumerate(entries):
                 with transaction.atomic():
-                    # The progress report also checks, and on PostgreSQL locks, that this
-                    # attempt still owns the record.
-                    _beat(draft, attempt, 60 + 39 * n // max(1, len(entries)))
+                    # Checks, and on PostgreSQL locks, that this attempt still owns the
+                    # record; reports progress now and then.
+                    _keep_owning(draft, attempt, 60 + 39 * n // max(1, len(entries)))
                     meeting = _staged_meeting(draft, entry, staging, staged)
                     if meeting is not None:
                         record_meeting(user, meeting, entry["items"], placeholders, held)
@@ -204,7 +210,8 @@ def _write_staged(draft: MinutesDocument, attempt: int) -> None:
                 draft.status, draft.progress = MinutesDocument.Status.CONFIRMED, 100
                 draft.confirmed_by, draft.confirmed_at = user, timezone.now()
                 draft.staging = None
-                draft.save()
+                # Not the text and proposal (megabytes, which SQLite would copy again).
+                draft.save(update_fields=_SWITCHED)
                 staging.delete()
     except ReadingAbandoned:
         raise
@@ -215,6 +222,9 @@ def _write_staged(draft: MinutesDocument, attempt: int) -> None:
     # cases' documents: about as long as one meeting's, where 200 held writers for 1.3 s
     # on a busy machine).
     reindex_all(Case.objects.filter(pk__in=reindex | set(staged_cases)), batch_size=50)
+
+
+_SWITCHED = ["status", "progress", "confirmed_by", "confirmed_at", "staging"]
 
 
 def _stage_in(draft: MinutesDocument, attempt: int) -> Body:
@@ -292,6 +302,22 @@ def _beat(draft: MinutesDocument, attempt: int, percent: int) -> None:
     if not _owned(draft.pk, attempt).update(progress=percent, heartbeat_at=now):
         raise ReadingAbandoned
     draft.progress, draft.heartbeat_at = percent, now
+
+
+def _keep_owning(draft: MinutesDocument, attempt: int, percent: int) -> None:
+    """For one step of a long write: a progress report every `BEAT_EVERY`, which also
+    checks that this attempt still owns the record; in between, on PostgreSQL, a lock on
+    the record, so that a new attempt cannot drop this one's staging body mid-step.
+
+    SQLite needs no lock (a new attempt's writes wait for this step's transaction), and
+    reading the record's state there walks past its text, megabytes long: an attempt that
+    lost the record learns it at its next report, having written only into its own
+    staging body (or failing to, once that is gone), and the switch checks again.
+    """
+    if draft.heartbeat_at is None or timezone.now() - draft.heartbeat_at >= BEAT_EVERY:
+        _beat(draft, attempt, percent)
+    elif connection.vendor != "sqlite":
+        _own(draft, attempt)
 
 
 def _own(draft: MinutesDocument, attempt: int) -> None:
