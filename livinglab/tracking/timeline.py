@@ -3,12 +3,14 @@
 Each function reads in a fixed number of queries, whatever the length of the history.
 """
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
+from livinglab.core.roc import official_date
 from livinglab.tracking.models import (
     Case,
     CaseAlias,
@@ -112,6 +114,14 @@ class ChangeRow:
     after: str
 
 
+def _date(value: str | None) -> str:
+    """An ISO date of an event's payload as the reader expects it (ROC in Chinese)."""
+    try:
+        return official_date(dt.date.fromisoformat(value)) if value else "—"
+    except (TypeError, ValueError):  # written by hand, or by an older version
+        return str(value)
+
+
 def correction_rows(payload: dict) -> list[ChangeRow]:
     """What a `corrected` event changed: status, deadline, agencies, or a decision added."""
     rows = []
@@ -131,7 +141,7 @@ def correction_rows(payload: dict) -> list[ChangeRow]:
         rows.append(ChangeRow(_("Status"), _status(before), _status(after)))
     if "deadline" in payload:
         before, after = payload["deadline"]
-        rows.append(ChangeRow(_("Deadline"), before or "—", after or "—"))
+        rows.append(ChangeRow(_("Deadline"), _date(before), _date(after)))
     if "agencies" in payload:
         before, after = payload["agencies"]
         rows.append(ChangeRow(_("Agencies"), _agencies(before), _agencies(after)))
