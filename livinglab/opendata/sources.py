@@ -157,7 +157,7 @@ def cases() -> Iterator[dict]:
             .annotate(n=Count("id"))
             .values_list("case_id", "n")
         )
-        progress = public_progress(chunk)
+        progress = public_progress(chunk, {row["id"]: row["state"] for row in rows})
         for row in rows:
             case_id = row["id"]
             summary = progress[case_id]

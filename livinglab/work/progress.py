@@ -17,7 +17,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.db.models import OuterRef, QuerySet, Subquery
 from django.utils import timezone
 
 from livinglab.tracking.models import TAIPEI, Case, CaseEvent
@@ -59,48 +59,59 @@ class PublicProgress:
         return str(CaseEvent.Kind(kind).label) if kind in CaseEvent.Kind.values else kind
 
 
-def public_progress(cases) -> dict[int, PublicProgress]:
-    """The summaries of the given cases, in a fixed number of queries.
+def public_progress(cases, states: dict[int, str] | None = None) -> dict[int, PublicProgress]:
+    """The summaries of the given cases, in two queries (three without `states`).
 
     `cases` is ids, or a Case queryset that the queries read as a subquery (a dataset's
     chunk of thousands of cases, whose ids would otherwise be sent in every query).
+    `states` (case id → state), when the caller has read them already, spares a query.
     """
     ids = cases.values("pk") if isinstance(cases, QuerySet) else list(cases)
-    states = dict(Case.objects.filter(pk__in=ids).values_list("pk", "state"))
-    latest = _latest_accepted(ids)
-    assignments = defaultdict(list)
-    for pk, case_id in Assignment.objects.filter(case_id__in=ids).values_list("pk", "case_id"):
-        assignments[case_id].append(pk)
+    if states is None:
+        states = dict(Case.objects.filter(pk__in=ids).values_list("pk", "state"))
+    figures = _latest_accepted(ids)
     history = defaultdict(list)
     events = CaseEvent.objects.filter(case_id__in=ids).order_by("case_id", "on", "pk")
     for case_id, on, kind in events.values_list("case_id", "on", "kind"):
         history[case_id].append((on, kind))
     summaries = {}
     for case_id, state in states.items():
-        figures = [latest.get(pk) for pk in assignments[case_id]]
+        found = figures.get(case_id, [])
         if state == Case.State.CLOSED:
             percent = 100
-        elif figures:
-            percent = round(sum(f[0] if f else 0 for f in figures) / len(figures))
+        elif found:
+            percent = round(sum(f[0] if f else 0 for f in found) / len(found))
         else:
             percent = None
-        dates = [f[1] for f in figures if f]
+        dates = [f[1] for f in found if f]
         summaries[case_id] = PublicProgress(
             state, percent, max(dates) if dates else None, tuple(history[case_id])
         )
     return summaries
 
 
-def _latest_accepted(case_ids) -> dict[int, tuple[int, dt.date]]:
-    """For each assignment of the cases: (percent, filed on) of its latest accepted report."""
-    reports = (
+def _latest_accepted(case_ids) -> dict[int, list[tuple[int, dt.date] | None]]:
+    """For each case, one entry per assignment: (percent, filed on) of the assignment's
+    latest accepted report, or None before its first; read in one query, each
+    assignment's latest report found by the (assignment, status, -submitted_at) index."""
+    latest = (
         ProgressReport.objects.accepted()
-        .filter(assignment__case_id__in=case_ids)
-        .order_by("assignment_id", "-submitted_at", "-pk")
-        .values_list("assignment_id", "percent_complete", "submitted_at")
+        .filter(assignment=OuterRef("pk"))
+        .order_by("-submitted_at", "-pk")
     )
-    latest: dict[int, tuple[int, dt.date]] = {}
-    for assignment_id, percent, submitted_at in reports:
-        filed_on = timezone.localtime(submitted_at, TAIPEI).date()
-        latest.setdefault(assignment_id, (min(percent, 100), filed_on))
-    return latest
+    assignments = (
+        Assignment.objects.filter(case_id__in=case_ids)
+        .annotate(
+            percent=Subquery(latest.values("percent_complete")[:1]),
+            filed=Subquery(latest.values("submitted_at")[:1]),
+        )
+        .order_by()
+        .values_list("case_id", "percent", "filed")
+    )
+    found: dict[int, list[tuple[int, dt.date] | None]] = defaultdict(list)
+    for case_id, percent, filed in assignments:
+        if filed is None:
+            found[case_id].append(None)
+        else:
+            found[case_id].append((min(percent, 100), timezone.localtime(filed, TAIPEI).date()))
+    return found

@@ -36,7 +36,7 @@ def with_public_progress(rows):
     case's public progress under `progress`, read for all the rows in a fixed number of
     queries."""
     rows = list(rows)
-    progress = public_progress(row["pk"] for row in rows)
+    progress = public_progress([row["pk"] for row in rows], {r["pk"]: r["state"] for r in rows})
     return [{**row, "progress": progress.get(row["pk"])} for row in rows]
 
 
