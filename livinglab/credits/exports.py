@@ -1,23 +1,30 @@
-"""A team's statement as a spreadsheet (.ods or .xlsx): date, kind, change, balance."""
+"""A team's statement as a spreadsheet (.ods or .xlsx): date, kind, change, balance.
 
-import io
+Written by the list pages' own writer (`core.lists`), so it reads like every other
+download: the title and, when the statement is longer than a file holds, a note saying
+only the newest entries are in it.
+"""
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from livinglab.core.office import append_row, cell_value
+from livinglab.core import lists
 from livinglab.credits import team_statement
 
-ROWS = 500  # the newest entries, as the API gives them
-
 FORMATS = ("ods", "xlsx")
-CONTENT_TYPES = {
-    "ods": "application/vnd.oasis.opendocument.spreadsheet",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-}
+CONTENT_TYPES = {fmt: lists.CONTENT_TYPES[fmt] for fmt in FORMATS}
+
+COLUMNS = (
+    lists.Column("booked_at", gettext_lazy("Booked at"), width=18),
+    lists.Column("kind", gettext_lazy("Kind"), width=12),
+    lists.Column("change", gettext_lazy("Change"), width=12),
+    lists.Column("balance", gettext_lazy("Balance"), width=12),
+    lists.Column("reason", gettext_lazy("Reason or statement line"), width=40),
+)
 
 
-def _table(account) -> tuple[list[str], list[list]]:
-    headers = [_("Booked at"), _("Kind"), _("Change"), _("Balance"), _("Reason or statement line")]
+def statement(account, fmt: str) -> bytes:
+    page = team_statement.page(account, size=lists.EXPORT_CAP)
     rows = [
         [
             entry.booked_at.strftime("%Y-%m-%d %H:%M"),
@@ -26,48 +33,16 @@ def _table(account) -> tuple[list[str], list[list]]:
             balance,
             entry.reason or f"{entry.provider} {entry.statement_line}".strip(),
         ]
-        for entry, change, balance in team_statement.page(account, size=ROWS).rows
+        for entry, change, balance in page.rows
     ]
-    return headers, rows
+    note = ""
+    if page.older is not None:
+        note = _("the newest %(count)s entries only") % {"count": lists.EXPORT_CAP}
+    return lists.spreadsheet(title(account), COLUMNS, rows, fmt, note)
 
 
-def statement(account, fmt: str) -> bytes:
-    headers, rows = _table(account)
-    return _xlsx(headers, rows) if fmt == "xlsx" else _ods(headers, rows)
-
-
-def _xlsx(headers, rows) -> bytes:
-    from openpyxl import Workbook
-
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "credits"
-    append_row(sheet, headers)
-    for row in rows:
-        append_row(sheet, row)
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
-
-
-def _ods(headers, rows) -> bytes:
-    from odf.opendocument import OpenDocumentSpreadsheet
-    from odf.table import Table, TableCell, TableRow
-    from odf.text import P
-
-    document = OpenDocumentSpreadsheet()
-    table = Table(name="credits")
-    for values in [headers, *rows]:
-        row = TableRow()
-        for value in values:
-            if isinstance(value, int):
-                cell = TableCell(valuetype="float", value=value)
-            else:
-                cell = TableCell(valuetype="string")
-            cell.addElement(P(text=str(cell_value(value))))
-            row.addElement(cell)
-        table.addElement(row)
-    document.spreadsheet.addElement(table)
-    out = io.BytesIO()
-    document.write(out)
-    return out.getvalue()
+def title(account) -> str:
+    return _("Credit statement of %(team)s, %(programme)s") % {
+        "team": account.organisation or account.get_kind_display(),
+        "programme": account.programme,
+    }

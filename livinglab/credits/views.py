@@ -7,9 +7,11 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from livinglab.core import lists
 from livinglab.core.access import allows, get_for_user, require
 from livinglab.credits import (
     allocation,
@@ -219,10 +221,8 @@ def account_export(request, pk: int, fmt: str):
     )
     if fmt not in exports.FORMATS:
         return HttpResponse(status=404)
-    data = exports.statement(account, fmt)
-    response = HttpResponse(data, content_type=exports.CONTENT_TYPES[fmt])
-    response["Content-Disposition"] = f'attachment; filename="credits-{account.pk}.{fmt}"'
-    return response
+    name = lists.file_name(exports.title(account), timezone.localdate())
+    return lists.download(exports.statement(account, fmt), fmt, name, f"credits-{account.pk}")
 
 
 @login_required
