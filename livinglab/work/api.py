@@ -9,10 +9,12 @@ secretariat reviews). Reading never marks a notification read; marking is a POST
 
 import datetime as dt
 import html
+from typing import Annotated
 
 from django.template.loader import render_to_string
 from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
+from pydantic import StringConstraints
 
 from livinglab.core.access import get_for_user
 from livinglab.core.api_auth import require_user
@@ -83,8 +85,13 @@ class AssignmentFilter(Schema):
     overdue: bool = Field(False, description="Only open assignments past their deadline")
 
 
+# Spaces around a report's text are dropped and nothing left is refused (422), as the
+# report form refuses a blank report.
+ReportText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=4000)]
+
+
 class ReportIn(Schema):
-    text: str = Field(..., min_length=1, max_length=4000)
+    text: ReportText
     percent_complete: int = Field(0, ge=0, le=100)
     expected_completion: dt.date | None = None
     proposal: Proposal = Proposal.KEEP
@@ -93,7 +100,7 @@ class ReportIn(Schema):
 class ReportChangeIn(Schema):
     """The fields to change; those left out stay as they are."""
 
-    text: str | None = Field(None, min_length=1, max_length=4000)
+    text: ReportText | None = None
     percent_complete: int | None = Field(None, ge=0, le=100)
     expected_completion: dt.date | None = None
     proposal: Proposal | None = None

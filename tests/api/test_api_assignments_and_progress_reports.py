@@ -170,6 +170,7 @@ def test_another_bodys_secretary_cannot_review(world, cases, api_as, client):
         {"text": "x", "percent_complete": -1},
         {"text": "x", "percent_complete": 10**30},
         {"text": ""},
+        {"text": " \u3000\n"},  # only spaces: blank, as the form says
         {"text": "x" * 4001},
         {"text": "x", "proposal": "burn"},
         {"text": "x", "expected_completion": "2026-13-40"},

@@ -130,6 +130,7 @@ def test_a_report_in_a_body_that_is_not_public(world, report, api_as):
     "body",
     [
         {"text": ""},
+        {"text": "  \n "},
         {"text": "x" * 4001},
         {"percent_complete": 101},
         {"percent_complete": -1},
