@@ -179,6 +179,11 @@ def main() -> None:
         help="Requests per worker and word in the search throughput table",
     )
     parser.add_argument(
+        "--sorts",
+        action="store_true",
+        help="Time only the registry sorted by each column header, both ways, with its plan",
+    )
+    parser.add_argument(
         "--reuse",
         metavar="DB",
         help="Time a database kept by --keep (a PostgreSQL URL or an SQLite file); no generating",
@@ -224,6 +229,9 @@ def _run(args) -> None:
 
 def _time_all(facts: dict, args) -> None:
     postgres = facts["vendor"] == "postgresql"
+    if args.sorts:
+        report_sorts(facts, args.repeat)
+        return
     if not args.search_only:
         report(measure(facts, args.repeat), 200 if postgres else 100)
     report_words(measure_words(args.search_requests), postgres)
@@ -1053,6 +1061,36 @@ def report_words(results, postgres: bool) -> None:
     scale = 1_000_000 if postgres else 100_000
     if n != scale:
         print(f"  (measured at {n:,} cases; the target is set at {scale:,})")
+
+
+def report_sorts(facts: dict, repeat: int) -> None:
+    """The registry's first page sorted by each header, both ways, as the public; and
+    whether the database reads the page from an index or sorts the whole table for it."""
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from livinglab.tracking.views import COLUMNS
+
+    client = Client()
+    print(f"\nRegistry sorted by a header, page 1 of {facts['cases']:,} cases (ms):")
+    print(f"{'sort':10} {'p50':>7} {'p95':>7}  plan of the page's query")
+    for value in [""] + [f"{d}{c.key}" for c in COLUMNS if c.order for d in ("", "-")]:
+        url = "/cases/" + (f"?sort={value}" if value else "")
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        page_sql = max(
+            (q["sql"] for q in queries.captured_queries if "ORDER BY" in q["sql"]),
+            key=lambda sql: ("tracking_case" in sql and "LIMIT" in sql, len(sql)),
+        )
+        times = timed(get(client, url), repeat)
+        plan = ""
+        if connection.vendor == "sqlite":
+            with connection.cursor() as cursor:
+                cursor.execute("EXPLAIN QUERY PLAN " + page_sql)
+                steps = [row[-1] for row in cursor.fetchall()]
+            plan = "; ".join(s for s in steps if s.startswith(("SCAN", "USE TEMP")))
+        print(f"{value or '(default)':10} {p(times, 50):7.1f} {p(times, 95):7.1f}  {plan[:110]}")
 
 
 def p(values: list[float], q: float) -> float:

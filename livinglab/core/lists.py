@@ -81,24 +81,30 @@ class Sorting:
             return ""
         return ("-" if self.descending else "") + self.column.key
 
-    def order_by(self) -> list:
-        """ORM ordering for the chosen column, the primary key last; [] for the default."""
+    def order_by(self, model=None) -> list:
+        """ORM ordering for the chosen column, the primary key last; [] for the default.
+
+        Empty values go last both ways. Given the list's `model`, a field that cannot be
+        empty is ordered plainly, so that the database can read it from an index.
+        """
         if self.column is None:
             return []
         from django.db.models import F
 
-        fields = [*self.column.order, "pk"]
-        if self.descending:
-            return [F(name.lstrip("-")).desc(nulls_last=True) for name in fields]
-        return [F(name.lstrip("-")).asc(nulls_last=True) for name in fields]
+        result = []
+        for name in [*self.column.order, "pk"]:
+            field = F(name.lstrip("-"))
+            nulls = {"nulls_last": True} if _nullable(model, name) else {}
+            result.append(field.desc(**nulls) if self.descending else field.asc(**nulls))
+        return result
 
     def apply(self, queryset):
-        ordering = self.order_by()
+        ordering = self.order_by(queryset.model)
         return queryset.order_by(*ordering) if ordering else queryset
 
-    def ordering(self, *default) -> list:
+    def ordering(self, *default, model=None) -> list:
         """The ordering asked for, else the list's own `default` (its last field the pk)."""
-        return self.order_by() or list(default)
+        return self.order_by(model) or list(default)
 
     def headers(self) -> list[Header]:
         result = []
@@ -114,6 +120,26 @@ class Sorting:
             aria = ("descending" if self.descending else "ascending") if active else "none"
             result.append(Header(column, "?" + query.urlencode(), aria, active))
         return result
+
+
+def _nullable(model, path: str) -> bool:
+    """Whether `path` (a field, or one across relations) may be empty on `model`'s rows;
+    true when the model is not known."""
+    if model is None:
+        return True
+    if path.lstrip("-") == "pk":
+        return False
+    from django.core.exceptions import FieldDoesNotExist
+
+    for name in path.lstrip("-").split("__"):
+        try:
+            field = model._meta.get_field(name)
+        except (FieldDoesNotExist, AttributeError):  # an annotation: it may be empty
+            return True
+        if field.null or (field.is_relation and field.related_model is None):
+            return True
+        model = field.related_model
+    return False
 
 
 def export_query(query: QueryDict) -> str:

@@ -55,7 +55,7 @@ def _filtered_needs(request):
     if status != "all":
         needs = needs.filter(status=status or Need.Status.PUBLISHED)
     sorting = lists.Sorting(COLUMNS, request.GET)
-    return form, wanted, needs.order_by(*sorting.ordering(*DEFAULT_ORDER)), sorting
+    return form, wanted, needs.order_by(*sorting.ordering(*DEFAULT_ORDER, model=Need)), sorting
 
 
 def need_list_file(request, fmt: str):

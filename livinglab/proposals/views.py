@@ -62,7 +62,7 @@ def _filtered_proposals(request):
 @login_required
 def proposal_list(request):
     form, proposals, sorting = _filtered_proposals(request)
-    ordering = sorting.ordering(*DEFAULT_ORDER)
+    ordering = sorting.ordering(*DEFAULT_ORDER, model=Proposal)
     page = Paginator(proposals.order_by(*ordering), PAGE_SIZE).get_page(request.GET.get("page"))
     if page.paginator.count:
         page.object_list = proposals.rows_in_order(
@@ -86,7 +86,7 @@ def proposal_list_file(request, fmt: str):
         raise Http404
     _form, proposals, sorting = _filtered_proposals(request)
     found, note = lists.first_rows(
-        proposals.order_by(*sorting.ordering(*DEFAULT_ORDER)).for_listing()
+        proposals.order_by(*sorting.ordering(*DEFAULT_ORDER, model=Proposal)).for_listing()
     )
     unsolicited = _("unsolicited")
     rows = [

@@ -154,6 +154,9 @@ class Case(models.Model):
             models.Index(fields=["body", "state", "-last_decided_on"]),
             models.Index(fields=["state", "deadline"]),
             models.Index(fields=["-last_decided_on", "-id"]),
+            # The registry sorted by its "case" and "state" headers (pk last, both ways).
+            models.Index(fields=["title", "id"], name="case_title_order"),
+            models.Index(fields=["state", "closure", "id"], name="case_state_order"),
         ]
         constraints = [
             models.CheckConstraint(

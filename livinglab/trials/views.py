@@ -62,7 +62,7 @@ def _filtered_trials(request):
     if status in Trial.Status.values:
         trials = trials.filter(status=status)
     sorting = lists.Sorting(COLUMNS, request.GET)
-    return status, trials.order_by(*sorting.ordering(*DEFAULT_ORDER)), sorting
+    return status, trials.order_by(*sorting.ordering(*DEFAULT_ORDER, model=Trial)), sorting
 
 
 def trial_list(request):
