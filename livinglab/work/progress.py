@@ -6,7 +6,8 @@ accepted progress report and the kind and date of each event. It never carries a
 report's text, a review comment, an event's note or details, nor who did anything, so
 that open data and public pages can show it as it is.
 
-A closed case is 100 % along. An open case is the mean, over its agencies' assignments,
+A closed case is 100 % along. An open case is the mean, over its agencies' current
+assignments (not those withdrawn when an agency was taken off the case),
 of each one's latest accepted percent (an assignment with no accepted report yet counts
 as 0); a case with no assignment has no figure. Its stage is the latest step of its
 history that says where it stands (a decision, a change of state, a merge or a rename),
@@ -100,7 +101,8 @@ def _latest_accepted(case_ids) -> dict[int, list[tuple[int, dt.date] | None]]:
         .order_by("-submitted_at", "-pk")
     )
     assignments = (
-        Assignment.objects.filter(case_id__in=case_ids)
+        Assignment.objects.current()  # an agency taken off the case no longer counts
+        .filter(case_id__in=case_ids)
         .annotate(
             percent=Subquery(latest.values("percent_complete")[:1]),
             filed=Subquery(latest.values("submitted_at")[:1]),

@@ -61,3 +61,18 @@ def test_a_closed_case_is_all_the_way_and_one_without_agencies_has_no_figure(pub
     published.case.refresh_from_db()
     summary = public_progress([published.case.pk])[published.case.pk]
     assert summary.percent == 100 and summary.history[-1][1] == "delisted"
+
+
+def test_an_agency_taken_off_the_case_no_longer_counts(reported):
+    from django.utils import timezone
+
+    from livinglab.tracking.models import CaseAgency
+
+    world, case = reported.world, reported.case
+    CaseAgency.objects.create(case=case, organisation=world.economic, role="supporting")
+    work.sync_assignments(Case.objects.filter(pk=case.pk))
+    assert public_progress([case.pk])[case.pk].percent == 30  # (60 + 0) / 2
+    Assignment.objects.filter(case=case, organisation=world.economic).update(
+        withdrawn_at=timezone.now()
+    )
+    assert public_progress([case.pk])[case.pk].percent == 60
