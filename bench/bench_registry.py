@@ -50,6 +50,20 @@ search's own queries stay under 65 ms at p95 on SQLite at 100k; on PostgreSQL at
 common words (交流, 交流合作: hundreds of thousands of matches) take 125–130 ms at p50
 (not profiled: the collection through the GIN index, up to 1,001 matches, and then the
 walk in key order are the candidates). Measure again on a quiet machine before tuning.
+
+The registry sorted by each header (issue 12), `--sorts --repeat 10`, measured
+2026-12-06 on SQLite, 2 cores shared with other runs (load 4-9), first page as the
+public, p50/p95 ms. 1M cases would take ~17 min to generate here, over the run's
+budget, so 100k and 400k:
+  100k, before the title and state indexes: case 294/337, state 373/460, last 328/457
+    (each a scan of every case and a sort); number, body, -last 70-80.
+  100k, with them (and no NULLS LAST on columns that are never empty): every header
+    46-80 p50, from an index (case 79/326, state 46/47, last 56/74).
+  400k, with them: number 33/35, body 29/34, but the default order, case, state and
+    last 490-710 p50 (600-940 p95), their plan showing a sort of a whole set: not
+    explained yet (the 100k plans read the same headers from their indexes); run
+    `--sorts --keep` at 400k and compare the plans before relying on these headers at
+    a region's size.
 """
 
 from __future__ import annotations
