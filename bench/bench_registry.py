@@ -60,10 +60,12 @@ budget, so 100k and 400k:
   100k, with them (and no NULLS LAST on columns that are never empty): every header
     46-80 p50, from an index (case 79/326, state 46/47, last 56/74).
   400k, with them: number 33/35, body 29/34, but the default order, case, state and
-    last 490-710 p50 (600-940 p95), their plan showing a sort of a whole set: not
-    explained yet (the 100k plans read the same headers from their indexes); run
-    `--sorts --keep` at 400k and compare the plans before relying on these headers at
-    a region's size.
+    last 490-710 p50 (600-940 p95); a second run 290-500 p50. The plan of the page's
+    query at 400k: SQLite walks the public bodies (visible_to's `body_id IN (…)`),
+    reads each one's cases by the body index and sorts them all (temp B-tree), where
+    at 100k it walked the sort's index and checked the body per row. The order's
+    indexes are there; what is left is steering the planner (e.g. the visibility as a
+    join or a per-row check) so that it keeps walking them at a region's size.
 """
 
 from __future__ import annotations
