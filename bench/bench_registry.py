@@ -351,13 +351,16 @@ BIG_TABLES = [
 ]
 
 
-def generate(n_cases: int, events_per_case: int, decisions_per_case: int) -> dict:
+def generate(
+    n_cases: int, events_per_case: int, decisions_per_case: int, documents: bool = True
+) -> dict:
     """Bulk-load a region's worth of cases; ids are assigned here, not by the database.
 
     Small tables (organisations, bodies, meetings) go through the ORM. The big ones are
     loaded without the ORM: COPY on PostgreSQL, executemany in one transaction per table
     on SQLite (synchronous=OFF, foreign keys off, on the generator's connection only).
     Secondary indexes of the big tables are dropped first and built after the load.
+    Without `documents`, no search documents (for benches that do not search).
     """
     from django.db import connection, transaction
 
@@ -497,14 +500,15 @@ def generate(n_cases: int, events_per_case: int, decisions_per_case: int) -> dic
         loader.load(
             CaseEvent, ["id", "case_id", "kind", "on", "meeting_id", "decision_id"], event_rows()
         )
-        loader.load(CaseDoc, ["key", "case_id", "grams"], doc_rows())
+        if documents:
+            loader.load(CaseDoc, ["key", "case_id", "grams"], doc_rows())
     loader.finish()
     rng2 = random.Random(5)
     return {
         "cases": n_cases,
         "events": n_cases * e_per,
         "decisions": n_cases * d_per,
-        "grams": loader.counts["search_casedoc"],
+        "grams": loader.counts.get("search_casedoc", 0),
         "vendor": connection.vendor,
         "agency": rng2.choice(agency_ids),
         "case": n_cases // 2 + 1,
