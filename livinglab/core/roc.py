@@ -37,5 +37,14 @@ def official_date(date: dt.date | None) -> str:
     return roc_date(date) if in_chinese() else date.isoformat()
 
 
+def official_time(moment: dt.datetime | None) -> str:
+    """A moment in Taipei to the minute: 113年9月27日 14:05 in Chinese, 2024-09-27 14:05
+    otherwise."""
+    if moment is None:
+        return ""
+    local = timezone.localtime(moment)
+    return f"{official_date(local.date())} {local:%H:%M}"
+
+
 def official_quarter(year: int, quarter: int) -> str:
     return roc_quarter(year, quarter) if in_chinese() else f"{year} Q{quarter}"

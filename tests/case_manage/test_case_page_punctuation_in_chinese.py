@@ -52,6 +52,9 @@ def test_the_case_page_has_no_half_width_colon_after_chinese(client, world):
     assert "已完成交流活動" in text and "請續辦" in text
     assert "期限：119年6月30日 → 119年12月31日" in text  # a change of date in ROC dates too
     assert "臺北市政府交通局（協辦機關）" in text
+    # Who changed the case and when, in ROC dates to the minute, not ISO.
+    assert re.search(r"林書記，1\d\d年\d{1,2}月\d{1,2}日 \d\d:\d\d", text)
+    assert not re.search(r"20\d\d-\d\d-\d\d", text)
     found = [
         text[max(0, m.start() - 15) : m.end() + 10] for m in HALF_WIDTH_AFTER_CHINESE.finditer(text)
     ]

@@ -47,3 +47,16 @@ def test_case_page_and_registry_show_roc_dates_in_chinese(client, world):
     client.cookies.load({"django_language": "en"})
     page = client.get(case.get_absolute_url()).content.decode()
     assert "2024-09-27" in page
+
+
+def test_a_moment_is_shown_to_the_minute_in_taipei():
+    from livinglab.core.roc import official_time
+
+    # 06:05 UTC is 14:05 in Taipei.
+    moment = dt.datetime(2024, 9, 27, 6, 5, tzinfo=dt.UTC)
+    with translation.override("zh-hant"):
+        assert official_time(moment) == "113年9月27日 14:05"
+    with translation.override("en"):
+        assert official_time(moment) == "2024-09-27 14:05"
+    template = Template("{% load official_dates %}[{{ none|official_time }}]")
+    assert template.render(Context({"none": None})) == "[]"

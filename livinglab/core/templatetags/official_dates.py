@@ -1,4 +1,5 @@
-"""`{{ case.deadline|official_date }}`: 113年9月27日 in zh-Hant, 2024-09-27 in English."""
+"""`{{ case.deadline|official_date }}`: 113年9月27日 in zh-Hant, 2024-09-27 in English;
+`{{ event.at|official_time }}` adds the time of day in Taipei."""
 
 from django import template
 
@@ -10,6 +11,11 @@ register = template.Library()
 @register.filter
 def official_date(value):
     return roc.official_date(value) if value else ""
+
+
+@register.filter
+def official_time(value):
+    return roc.official_time(value) if value else ""
 
 
 @register.filter
