@@ -28,6 +28,12 @@ class Roles:
     def is_reviewer(self) -> bool:
         return bool(self.reviewer_body_ids)
 
+    @property
+    def works_for_the_city(self) -> bool:
+        """Secretariats and agencies' officers: those who may read which colleague did
+        what on a case. Visitors, proposers and outside reviewers read only when."""
+        return self.is_secretariat or self.is_officer
+
 
 ANONYMOUS = Roles()
 _CACHE_ATTR = "_livinglab_roles"

@@ -132,6 +132,7 @@ def case_detail(request, pk: int):
         "agencies": agencies,
         "entries": timeline.entries(case),
         "can_manage": can_manage,
+        "names_people": roles_of(request.user).works_for_the_city,
         "merge_candidates": datalist(merge_candidates(case, request.user)) if can_manage else [],
         **(_set_by_hand_forms(case, request.user) if can_manage else {}),
         "today": None,

@@ -17,11 +17,15 @@ def test_the_case_history_says_what_changed_who_and_when(client, world, lamp):
     case = lamp.cases.get()
     _correct(client, world, lamp)
 
-    client.logout()  # anyone who may read the case sees the correction
+    page = client.get(case.get_absolute_url()).content.decode()
+    assert "decision corrected by hand" in page
+    assert "secretary" in page  # the city's staff read who corrected it
+
+    client.logout()  # anyone who may read the case sees the correction, but not by whom
     page = client.get(case.get_absolute_url()).content.decode()
 
     assert "decision corrected by hand" in page
-    assert "secretary" in page
+    assert "secretary" not in page.split("<main", 1)[1]
     assert "<del>2024-12-31</del> → <ins>2025-03-31</ins>" in page
     assert "臺北市政府交通局 (lead agency)" in page
     assert "臺北市政府產業發展局 (supporting agency)" in page

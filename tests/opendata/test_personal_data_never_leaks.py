@@ -57,6 +57,20 @@ def progress_report_with_words(published):
     work.review_report(world.secretary, report, accept=True, comment=PERSONAL[4])
 
 
+@pytest.fixture
+def hand_change_by_a_named_secretary(published):
+    """The secretariat changes the case by hand: the history says what and when; who
+    did it is for the city's staff only."""
+    import datetime as dt
+
+    from livinglab.tracking.services import editing
+
+    secretary = published.world.secretary
+    secretary.first_name = "林書記"
+    secretary.save()
+    editing.set_deadline(secretary, published.case, dt.date(2031, 3, 31))
+
+
 def _everything_public(client) -> str:
     parts = []
     for dataset in DATASETS:
@@ -91,9 +105,11 @@ def test_no_personal_field_reaches_open_data(
 
 
 def test_no_personal_field_reaches_the_public_registry_pages(
-    client, published, progress_report_with_words
+    client, published, progress_report_with_words, hand_change_by_a_named_secretary
 ):
     text = _public_pages(client, published.case)
+    assert "2031" in text or "120年3月31日" in text  # the change itself is public
+    assert "林書記" not in text
     assert '<progress max="100" value="40"' in text  # on the list and on the case page
     assert text.count('value="40"') == 2
     assert "辦理情形填報於" in text  # when it was reported, not what or by whom
