@@ -4,6 +4,7 @@ from livinglab.demo.credits import load_credits
 from livinglab.demo.kpis import load_kpis
 from livinglab.demo.people import DEMO_PASSWORD, load_people
 from livinglab.demo.pipeline import load_pipeline
+from livinglab.demo.progress import load_progress
 from livinglab.demo.records import load_records
 from livinglab.demo.reviews import load_reviews
 from livinglab.demo.sandbox import load_sandbox
@@ -22,6 +23,8 @@ class Command(BaseCommand):
         self.stdout.write(f"Demo accounts (password “{DEMO_PASSWORD}”): {', '.join(users)}")
         for body, cases in load_records().items():
             self.stdout.write(f"{body}: {cases} cases")
+        # After the records: the agencies' assignments come from their decisions.
+        self.stdout.write(f"Progress reports: {load_progress()}")
         self.stdout.write(f"Field sites: {load_sites()}")
         pipeline = load_pipeline()
         self.stdout.write(
