@@ -63,7 +63,7 @@ def test_secretary_corrects_a_decision_and_adds_a_missed_one(page, meeting, scre
     page.goto(lamp.get_absolute_url())
     timeline = page.locator(".timeline")
     expect(timeline).to_contain_text("決議經人工更正")
-    expect(timeline).to_contain_text("2025-03-31")
+    expect(timeline).to_contain_text("期限：114年3月31日")  # in ROC dates, as officials read them
     expect(timeline).to_contain_text("臺北市政府交通局（主辦機關）")
     expect(page.locator(".facts")).to_contain_text("114年3月31日")  # ROC, as officials read it
     screenshot("corrections-case-history")
