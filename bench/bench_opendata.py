@@ -65,7 +65,15 @@ while the cases dataset was written, 3-5 after):
   correlated Exists in the row query was still hashed by PostgreSQL). 200,000 cases,
   same shape, load 1.4-2.5, registry p50 / p95 ms: before 150 / 209 (filtered 203 / 218,
   page 3 206 / 221); after 45 / 56 (filtered 45 / 53, page 3 44 / 48), each query of the
-  page under 2 ms. Not re-run at 1M (its generation alone is ~6 min of the machine).
+  page under 2 ms.
+
+Again at 1M, same shape, after both fixes (the overdue column; a dataset's CSV and JSON
+written from one reading of its rows), 2026-12-06, machine quiet (load 0.1-1.4):
+  generating 80 s + 26 s; cases 161.6 s and decisions 84.1 s for both formats each
+  all datasets: 250 s (PASS, < 300 s); floor 13 s; peak memory 96 MB (PASS)
+  package_search 7.7 / 8.3, q=cases 2.6 / 3.9, package_show 1.2 / 1.4: PASS
+  registry 44.6 / 48.5, filtered 38.2 / 47.9, page 3 41.4 / 46.9: PASS
+  case page 26.9 / 34.6: PASS
 """
 
 from __future__ import annotations
