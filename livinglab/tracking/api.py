@@ -359,11 +359,7 @@ def get_body(request, body_id: Id):
     )
     meetings = body.meetings.order_by("-date", "-pk")[:200]
     return {
-        "id": body.pk,
-        "name": body.name,
-        "short_name": body.short_name,
-        "parent_id": body.parent_id,
-        "is_public": body.is_public,
+        **_body_fields(body),
         "cases": counts,
         "meetings": [
             {"id": m.pk, "date": m.date.isoformat() if m.date else None, "title": m.title}
@@ -510,13 +506,20 @@ def _ref(organisation) -> dict | None:
     return {"id": organisation.pk, "name": organisation.name} if organisation else None
 
 
-def _body_settings(body: Body) -> dict:
+def _body_fields(body: Body) -> dict:
+    """What reading a body and reading its settings both answer first."""
     return {
         "id": body.pk,
         "name": body.name,
         "short_name": body.short_name,
         "parent_id": body.parent_id,
         "is_public": body.is_public,
+    }
+
+
+def _body_settings(body: Body) -> dict:
+    return {
+        **_body_fields(body),
         "members": [_ref(m) for m in body.members.order_by("kind", "name")],
         "secretariat": _ref(body.secretariat),
         "hosting_rotation": body.hosting_rotation,

@@ -1,38 +1,14 @@
 """The registry as it is filtered and sorted, downloaded as .xlsx, .ods or .csv (issue 12)."""
 
-import csv
 import io
 from urllib.parse import quote
 
 import pytest
 
 from livinglab.tracking.models import Case
+from tests.lists.files import csv_rows, ods_rows, xlsx_rows
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def xlsx_rows(data: bytes) -> list[list]:
-    from openpyxl import load_workbook
-
-    sheet = load_workbook(io.BytesIO(data)).active
-    return [[cell.value for cell in row] for row in sheet.iter_rows()]
-
-
-def ods_rows(data: bytes) -> list[list[str]]:
-    from odf import teletype
-    from odf.opendocument import load
-    from odf.table import TableCell, TableRow
-
-    document = load(io.BytesIO(data))
-    return [
-        [teletype.extractText(cell) for cell in row.getElementsByType(TableCell)]
-        for row in document.spreadsheet.getElementsByType(TableRow)
-    ]
-
-
-def csv_rows(data: bytes) -> list[list[str]]:
-    assert data.startswith("\ufeff".encode())
-    return list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
 
 
 def test_each_format_holds_the_filtered_rows_in_the_pages_order(client, registry):
