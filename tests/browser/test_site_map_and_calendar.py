@@ -85,7 +85,10 @@ def test_the_calendar_warns_of_overlaps_and_refuses_a_booking_past_capacity(
     month = re.search(r"month=(\d{4}-\d{2})", page.locator("a[rel=next]").get_attribute("href"))
     assert month  # the page shows this month; book its overlapping days a third time
     first_overlap = page.evaluate(
-        "(d) => { const t = new Date(); t.setDate(d); return t.toISOString().slice(0, 10); }",
+        # The browser's own calendar day, not toISOString's UTC one (a day earlier in
+        # Taipei's small hours).
+        "(d) => { const t = new Date(); const p = (n) => String(n).padStart(2, '0');"
+        " return `${t.getFullYear()}-${p(t.getMonth() + 1)}-${p(d)}`; }",
         int(start),
     )
     page.locator("input[name=starts_on]").fill(first_overlap)
