@@ -174,7 +174,9 @@ def _generate(args) -> None:
 
     call_command("migrate", verbosity=0)
     started = time.perf_counter()
-    facts = generate(args.cases, args.events_per_case, args.decisions_per_case, documents=False)
+    facts = generate(
+        args.cases, args.events_per_case, args.decisions_per_case, documents=False, work=False
+    )
     cases_s = time.perf_counter() - started
     assignments, reports = _add_work()
     print(

@@ -348,11 +348,17 @@ BIG_TABLES = [
     "tracking_caselink",
     "tracking_caseevent",
     "search_casedoc",
+    "work_assignment",
+    "work_progressreport",
 ]
 
 
 def generate(
-    n_cases: int, events_per_case: int, decisions_per_case: int, documents: bool = True
+    n_cases: int,
+    events_per_case: int,
+    decisions_per_case: int,
+    documents: bool = True,
+    work: bool = True,
 ) -> dict:
     """Bulk-load a region's worth of cases; ids are assigned here, not by the database.
 
@@ -360,7 +366,8 @@ def generate(
     loaded without the ORM: COPY on PostgreSQL, executemany in one transaction per table
     on SQLite (synchronous=OFF, foreign keys off, on the generator's connection only).
     Secondary indexes of the big tables are dropped first and built after the load.
-    Without `documents`, no search documents (for benches that do not search).
+    Without `documents`, no search documents (for benches that do not search); without
+    `work`, no agencies' assignments and progress reports (for benches that add their own).
     """
     from django.db import connection, transaction
 
@@ -369,6 +376,7 @@ def generate(
     from livinglab.search.models import CaseDoc, key_of
     from livinglab.search.text import grams_of
     from livinglab.tracking.models import Case, CaseAgency, CaseAlias, CaseEvent, CaseLink, Decision
+    from livinglab.work.models import Assignment, ProgressReport
 
     rng = random.Random(4)
     d_per, e_per = decisions_per_case, events_per_case
@@ -444,6 +452,22 @@ def generate(
         for i in range(n_cases):
             yield (i + 1, i + 1, agency_of[i])
 
+    def assignment_rows():  # the case's agency's share, due on the case's deadline
+        for i in range(n_cases):
+            last = dates[firsts[i] + d_per - 1]
+            deadline = (last + dt.timedelta(days=deadlines[i])).isoformat()
+            yield (i + 1, i + 1, agency_of[i], "lead", deadline)
+
+    zone = "+00:00" if connection.vendor == "postgresql" else ""
+
+    def report_rows():  # an accepted report on every third tracked case, as agencies file
+        n = 0
+        for i in range(0, n_cases, 3):
+            if states[i] == "tracked":
+                n += 1
+                filed = f"{dates[firsts[i] + d_per - 1].isoformat()} 02:00:00{zone}"
+                yield (n, i + 1, "已完成場勘並召開協調會議。", 10 * (i % 10), "accepted", filed)
+
     def decision_text(i):
         return f"{titles[i]}：請{AGENCIES[i % len(AGENCIES)]}持續辦理並於下次會議報告。"
 
@@ -500,6 +524,17 @@ def generate(
         loader.load(
             CaseEvent, ["id", "case_id", "kind", "on", "meeting_id", "decision_id"], event_rows()
         )
+        if work:
+            loader.load(
+                Assignment,
+                ["id", "case_id", "organisation_id", "role", "deadline"],
+                assignment_rows(),
+            )
+            loader.load(
+                ProgressReport,
+                ["id", "assignment_id", "text", "percent_complete", "status", "submitted_at"],
+                report_rows(),
+            )
         if documents:
             loader.load(CaseDoc, ["key", "case_id", "grams"], doc_rows())
     loader.finish()

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -73,10 +73,13 @@ class CaseQuerySet(models.QuerySet):
         """Tracked cases with an agency's assignment past its deadline: the one definition
         of overdue (`work.Assignment`, reached by its relation), shared by every page."""
         today = today or taipei_today()
-        late = Case.objects.filter(
-            assignments__deadline__lt=today, assignments__withdrawn_at__isnull=True
-        ).values("pk")
-        return self.tracked().filter(pk__in=late)
+        # Asked per case (EXISTS), not as `pk IN (every late case)`: SQLite built that
+        # whole list first, 240 ms at 100k cases for a registry page of 50.
+        assignment = Case._meta.get_field("assignments").related_model
+        late = assignment.objects.filter(
+            case=OuterRef("pk"), deadline__lt=today, withdrawn_at__isnull=True
+        )
+        return self.tracked().filter(Exists(late))
 
     def search_names(self, text: str):
         """Plain substring search on titles and aliases; the registry adds full text."""
