@@ -60,21 +60,22 @@ class PublicProgress:
         return str(CaseEvent.Kind(kind).label) if kind in CaseEvent.Kind.values else kind
 
 
-def public_progress(cases, states: dict[int, str] | None = None) -> dict[int, PublicProgress]:
+def public_progress(
+    cases, states: dict[int, str] | None = None, whole_history: bool = True
+) -> dict[int, PublicProgress]:
     """The summaries of the given cases, in two queries (three without `states`).
 
     `cases` is ids, or a Case queryset that the queries read as a subquery (a dataset's
     chunk of thousands of cases, whose ids would otherwise be sent in every query).
     `states` (case id → state), when the caller has read them already, spares a query.
+    Without `whole_history`, a summary's history is only its stage: what pages show,
+    read from the end of each case's history instead of all of it.
     """
     ids = cases.values("pk") if isinstance(cases, QuerySet) else list(cases)
     if states is None:
         states = dict(Case.objects.filter(pk__in=ids).values_list("pk", "state"))
     figures = _latest_accepted(ids)
-    history = defaultdict(list)
-    events = CaseEvent.objects.filter(case_id__in=ids).order_by("case_id", "on", "pk")
-    for case_id, on, kind in events.values_list("case_id", "on", "kind"):
-        history[case_id].append((on, kind))
+    history = _whole_histories(ids) if whole_history else _stages(ids)
     summaries = {}
     for case_id, state in states.items():
         found = figures.get(case_id, [])
@@ -89,6 +90,33 @@ def public_progress(cases, states: dict[int, str] | None = None) -> dict[int, Pu
             state, percent, max(dates) if dates else None, tuple(history[case_id])
         )
     return summaries
+
+
+def _whole_histories(case_ids) -> dict[int, list[tuple[dt.date, str]]]:
+    history = defaultdict(list)
+    events = CaseEvent.objects.filter(case_id__in=case_ids).order_by("case_id", "on", "pk")
+    for case_id, on, kind in events.values_list("case_id", "on", "kind"):
+        history[case_id].append((on, kind))
+    return history
+
+
+def _stages(case_ids) -> dict[int, list[tuple[dt.date, str]]]:
+    """Each case's latest stage, found walking its events backwards by the (case, on)
+    index: a case of years holds hundreds of events, and a page needs one."""
+    latest = (
+        CaseEvent.objects.filter(case=OuterRef("pk"))
+        .exclude(kind__in=NOT_STAGES)
+        .order_by("-on", "-pk")
+    )
+    cases = Case.objects.filter(pk__in=case_ids).annotate(
+        stage_on=Subquery(latest.values("on")[:1]),
+        stage_kind=Subquery(latest.values("kind")[:1]),
+    )
+    history = defaultdict(list)
+    for case_id, on, kind in cases.values_list("pk", "stage_on", "stage_kind"):
+        if on is not None:
+            history[case_id].append((on, kind))
+    return history
 
 
 def _latest_accepted(case_ids) -> dict[int, list[tuple[int, dt.date] | None]]:

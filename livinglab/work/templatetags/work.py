@@ -4,7 +4,10 @@ progress anyone may see (figures, dates and kinds only; see `work.progress`) on 
 page and the registry's rows, which tracking's templates show without importing work."""
 
 from django import template
+from django.utils.html import format_html
+from django.utils.translation import pgettext
 
+from livinglab.core import roc
 from livinglab.work.models import ProgressReport
 from livinglab.work.progress import public_progress
 
@@ -27,7 +30,7 @@ def case_progress(context, case):
 @register.inclusion_tag("work/_public_progress.html")
 def public_case_progress(case):
     """The case page's progress line: how far along, its latest stage, when reported."""
-    return {"progress": public_progress([case.pk]).get(case.pk)}
+    return {"progress": public_progress([case.pk], whole_history=False).get(case.pk)}
 
 
 @register.simple_tag
@@ -36,8 +39,33 @@ def with_public_progress(rows):
     case's public progress under `progress`, read for all the rows in a fixed number of
     queries."""
     rows = list(rows)
-    progress = public_progress([row["pk"] for row in rows], {r["pk"]: r["state"] for r in rows})
+    states = {row["pk"]: row["state"] for row in rows}
+    progress = public_progress(list(states), states, whole_history=False)
     return [{**row, "progress": progress.get(row["pk"])} for row in rows]
+
+
+@register.simple_tag
+def progress_bar(progress):
+    """`{% progress_bar progress %}`: a case's bar, its percent and its latest stage.
+    Written here rather than as an included template: the registry prints it on each of
+    its 50 rows, where the include was a fifth of the page's time."""
+    if progress is None:
+        return ""
+    bar = stage = ""
+    if progress.percent is not None:
+        bar = format_html(
+            '<span class="case-progress-bar"><progress max="100" value="{0}"'
+            ' aria-label="{1}">{0}%</progress> <span class="percent">{0}%</span></span>',
+            progress.percent,
+            pgettext("how far along", "Progress"),
+        )
+    if progress.stage:
+        stage = format_html(
+            '<span class="case-stage">{} · {}</span>',
+            progress.stage_label,
+            roc.official_date(progress.stage[0]),
+        )
+    return format_html("{}{}", bar, stage)
 
 
 @register.inclusion_tag("work/_case_assignments.html", takes_context=True)
