@@ -1,3 +1,5 @@
+from functools import cache
+
 from django import forms
 from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
@@ -41,7 +43,7 @@ class RegistryForm(forms.Form):
             ("agency", agencies, _("all agencies")),
             ("city", cities, _("all cities")),
         ):
-            self.fields[name].choices = [("", everything), *rows.values_list("pk", "name")]
+            self.fields[name].choices = _read_once(rows, everything)
 
     def registry_filter(self) -> RegistryFilter:
         if not self.is_valid():
@@ -56,6 +58,17 @@ class RegistryForm(forms.Form):
             overdue=data["overdue"],
             q=data["q"],
         )
+
+
+def _read_once(rows, everything):
+    """A filter's choices, read when first needed: the search box asks for rows alone,
+    without printing the options or choosing among them, and then never reads them."""
+
+    @cache
+    def choices():
+        return [("", everything), *rows.values_list("pk", "name")]
+
+    return choices
 
 
 class SplitForm(forms.Form):

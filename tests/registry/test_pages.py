@@ -39,6 +39,29 @@ def test_registry_queries_do_not_grow(client, registry, django_assert_max_num_qu
         text_of(client.get("/cases/"))
 
 
+OPTION_LISTS = (
+    'SELECT "meetings_body"."id" AS "pk", "meetings_body"."name" AS "name"',
+    'SELECT "orgs_organisation"."id" AS "pk", "orgs_organisation"."name" AS "name"',
+)
+
+
+def _option_lists_read(client, url, **headers) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        text_of(client.get(url, **headers))
+    return sum(q["sql"].startswith(OPTION_LISTS) for q in queries.captured_queries)
+
+
+def test_search_box_rows_leave_the_filters_option_lists_unread(client, registry):
+    assert _option_lists_read(client, "/cases/?q=捕獸", HTTP_HX_REQUEST="true") == 0
+    assert _option_lists_read(client, "/cases/?q=捕獸") == 3  # the page prints them, once each
+    # A chosen filter is still checked against the choices the user may pick.
+    agency = registry.world.industry.pk
+    html = text_of(client.get(f"/cases/?agency={agency}", HTTP_HX_REQUEST="true"))
+    assert "青創交流合作</a>" in html and "山區捕獸鋏" not in html
+    html = text_of(client.get("/cases/?agency=999999", HTTP_HX_REQUEST="true"))
+    assert "山區捕獸鋏" in html  # not a choice: the filter is dropped, not an error
+
+
 def test_case_page_queries_do_not_grow_with_its_history(
     client, registry, django_assert_num_queries
 ):
