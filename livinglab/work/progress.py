@@ -17,6 +17,7 @@ not a correction or a change made by hand to its agencies, deadline or person in
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import cached_property
 
 from django.db.models import OuterRef, QuerySet, Subquery
 from django.utils import timezone
@@ -35,6 +36,8 @@ NOT_STAGES = frozenset(
     }
 )
 
+KIND_LABELS = dict(CaseEvent.Kind.choices)  # lazy: each read in the reader's language
+
 
 @dataclass(frozen=True)
 class PublicProgress:
@@ -43,7 +46,7 @@ class PublicProgress:
     reported_on: dt.date | None  # when the latest accepted report counted was filed
     history: tuple[tuple[dt.date, str], ...]  # (effective date, event kind), oldest first
 
-    @property
+    @cached_property  # asked several times per row of the registry
     def stage(self) -> tuple[dt.date, str] | None:
         """(date, kind) of the latest step that says where the case stands."""
         for on, kind in reversed(self.history):
@@ -56,8 +59,7 @@ class PublicProgress:
         stage = self.stage
         if stage is None:
             return ""
-        kind = stage[1]
-        return str(CaseEvent.Kind(kind).label) if kind in CaseEvent.Kind.values else kind
+        return str(KIND_LABELS.get(stage[1], stage[1]))
 
 
 def public_progress(
