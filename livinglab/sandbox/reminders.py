@@ -18,6 +18,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from livinglab.core.roc import official_date
 from livinglab.sandbox.models import Condition, Permit, ReminderLog
 from livinglab.sandbox.services import officers_of, team_of
 from livinglab.work.models import Notification
@@ -67,7 +68,7 @@ def collect(days: int, today: dt.date | None = None) -> list[Reminder]:
             )
             line = _("Permit %(number)s expires on %(date)s.") % {
                 "number": permit.number,
-                "date": permit.valid_until.isoformat(),
+                "date": official_date(permit.valid_until),
             }
             add(people, permit, None, ReminderLog.Kind.EXPIRY, permit.valid_until, line)
         conditions = Condition.objects.filter(
@@ -86,7 +87,7 @@ def collect(days: int, today: dt.date | None = None) -> list[Reminder]:
             )
             line = _("Condition of permit %(number)s, due %(date)s: %(text)s") % {
                 "number": permit.number,
-                "date": condition.due_on.isoformat(),
+                "date": official_date(condition.due_on),
                 "text": condition.text,
             }
             add(people, permit, condition, kind, bucket, line)

@@ -21,6 +21,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from livinglab.core.access import require
+from livinglab.core.roc import official_date
 from livinglab.orgs.models import Membership
 from livinglab.sandbox.models import (
     Application,
@@ -121,8 +122,8 @@ def _create(user, new: NewApplication) -> Application:
             "Sandbox application at %(site)s, %(start)s to %(end)s; consent asked of %(agencies)s."
         ) % {
             "site": new.site.name,
-            "start": new.starts_on.isoformat(),
-            "end": new.ends_on.isoformat(),
+            "start": official_date(new.starts_on),
+            "end": official_date(new.ends_on),
             "agencies": "、".join(a.name for a in new.agencies),
         }
     case = Case.objects.create(body=trial.body, title=title, deadline=new.ends_on)
@@ -349,7 +350,7 @@ def _condition_line(condition) -> str:
     if condition.due_on:
         return _("Condition: %(text)s (by %(date)s)") % {
             "text": condition.text,
-            "date": condition.due_on.isoformat(),
+            "date": official_date(condition.due_on),
         }
     return _("Condition: %(text)s") % {"text": condition.text}
 
@@ -411,8 +412,8 @@ def _grant(user, application: Application, valid_from, valid_until) -> Permit:
     with translation.override(settings.LANGUAGE_CODE):
         note = _("Sandbox permit %(number)s granted, valid %(start)s to %(end)s.") % {
             "number": permit.number,
-            "start": valid_from.isoformat(),
-            "end": valid_until.isoformat(),
+            "start": official_date(valid_from),
+            "end": official_date(valid_until),
         }
     _event(application, CaseEvent.Kind.NOTED, user, note, permit=permit.pk, status="active")
     case = application.case

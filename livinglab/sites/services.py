@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from livinglab.core.access import require
+from livinglab.core.roc import official_date
 from livinglab.orgs.roles import roles_of
 from livinglab.sites.models import Booking, FieldSite
 
@@ -119,7 +120,7 @@ def book(
     if ends_on < starts_on:
         raise ValidationError(
             _("The booking ends (%(end)s) before it starts (%(start)s).")
-            % {"start": starts_on.isoformat(), "end": ends_on.isoformat()},
+            % {"start": official_date(starts_on), "end": official_date(ends_on)},
             code="reversed",
         )
     with transaction.atomic():
@@ -175,15 +176,15 @@ def daily_load(bookings, starts_on: date, ends_on: date) -> dict[date, int]:
 def _refusal(site: FieldSite, days: list[date], clashes: list[Booking]) -> str:
     named = "、".join(
         _("“%(label)s” (%(start)s – %(end)s)")
-        % {"label": b.label, "start": b.starts_on.isoformat(), "end": b.ends_on.isoformat()}
+        % {"label": b.label, "start": official_date(b.starts_on), "end": official_date(b.ends_on)}
         for b in clashes
     )
     if days[0] == days[-1]:
-        when = days[0].isoformat()
+        when = official_date(days[0])
     else:
         when = _("%(first)s – %(last)s") % {
-            "first": days[0].isoformat(),
-            "last": days[-1].isoformat(),
+            "first": official_date(days[0]),
+            "last": official_date(days[-1]),
         }
     return _(
         "%(site)s holds %(capacity)s trial(s) at a time and is already full on %(when)s, "

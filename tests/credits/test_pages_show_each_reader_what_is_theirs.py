@@ -84,7 +84,7 @@ def test_the_programme_page_reads_in_traditional_chinese(client, world, programm
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "zh-hant"
     page = client.get(reverse("credits:programme", args=[programme.pk])).content.decode()
     assert "已核配" in page and "點數使用趨勢" in page
-    assert "期間：2026-01-01" in page  # a full-width colon after Chinese text
+    assert "期間：115年1月1日" in page  # a full-width colon after Chinese text, an ROC date
 
 
 def test_a_teams_statement_reads_in_traditional_chinese(client, world, programme, granted):

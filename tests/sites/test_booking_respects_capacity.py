@@ -21,7 +21,7 @@ def test_booking_beyond_capacity_is_refused_naming_the_clashing_bookings(world, 
     message = refused.value.messages[0]
     assert "自駕接駁 A" in message and "智慧號誌 B" in message
     assert "四月活動 C" not in message
-    assert "2026-05-25 至 2026-05-26" in message
+    assert "115年5月25日 至 115年5月26日" in message  # the days it is full, as ROC dates
     assert {b.label for b in refused.value.clashes} == {"自駕接駁 A", "智慧號誌 B"}
     assert not Booking.objects.filter(label="無人機 D").exists()
 
@@ -45,7 +45,7 @@ def test_a_cancelled_booking_frees_its_days(world, hidden_site):
 def test_a_period_ending_before_it_starts_is_refused(world, public_site):
     with pytest.raises(ValidationError) as refused:
         services.book(world.secretary, public_site, day(5, 2), day(5, 1), "倒過來")
-    assert "2026-05-01" in refused.value.messages[0]
+    assert "115年5月1日" in refused.value.messages[0]
 
 
 def test_overlaps_lists_bookings_sharing_a_day(world, public_site):

@@ -14,6 +14,7 @@ from django.db.models import Count, Max, Sum
 from django.utils.translation import gettext as _
 
 from livinglab.core.access import require
+from livinglab.core.roc import official_date
 from livinglab.kpis import units
 from livinglab.kpis.models import (
     Definition,
@@ -43,7 +44,7 @@ def checked(definition: Definition, period_start: dt.date, value, unit: str | No
         raise ValueRefused(
             _("%(date)s does not start a %(frequency)s, which is how %(kpi)s is reported.")
             % {
-                "date": period_start.isoformat(),
+                "date": official_date(period_start),
                 "frequency": definition.get_frequency_display(),
                 "kpi": definition.identifier,
             }
