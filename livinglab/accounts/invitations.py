@@ -43,6 +43,14 @@ class Problem:
     EXPIRED = "expired"
 
 
+class Refusal:
+    """Why `invite` refused an address: the codes of its ValidationErrors."""
+
+    ON_STAFF = "on_staff"
+    HAS_ACCOUNT = "has_account"
+    INVITED = "invited"
+
+
 @dataclass
 class Opened:
     invitation: Invitation | None
@@ -58,15 +66,24 @@ def invite(user, body, email: str, role: str, agency=None) -> Invitation:
     require(user, "staff", body)
     email = email.strip().lower()
     agency = check_staff_role(body, role, agency)
-    if account_for(email) is not None:
+    # The codes let the API word the same refusals without the page's "above" and "below".
+    person = account_for(email)
+    if person is not None and Membership.objects.filter(user=person, body=body).exists():
+        raise ValidationError(
+            _("%(email)s is on the staff of this body already.") % {"email": email},
+            code=Refusal.ON_STAFF,
+        )
+    if person is not None:
         raise ValidationError(
             _("%(email)s already has an account: add the person by login name or e-mail above.")
-            % {"email": email}
+            % {"email": email},
+            code=Refusal.HAS_ACCOUNT,
         )
     if Invitation.objects.pending().filter(body=body, email__iexact=email).exists():
         raise ValidationError(
             _("%(email)s is already invited to this body: send the invitation again below.")
-            % {"email": email}
+            % {"email": email},
+            code=Refusal.INVITED,
         )
     invitation = Invitation(email=email, body=body, role=role, organisation=agency)
     invitation.invited_by = user

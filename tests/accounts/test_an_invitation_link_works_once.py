@@ -148,6 +148,15 @@ def test_an_existing_account_is_added_not_invited(en, world):
     assert not Invitation.objects.exists() and mail.outbox == []
 
 
+def test_someone_on_the_staff_is_told_so_not_invited(en, world):
+    en.force_login(world.secretary)
+    data = {"invite-email": "reviewer@example.org", "invite-role": "officer"}
+    data["invite-agency"] = world.industry.pk
+    page = en.post(reverse("meetings:staff_invite", args=[world.body.pk]), data)
+    assert "reviewer@example.org is on the staff of this body already." in page.content.decode()
+    assert not Invitation.objects.exists() and mail.outbox == []
+
+
 def test_another_bodys_secretary_cannot_resend_or_cancel(
     en, world, django_capture_on_commit_callbacks
 ):
