@@ -527,7 +527,7 @@ def _body_settings(body: Body) -> dict:
     }
 
 
-def _errors(form) -> str:
+def form_errors(form) -> str:
     """A form's refusals in one sentence each, named by their field."""
     messages = []
     for name, errors in form.errors.items():
@@ -544,7 +544,7 @@ def _save_body(user, sent: dict, body: Body | None):
         data[_BODY_FORM_FIELDS[key]] = "" if value is None else value
     form = BodyForm(user, data, body=body)
     if not form.is_valid():
-        return Status(400, {"detail": _errors(form)})
+        return Status(400, {"detail": form_errors(form)})
     try:
         if body is None:
             return bodies.create_body(user, form.fields_for_service())
@@ -609,7 +609,7 @@ def add_staff(request, body_id: Id, payload: StaffIn):
     data = {"person": payload.person, "role": payload.role, "agency": payload.agency_id or ""}
     form = AddStaffForm(body, data)
     if not form.is_valid():
-        return Status(400, {"detail": _errors(form)})
+        return Status(400, {"detail": form_errors(form)})
     chosen = form.cleaned_data
     try:
         membership = bodies.add_staff(
