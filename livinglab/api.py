@@ -16,6 +16,7 @@ from livinglab.sandbox.api import router as sandbox_router
 from livinglab.sites.api import router as sites_router
 from livinglab.tracking.api import router as tracking_router
 from livinglab.tracking.import_api import router as imports_router
+from livinglab.tracking.invitation_api import router as invitations_router
 from livinglab.trials.api import router as trials_router
 from livinglab.work.api import router as work_router
 
@@ -38,6 +39,7 @@ def permission_denied(request, exc):
 api.add_router("/", orgs_router)
 api.add_router("/", tracking_router)
 api.add_router("/", imports_router)
+api.add_router("/", invitations_router)
 api.add_router("/", work_router)
 api.add_router("/", reports_router)
 api.add_router("/", sites_router)

@@ -150,7 +150,7 @@ def _spare_member(w):
 
 
 def _invitation(w):
-    """An invitation to the body's staff, waiting (made here: it is only the pages' own)."""
+    """An invitation to the body's staff, waiting (of the staff page and the invitations API)."""
     from django.utils import timezone
 
     from livinglab.accounts.models import Invitation
@@ -198,6 +198,7 @@ API_ARGS = {
     "consent_id": lambda w: w.sandbox_consent.pk,
     "permit_id": lambda w: w.permit.pk,
     "membership_id": lambda w: _spare_member(w).pk,
+    "invitation_id": lambda w: _invitation(w).pk,
     "meeting_index": lambda w: 0,
     "item_index": lambda w: 0,
 }
@@ -268,6 +269,10 @@ API_BODIES = {
     "POST /api/bodies": lambda w: {"name": "數位轉型工作小組"},
     "PATCH /api/bodies/{body_id}": lambda w: {"description": "年度預算審查"},
     "POST /api/bodies/{body_id}/staff": lambda w: {"person": "proposer", "role": "reviewer"},
+    "POST /api/bodies/{body_id}/invitations": lambda w: {
+        "email": "new.reviewer@example.org",
+        "role": "reviewer",
+    },
     "POST /api/imports/{import_id}/draft/meetings/{meeting_index}/items": lambda w: {
         "text": "臨時動議：請產業局研議。"
     },

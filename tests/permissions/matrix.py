@@ -270,6 +270,7 @@ API = _table("""
 /api/bodies                                        GET    200   200   200   200   200   200   200   200   200
 /api/bodies/{body_id}                              GET    404   404   404   200   200   404   200   404   200
 /api/bodies/{body_id}/imports                      GET    401   404   404   403   403   404   200   404   200
+/api/bodies/{body_id}/invitations                  GET    401   404   404   403   403   404   200   404   200
 /api/bodies/{body_id}/settings                     GET    401   404   404   403   403   404   200   404   200
 /api/bodies/{body_id}/staff                        GET    401   404   404   403   403   404   200   404   200
 /api/imports/{import_id}                           GET    401   404   404   404   404   404   200   404   200
@@ -320,6 +321,9 @@ API = _table("""
 /api/bodies/{body_id}                              PATCH  401   404   404   403   403   404   200   404   200
 /api/bodies/{body_id}/staff                        POST   401   404   404   403   403   404   201   404   201
 /api/bodies/{body_id}/staff/{membership_id}        DELETE 401   404   404   403   403   404   200   404   200
+/api/bodies/{body_id}/invitations                  POST   401   404   404   403   403   404   201   404   201
+/api/bodies/{body_id}/invitations/{invitation_id}  DELETE 401   404   404   403   403   404   200   404   200
+/api/bodies/{body_id}/invitations/{invitation_id}/resend POST 401 404 404 403 403 404 200 404 200
 /api/imports/{import_id}/confirm                   POST   401   404   404   404   404   404   200   404   200
 /api/imports/{import_id}/draft/meetings/{meeting_index}/items POST  401 404 404 404 404 404 201 404 201
 /api/imports/{import_id}/draft/meetings/{meeting_index}/items/{item_index} PATCH  401 404 404 404 404 404 200 404 200
