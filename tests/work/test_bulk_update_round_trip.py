@@ -61,7 +61,8 @@ def test_round_trip_download_fill_upload_preview_apply(client, world, cases, fmt
     assert response.status_code == 302, response.content.decode()[-2000:]
     preview = client.get(response["Location"])
     page = preview.content.decode()
-    assert "&lt;b&gt;粗體&lt;/b&gt;" in page and "119年1月31日" in page  # the new deadline, as an ROC date
+    # The text escaped, and the new deadline as an ROC date.
+    assert "&lt;b&gt;粗體&lt;/b&gt;" in page and "119年1月31日" in page
     assert len(preview.context["changes"]) == 2
     assert not ProgressReport.objects.exists()  # nothing before applying
 
