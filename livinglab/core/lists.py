@@ -4,8 +4,9 @@ as a spreadsheet (.xlsx, .ods, .csv) with a file name people can read.
 A list declares its `Column`s; `Sorting` reads `?sort=key` or `?sort=-key` against
 them (anything else is the list's default order), gives the ORM ordering with the
 primary key last so that equal values keep one order from page to page, and the
-headers' links and `aria-sort`. `spreadsheet` writes the rows the page shows, text as
-text (`core.office`: nothing a spreadsheet could run as a formula).
+headers' links and `aria-sort`. `list_context` gives a list page what the shared
+pager, headers and download links read. `spreadsheet` writes the rows the page shows,
+text as text (`core.office`: nothing a spreadsheet could run as a formula).
 """
 
 import csv
@@ -15,6 +16,7 @@ import unicodedata
 from dataclasses import dataclass
 from urllib.parse import quote
 
+from django.core.paginator import Paginator
 from django.http import HttpResponse, QueryDict
 
 from livinglab.core.office import cell_value, csv_value
@@ -158,6 +160,34 @@ def export_links(url_name: str, query: QueryDict, *args) -> list[tuple[str, str]
         (fmt, reverse(url_name, args=[*args, fmt]) + (f"?{kept}" if kept else ""))
         for fmt in FORMATS
     ]
+
+
+def list_context(
+    request,
+    rows,
+    sorting: Sorting,
+    files: str = "",
+    *,
+    per_page: int,
+    paginator=Paginator,
+    shown=None,
+) -> dict:
+    """What the shared pager, sort headers and download links read, for `rows` (the list
+    as filtered and ordered): `page`, the one `?page=` asks for, of `per_page` rows
+    (`paginator` is called as `paginator(rows, per_page)`; `shown`, if given, turns the
+    page into the rows it shows); `query`, the filters and order its links keep;
+    `headers` and `sort`, the order in force; `exports`, the list's files at the URL
+    named `files` (none without it)."""
+    page = paginator(rows, per_page).get_page(request.GET.get("page"))
+    if shown is not None:
+        page.object_list = shown(page)
+    return {
+        "page": page,
+        "query": export_query(request.GET),
+        "headers": sorting.headers(),
+        "sort": sorting.value,
+        "exports": export_links(files, request.GET) if files else [],
+    }
 
 
 # --- Files ---------------------------------------------------------------------------

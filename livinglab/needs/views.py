@@ -4,7 +4,6 @@ write them."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -83,16 +82,13 @@ def need_list_file(request, fmt: str):
 
 def need_list(request):
     form, wanted, needs, sorting = _filtered_needs(request)
-    page = Paginator(_need_rows(needs), PAGE_SIZE).get_page(request.GET.get("page"))
     context = {
+        **lists.list_context(
+            request, _need_rows(needs), sorting, "needs:list_file", per_page=PAGE_SIZE
+        ),
         "form": form,
-        "page": page,
-        "query": lists.export_query(request.GET),
-        "headers": sorting.headers(),
-        "sort": sorting.value,
         "filtered": any(wanted.values()),
         "can_write": may_write_needs(request.user),
-        "exports": lists.export_links("needs:list_file", request.GET),
     }
     return render(request, "needs/need_list.html", context)
 

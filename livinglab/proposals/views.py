@@ -5,7 +5,6 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
@@ -63,19 +62,24 @@ def _filtered_proposals(request):
 def proposal_list(request):
     form, proposals, sorting = _filtered_proposals(request)
     ordering = sorting.ordering(*DEFAULT_ORDER, model=Proposal)
-    page = Paginator(proposals.order_by(*ordering), PAGE_SIZE).get_page(request.GET.get("page"))
-    if page.paginator.count:
-        page.object_list = proposals.rows_in_order(
+
+    def shown(page):
+        # Only the page's proposals are read with their call, need and organisation.
+        if not page.paginator.count:
+            return page.object_list
+        return proposals.rows_in_order(
             *ordering, start=page.start_index() - 1, stop=page.end_index()
         )
-    context = {
-        "form": form,
-        "page": page,
-        "query": lists.export_query(request.GET),
-        "headers": sorting.headers(),
-        "sort": sorting.value,
-        "exports": lists.export_links("proposals:list_file", request.GET),
-    }
+
+    context = lists.list_context(
+        request,
+        proposals.order_by(*ordering),
+        sorting,
+        "proposals:list_file",
+        per_page=PAGE_SIZE,
+        shown=shown,
+    )
+    context["form"] = form
     return render(request, "proposals/list.html", context)
 
 

@@ -1,5 +1,7 @@
 """Pages of the case registry: the list, a case, an agency's open cases, the review queue."""
 
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -53,15 +55,8 @@ def _registry(request):
 
 def case_list(request):
     form, wanted, cases, sorting = _registry(request)
-    page = _page(cases, request.GET.get("page"), sorting)
-    context = {
-        "page": page,
-        "query": lists.export_query(request.GET),
-        "filtered": not wanted.is_empty,
-        "headers": sorting.headers(),
-        "sort": sorting.value,
-        "exports": lists.export_links("tracking:list_file", request.GET),
-    }
+    context = _listed(request, cases, sorting, "tracking:list_file")
+    context["filtered"] = not wanted.is_empty
     if request.headers.get("HX-Request"):
         return render(request, "tracking/_rows.html", context)
     context["form"] = form
@@ -99,14 +94,18 @@ def case_list_file(request, fmt: str):
     return lists.download(data, fmt, name, fallback=f"cases-{today.isoformat()}")
 
 
-def _page(cases, number, sorting: lists.Sorting | None = None):
-    """A page of registry rows; the count stops at `registry.COUNT_CAP`."""
-    values = registry_rows(cases)
-    if sorting is not None:
-        values = sorting.apply(values)
-    page = CappedPaginator(values, PAGE_SIZE, counted=cases).get_page(number)
-    page.object_list = rows(page.object_list)
-    return page
+def _listed(request, cases, sorting: lists.Sorting, files: str = "") -> dict:
+    """A list page's keys for a page of registry rows; the count stops at
+    `registry.COUNT_CAP`."""
+    return lists.list_context(
+        request,
+        sorting.apply(registry_rows(cases)),
+        sorting,
+        files,
+        per_page=PAGE_SIZE,
+        paginator=partial(CappedPaginator, counted=cases),
+        shown=lambda page: rows(page.object_list),
+    )
 
 
 def _options(field) -> str:
@@ -153,13 +152,8 @@ def _set_by_hand_forms(case, user) -> dict:
 def agency_cases(request, pk: int):
     agency = get_for_user(Organisation.objects.select_related("city"), request.user, pk)
     cases = Case.objects.visible_to(request.user).open().for_agency(agency)
-    sorting = lists.Sorting(COLUMNS, request.GET)
-    context = {
-        "agency": agency,
-        "page": _page(cases, request.GET.get("page"), sorting),
-        "query": lists.export_query(request.GET),
-        "headers": sorting.headers(),
-    }
+    context = _listed(request, cases, lists.Sorting(COLUMNS, request.GET))
+    context["agency"] = agency
     return render(request, "tracking/agency.html", context)
 
 

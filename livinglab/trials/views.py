@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -67,18 +66,13 @@ def _filtered_trials(request):
 
 def trial_list(request):
     status, trials, sorting = _filtered_trials(request)
-    page = Paginator(trials, PAGE_SIZE).get_page(request.GET.get("page"))
     roles = roles_of(request.user)
     context = {
-        "page": page,
+        **lists.list_context(request, trials, sorting, "trials:list_file", per_page=PAGE_SIZE),
         "status": status,
         "statuses": Trial.Status.choices,
         "formats": register.FORMATS,
         "can_start": roles.is_admin or bool(roles.secretariat_body_ids),
-        "query": lists.export_query(request.GET),
-        "headers": sorting.headers(),
-        "sort": sorting.value,
-        "exports": lists.export_links("trials:list_file", request.GET),
     }
     return render(request, "trials/list.html", context)
 

@@ -1,7 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -74,10 +73,7 @@ def plate(request):
     if roles.secretariat_body_ids and not roles.is_admin:
         waiting = waiting.filter(assignment__case__body_id__in=roles.secretariat_body_ids)
     context = {
-        "page": Paginator(assignments, PAGE_SIZE).get_page(request.GET.get("page")),
-        "query": lists.export_query(request.GET),
-        "headers": sorting.headers(),
-        "exports": lists.export_links("work:plate_file", request.GET),
+        **lists.list_context(request, assignments, sorting, "work:plate_file", per_page=PAGE_SIZE),
         "today": timezone.localdate(),
         "waiting_count": waiting.count() if roles.is_secretariat else 0,
         "is_secretariat": roles.is_secretariat,
