@@ -1,4 +1,3 @@
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
@@ -8,6 +7,8 @@ from django.utils.translation import gettext_lazy
 from livinglab.core import lists
 from livinglab.core.access import get_for_user
 from livinglab.orgs.models import Organisation
+
+PAGE_SIZE = 50
 
 # The directory's columns, each sortable by its header.
 COLUMNS = (
@@ -31,17 +32,12 @@ def _directory(request):
 
 
 def organisation_list(request):
-    query, kind, orgs, sorting = _directory(request)
-    page = Paginator(orgs, 50).get_page(request.GET.get("page"))
+    q, kind, orgs, sorting = _directory(request)
     context = {
-        "page": page,
-        "query": query,
+        **lists.list_context(request, orgs, sorting, "orgs:list_file", per_page=PAGE_SIZE),
+        "q": q,  # the search box's text; `query` is the list's filters and order for its links
         "kind": kind,
         "kinds": Organisation.Kind.choices,
-        "headers": sorting.headers(),
-        "sort": sorting.value,
-        "page_query": lists.export_query(request.GET),
-        "exports": lists.export_links("orgs:list_file", request.GET),
     }
     template = "orgs/_rows.html" if request.headers.get("HX-Request") else "orgs/list.html"
     return render(request, template, context)
