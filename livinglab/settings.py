@@ -164,6 +164,7 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = env_str("TIME_ZONE", "Asia/Taipei")
 USE_I18N = True
 USE_TZ = True
+FORMAT_MODULE_PATH = ["livinglab.formats"]  # amounts grouped by thousands, as officials write them
 
 # --- Static files: collected at set-up, served by whitenoise; htmx comes from npm.
 STATIC_URL = "/static/"
