@@ -60,3 +60,20 @@ def test_a_moment_is_shown_to_the_minute_in_taipei():
         assert official_time(moment) == "2024-09-27 14:05"
     template = Template("{% load official_dates %}[{{ none|official_time }}]")
     assert template.render(Context({"none": None})) == "[]"
+
+
+def test_a_period_keeps_each_end_whole_on_its_line():
+    template = Template("{% load official_dates %}{{ start|official_period:end }}")
+    opens = dt.datetime(2027, 3, 1, 1, 0, tzinfo=dt.UTC)  # 09:00 in Taipei
+    with translation.override("zh-hant"):
+        days = template.render(Context({"start": DAY, "end": dt.date(2025, 3, 31)}))
+        moments = template.render(Context({"start": opens, "end": None}))
+    assert days == (
+        '<span class="nowrap">113年9月27日</span> – <span class="nowrap">114年3月31日</span>'
+    )
+    assert moments == '<span class="nowrap">116年3月1日 09:00</span> – <span class="nowrap"></span>'
+    with translation.override("en"):
+        english = template.render(Context({"start": DAY, "end": DAY}))
+    assert (
+        english == '<span class="nowrap">2024-09-27</span> – <span class="nowrap">2024-09-27</span>'
+    )
