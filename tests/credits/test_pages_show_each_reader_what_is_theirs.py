@@ -26,7 +26,7 @@ def signed_in(client, user):
 def test_the_public_sees_totals_and_domains_but_no_team(client, world, programme, granted):
     page = client.get(reverse("credits:programme", args=[programme.pk])).content.decode()
 
-    assert 'id="figure-granted">50000<' in page and 'id="figure-consumed">4000<' in page
+    assert 'id="figure-granted">50,000<' in page and 'id="figure-consumed">4,000<' in page
     assert "智慧交通" in page and "智慧醫療" in page
     assert "晨光感測" not in page and "乙醫聯網" not in page
     assert (
@@ -46,7 +46,7 @@ def test_a_team_reads_its_own_statement_only(client, world, programme, granted):
 
     page = client.get(reverse("credits:account", args=[own.pk]))
     assert page.status_code == 200
-    assert 'id="balance">26000<' in page.content.decode()
+    assert 'id="balance">26,000<' in page.content.decode()
     assert client.get(reverse("credits:account", args=[other.pk])).status_code == 404
     export = client.get(reverse("credits:account_export", args=[own.pk, "ods"]))
     assert export.status_code == 200 and export.content[:2] == b"PK"
@@ -85,6 +85,7 @@ def test_the_programme_page_reads_in_traditional_chinese(client, world, programm
     page = client.get(reverse("credits:programme", args=[programme.pk])).content.decode()
     assert "已核配" in page and "點數使用趨勢" in page
     assert "期間：115年1月1日" in page  # a full-width colon after Chinese text, an ROC date
+    assert '<dd id="figure-budget">100,000</dd>' in page  # amounts with thousands separators
 
 
 def test_a_teams_statement_reads_in_traditional_chinese(client, world, programme, granted):
@@ -96,5 +97,5 @@ def test_a_teams_statement_reads_in_traditional_chinese(client, world, programme
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "zh-hant"
     signed_in(client, world.proposer)
     page = client.get(reverse("credits:account", args=[account.pk])).content.decode()
-    assert f'餘額：<strong id="balance">{account.balance}</strong> 點' in page
+    assert f'餘額：<strong id="balance">{account.balance:,}</strong> 點' in page
     assert ": <strong" not in page
