@@ -6,7 +6,8 @@ them (anything else is the list's default order), gives the ORM ordering with th
 primary key last so that equal values keep one order from page to page, and the
 headers' links and `aria-sort`. `list_context` gives a list page what the shared
 pager, headers and download links read. `spreadsheet` writes the rows the page shows,
-text as text (`core.office`: nothing a spreadsheet could run as a formula).
+text as text (`core.office`: nothing a spreadsheet could run as a formula); `list_file`
+is a list's download, given what is the list's own: its title, columns and cells.
 """
 
 import csv
@@ -17,7 +18,9 @@ from dataclasses import dataclass
 from urllib.parse import quote
 
 from django.core.paginator import Paginator
-from django.http import HttpResponse, QueryDict
+from django.http import Http404, HttpResponse, QueryDict
+from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from livinglab.core.office import cell_value, csv_value
 
@@ -31,6 +34,8 @@ CONTENT_TYPES = {
 }
 # A list exported as a file stops here; the file says so on its first row.
 EXPORT_CAP = 5000
+# What that first row says, given the count; a list may name what it holds instead.
+ROWS_CUT = gettext_lazy("the first %(count)s rows only")
 
 
 @dataclass(frozen=True)
@@ -193,15 +198,44 @@ def list_context(
 # --- Files ---------------------------------------------------------------------------
 
 
-def first_rows(rows) -> tuple[list, str]:
+def first_rows(rows, cut=ROWS_CUT) -> tuple[list, str]:
     """The first `EXPORT_CAP` of `rows` (a sliceable list or queryset), and the note a
-    file carries when there were more."""
-    from django.utils.translation import gettext as _
-
+    file carries when there were more (`cut`, given the count)."""
     found = list(rows[: EXPORT_CAP + 1])
     if len(found) <= EXPORT_CAP:
         return found, ""
-    return found[:EXPORT_CAP], _("the first %(count)s rows only") % {"count": EXPORT_CAP}
+    return found[:EXPORT_CAP], cut % {"count": EXPORT_CAP}
+
+
+def list_file(
+    fmt: str,
+    rows,
+    cells,
+    *,
+    title: str,
+    columns,
+    fallback: str,
+    cut=ROWS_CUT,
+    shown=None,
+    today=None,
+) -> HttpResponse:
+    """A list page's download: the list as a spreadsheet in `fmt` (one of `FORMATS`;
+    any other is not found, before `rows` is called).
+
+    `rows()` gives the list as filtered and ordered; the file holds its first
+    `EXPORT_CAP` (`shown`, if given, turns those into the rows `cells` reads), each
+    made the cells of one row by `cells`. The title row is `title` and the date
+    (`today`, the site's today by default), with `cut` when the list was longer; the
+    file is named for the title and the date, `fallback` and the date in ASCII.
+    """
+    if fmt not in FORMATS:
+        raise Http404
+    found, note = first_rows(rows(), cut)
+    if shown is not None:
+        found = shown(found)
+    day = (today or timezone.localdate()).isoformat()
+    data = spreadsheet(f"{title} {day}", columns, [cells(row) for row in found], fmt, note)
+    return download(data, fmt, file_name(title, day), fallback=f"{fallback}-{day}")
 
 
 def spreadsheet(title: str, columns, rows, fmt: str, note: str = "") -> bytes:
