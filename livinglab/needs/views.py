@@ -59,25 +59,21 @@ def _filtered_needs(request):
 
 def need_list_file(request, fmt: str):
     """The needs as filtered on the list page, as a spreadsheet."""
-    if fmt not in lists.FORMATS:
-        raise Http404
-    _form, _wanted, needs, _sorting = _filtered_needs(request)
-    found, note = lists.first_rows(_need_rows(needs))
-    rows = [
-        [
+    return lists.list_file(
+        fmt,
+        lambda: _need_rows(_filtered_needs(request)[2]),
+        lambda need: [
             need.title,
             need.agency.name if need.agency_id else "",
             str(need.domain) if need.domain_id else "",
             "、".join(str(tag) for tag in need.tags.all()),
             need.get_status_display(),
             timezone.localdate(need.published_at).isoformat() if need.published_at else "",
-        ]
-        for need in found
-    ]
-    today = timezone.localdate().isoformat()
-    title = _("Needs")
-    data = lists.spreadsheet(f"{title} {today}", COLUMNS, rows, fmt, note)
-    return lists.download(data, fmt, lists.file_name(title, today), fallback=f"needs-{today}")
+        ],
+        title=_("Needs"),
+        columns=COLUMNS,
+        fallback="needs",
+    )
 
 
 def need_list(request):

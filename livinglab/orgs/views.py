@@ -1,6 +1,4 @@
-from django.http import Http404
 from django.shortcuts import render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -45,25 +43,18 @@ def organisation_list(request):
 
 def organisation_list_file(request, fmt: str):
     """The directory as filtered and sorted, as a spreadsheet."""
-    if fmt not in lists.FORMATS:
-        raise Http404
-    _query, _kind, orgs, _sorting = _directory(request)
-    found = list(orgs[: lists.EXPORT_CAP + 1])
-    note = ""
-    if len(found) > lists.EXPORT_CAP:
-        found, note = (
-            found[: lists.EXPORT_CAP],
-            _("the first %(count)s rows only") % {"count": lists.EXPORT_CAP},
-        )
-    rows = [
-        [org.name, org.short_name, org.get_kind_display(), org.city.short_name if org.city else ""]
-        for org in found
-    ]
-    today = timezone.localdate().isoformat()
-    title = _("Organisations")
-    data = lists.spreadsheet(f"{title} {today}", COLUMNS, rows, fmt, note)
-    return lists.download(
-        data, fmt, lists.file_name(title, today), fallback=f"organisations-{today}"
+    return lists.list_file(
+        fmt,
+        lambda: _directory(request)[2],
+        lambda org: [
+            org.name,
+            org.short_name,
+            org.get_kind_display(),
+            org.city.short_name if org.city else "",
+        ],
+        title=_("Organisations"),
+        columns=COLUMNS,
+        fallback="organisations",
     )
 
 

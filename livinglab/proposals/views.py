@@ -86,28 +86,27 @@ def proposal_list(request):
 @login_required
 def proposal_list_file(request, fmt: str):
     """The proposals as filtered and sorted on the list, as a spreadsheet."""
-    if fmt not in lists.FORMATS:
-        raise Http404
-    _form, proposals, sorting = _filtered_proposals(request)
-    found, note = lists.first_rows(
-        proposals.order_by(*sorting.ordering(*DEFAULT_ORDER, model=Proposal)).for_listing()
-    )
+
+    def proposals():
+        _form, proposals, sorting = _filtered_proposals(request)
+        return proposals.order_by(*sorting.ordering(*DEFAULT_ORDER, model=Proposal)).for_listing()
+
     unsolicited = _("unsolicited")
-    rows = [
-        [
+    return lists.list_file(
+        fmt,
+        proposals,
+        lambda proposal: [
             proposal.title,
             proposal.organisation.name,
             proposal.call.title,
             proposal.need.title if proposal.need_id else unsolicited,
             proposal.get_status_display(),
             timezone.localdate(proposal.updated_at).isoformat(),
-        ]
-        for proposal in found
-    ]
-    today = timezone.localdate().isoformat()
-    title = _("Proposals")
-    data = lists.spreadsheet(f"{title} {today}", COLUMNS, rows, fmt, note)
-    return lists.download(data, fmt, lists.file_name(title, today), fallback=f"proposals-{today}")
+        ],
+        title=_("Proposals"),
+        columns=COLUMNS,
+        fallback="proposals",
+    )
 
 
 def _organisations_of(user):

@@ -6,9 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import Http404
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.html import format_html_join
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
@@ -68,30 +66,28 @@ def case_list(request):
 
 def case_list_file(request, fmt: str):
     """The filtered registry, in its order, as a spreadsheet (up to `lists.EXPORT_CAP`)."""
-    if fmt not in lists.FORMATS:
-        raise Http404
-    _form, _wanted, cases, sorting = _registry(request)
-    values = list(sorting.apply(registry_rows(cases))[: lists.EXPORT_CAP + 1])
-    note = ""
-    if len(values) > lists.EXPORT_CAP:
-        values = values[: lists.EXPORT_CAP]
-        note = _("the first %(count)s cases only") % {"count": lists.EXPORT_CAP}
-    table = [
-        [
+
+    def cases():
+        _form, _wanted, cases, sorting = _registry(request)
+        return sorting.apply(registry_rows(cases))
+
+    return lists.list_file(
+        fmt,
+        cases,
+        lambda row: [
             row["pk"],
             row["title"] + (f"（{row['aliases']}）" if row["aliases"] else ""),
             row["state_label"] + (f" · {_('overdue')}" if row["overdue"] else ""),
             row["agencies"],
             row["body"],
             row["last_decided"],
-        ]
-        for row in rows(values)
-    ]
-    today = timezone.localdate()
-    title = _("Case registry")
-    data = lists.spreadsheet(f"{title} {today.isoformat()}", COLUMNS, table, fmt, note)
-    name = lists.file_name(title, today.isoformat())
-    return lists.download(data, fmt, name, fallback=f"cases-{today.isoformat()}")
+        ],
+        title=_("Case registry"),
+        columns=COLUMNS,
+        fallback="cases",
+        cut=gettext_lazy("the first %(count)s cases only"),
+        shown=rows,  # the registry's rows from its values, a few queries for them all
+    )
 
 
 def _listed(request, cases, sorting: lists.Sorting, files: str = "") -> dict:

@@ -80,25 +80,21 @@ def trial_list(request):
 def trial_list_file(request, fmt: str):
     """The trials as filtered and sorted on the page, as a spreadsheet (the register,
     `register_file`, is every trial with its outcome and KPIs)."""
-    if fmt not in lists.FORMATS:
-        raise Http404
-    _status, trials, _sorting = _filtered_trials(request)
-    found, note = lists.first_rows(trials)
-    rows = [
-        [
+    return lists.list_file(
+        fmt,
+        lambda: _filtered_trials(request)[1],
+        lambda trial: [
             trial.title,
             trial.proposal.organisation.name,
             trial.agency.name,
             trial.site.name,
             f"{trial.starts_on.isoformat()} – {trial.ends_on.isoformat()}",
             trial.get_status_display(),
-        ]
-        for trial in found
-    ]
-    today = timezone.localdate().isoformat()
-    title = pgettext("trial", "Trials")
-    data = lists.spreadsheet(f"{title} {today}", COLUMNS, rows, fmt, note)
-    return lists.download(data, fmt, lists.file_name(title, today), fallback=f"trials-{today}")
+        ],
+        title=pgettext("trial", "Trials"),
+        columns=COLUMNS,
+        fallback="trials",
+    )
 
 
 def register_file(request, fmt: str):

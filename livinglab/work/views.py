@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponseBadRequest
+from django.http import HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -89,26 +89,23 @@ def plate(request):
 @login_required
 def plate_file(request, fmt: str):
     """The plate as sorted on the page, as a spreadsheet."""
-    if fmt not in lists.FORMATS:
-        raise Http404
-    assignments, _sorting = _plate_assignments(request)
-    found, note = lists.first_rows(assignments)
     today = taipei_today()
-    rows = [
-        [
+    return lists.list_file(
+        fmt,
+        lambda: _plate_assignments(request)[0],
+        lambda a: [
             a.case.title,
             a.case.body.name,
             f"{a.organisation.name}（{a.get_role_display()}）",
             (a.deadline.isoformat() if a.deadline else "")
             + (f" · {_('overdue')}" if a.is_overdue(today) else ""),
             display_name(a.responsible),
-        ]
-        for a in found
-    ]
-    title = _("Our assignments")
-    data = lists.spreadsheet(f"{title} {today.isoformat()}", COLUMNS, rows, fmt, note)
-    name = lists.file_name(title, today.isoformat())
-    return lists.download(data, fmt, name, fallback=f"assignments-{today.isoformat()}")
+        ],
+        title=_("Our assignments"),
+        columns=COLUMNS,
+        fallback="assignments",
+        today=today,  # deadlines fall due by Taipei's calendar
+    )
 
 
 @login_required
