@@ -5,7 +5,9 @@ What the import pages do, for another system or a script: the same upload form c
 the files (size, count, type by content), the same services read, correct and confirm
 them, and `get_for_user` asks the same policies (only a body's secretariat imports,
 corrects and confirms). A draft's item is changed one at a time, as the page's row
-saves it (`item_changes`), so that parallel edits of other items or fields are kept.
+saves it (`item_changes`), so that parallel edits of other items or fields are kept;
+its meetings are added, corrected (`meeting_changes`), split, joined and deleted with
+the page's own operations (`services.drafting`).
 """
 
 import datetime as dt
@@ -25,6 +27,7 @@ from livinglab.meetings.models import Body, MinutesDocument
 from livinglab.tracking.api import MeetingRef, Message
 from livinglab.tracking.import_forms import UploadForm
 from livinglab.tracking.item_changes import CaseChoice, ItemChanges, ItemRefused, item_choices
+from livinglab.tracking.meeting_changes import MeetingRefused, meeting_choices
 from livinglab.tracking.models import Decision
 from livinglab.tracking.services import drafting
 from livinglab.tracking.services.importing import (
@@ -185,6 +188,44 @@ class ItemChangeIn(Schema):
 
 class NewItemIn(ItemChangeIn):
     """An item added at the end of the meeting, with these fields (all optional)."""
+
+
+class MeetingChangeIn(Schema):
+    """The meeting's details to change, as the draft page's meeting fields hold them;
+    those left out stay as they are."""
+
+    revision: Revision | None = None
+    title: str | None = Field(None, max_length=300, description="Required: it cannot be cleared")
+    date: dt.date | None = Field(None, description="null clears it")
+    time: dt.time | None = Field(None, description="null clears it")
+    location: str | None = Field(None, max_length=300, description="null clears it")
+    chair: str | None = Field(None, max_length=200, description="null clears it")
+    recorder: str | None = Field(None, max_length=200, description="null clears it")
+
+
+class NewMeetingIn(MeetingChangeIn):
+    """A meeting added at the end of the draft, with these details (all optional; its
+    title is the record's file name until one is given)."""
+
+
+class SplitMeetingIn(Schema):
+    revision: Revision | None = None
+    item_index: int = Field(
+        ...,
+        ge=0,
+        le=100_000,
+        description="The item that begins the new meeting (not the first): it and the "
+        "items after it move to a new meeting after this one",
+    )
+
+
+class JoinMeetingsIn(Schema):
+    revision: Revision | None = None
+
+
+class DraftMeetingPlaceOut(DraftMeetingOut):
+    meeting_index: int = Field(..., description="The meeting's place in the draft, from 0")
+    revision: int = Field(..., description="The draft's revision after this change")
 
 
 class WrittenOut(Schema):
@@ -434,7 +475,9 @@ def retry_import(request, import_id: Id):
 
 # --- Correcting a draft item by item --------------------------------------------------
 
-ITEMS = "/imports/{import_id}/draft/meetings/{meeting_index}/items"
+MEETINGS = "/imports/{import_id}/draft/meetings"
+MEETING = MEETINGS + "/{meeting_index}"
+ITEMS = MEETING + "/items"
 ITEM = ITEMS + "/{item_index}"
 Index = Annotated[int, Field(ge=0, le=100_000, description="A place in the draft, from 0")]
 
@@ -493,7 +536,8 @@ _ANSWERS = {400: Message, 404: Message, 409: Message}
 
 
 def _refused(exc: Exception):
-    """A change refused: 409 for a draft that moved on, 400 with the reason otherwise."""
+    """A change refused: 409 for a draft that moved on, 400 with the reason otherwise
+    (a detail or item field refused, a meeting or item the operation cannot use)."""
     return Status(409 if isinstance(exc, DraftChanged) else 400, {"detail": str(exc)})
 
 
@@ -563,6 +607,123 @@ def delete_draft_item(
         if missing := _missing(document, meeting_index, item_index):
             return missing
         drafting.delete_item(request.auth, document, meeting_index, item_index, seen=revision)
+    except ImportFailed as exc:
+        return _refused(exc)
+    return get_draft(request, import_id)
+
+
+# --- Correcting a draft meeting by meeting -------------------------------------------
+
+
+def _missing_meeting(document: MinutesDocument, m: int):
+    """A 404 saying, in the page's words, that the draft has no meeting `m`."""
+    try:
+        drafting._meeting_at(document.proposal, m)
+    except ImportFailed as exc:
+        return Status(404, {"detail": str(exc)})
+    return None
+
+
+def _draft_meeting(document: MinutesDocument, m: int) -> dict:
+    return {
+        **_meeting(document.proposal["meetings"][m]),
+        "meeting_index": m,
+        "revision": revision(document.proposal),
+    }
+
+
+def _details(payload: MeetingChangeIn) -> dict[str, str]:
+    """The details sent, as the page's fields would hold them ("" for null)."""
+    sent = payload.dict(exclude_unset=True)
+    sent.pop("revision", None)
+    values = {}
+    for name, value in sent.items():
+        if isinstance(value, dt.date | dt.time):
+            value = value.isoformat()
+        values[name] = value if value is not None else ""
+    return values
+
+
+@router.post(MEETINGS, response={201: DraftMeetingPlaceOut, **_ANSWERS}, auth=require_user)
+def add_draft_meeting(request, import_id: Id, payload: NewMeetingIn):
+    """Add a meeting at the end of the draft (one the reader missed), as the page's "Add
+    a meeting" does, with the details given; the draft's revision goes up. Its items
+    are then added one by one (POST .../meetings/{meeting_index}/items)."""
+    values = _details(payload)
+    try:
+        document = _open_draft(request.auth, import_id)
+        with transaction.atomic():  # the meeting and its details, or nothing
+            m = drafting.add_meeting(request.auth, document, seen=payload.revision)
+            if values:
+                update_draft(request.auth, document, meeting_choices(document, m, values))
+    except (ImportFailed, MeetingRefused) as exc:
+        return _refused(exc)
+    return Status(201, _draft_meeting(document, m))
+
+
+@router.patch(MEETING, response={200: DraftMeetingPlaceOut, **_ANSWERS}, auth=require_user)
+def change_draft_meeting(request, import_id: Id, payload: MeetingChangeIn, meeting_index: Index):
+    """Change a meeting's details (title, date, time, location, chair, recorder) before
+    confirming, as the draft page's meeting fields save them; confirming writes the
+    meeting with them. 400 with the reason when a detail is refused (a title cannot be
+    cleared); 409 when the draft changed since `revision` or is no longer a draft."""
+    try:
+        document = _open_draft(request.auth, import_id)
+        if missing := _missing_meeting(document, meeting_index):
+            return missing
+        choices = meeting_choices(document, meeting_index, _details(payload))
+        update_draft(request.auth, document, choices, seen=payload.revision)
+    except (ImportFailed, MeetingRefused) as exc:
+        return _refused(exc)
+    return _draft_meeting(document, meeting_index)
+
+
+@router.delete(MEETING, response={200: DraftOut, **_ANSWERS}, auth=require_user)
+def delete_draft_meeting(
+    request, import_id: Id, meeting_index: Index, revision: Revision | None = None
+):
+    """Delete a meeting of the draft with all its items (the reader saw a meeting that
+    is none); the meetings after it move up by one and the draft's revision goes up.
+    The draft as it is now."""
+    try:
+        document = _open_draft(request.auth, import_id)
+        if missing := _missing_meeting(document, meeting_index):
+            return missing
+        drafting.delete_meeting(request.auth, document, meeting_index, seen=revision)
+    except ImportFailed as exc:
+        return _refused(exc)
+    return get_draft(request, import_id)
+
+
+@router.post(MEETING + "/split", response={200: DraftOut, **_ANSWERS}, auth=require_user)
+def split_draft_meeting(request, import_id: Id, meeting_index: Index, payload: SplitMeetingIn):
+    """Make a new meeting, after this one, of the item `item_index` and the items after
+    it (the reader took two meetings for one), as the page's "New meeting from here"
+    does: it has this meeting's details and a title of its own to correct. The draft's
+    revision goes up; the draft as it is now."""
+    try:
+        document = _open_draft(request.auth, import_id)
+        if missing := _missing_meeting(document, meeting_index):
+            return missing
+        drafting.split_meeting(
+            request.auth, document, meeting_index, payload.item_index, seen=payload.revision
+        )
+    except ImportFailed as exc:
+        return _refused(exc)
+    return get_draft(request, import_id)
+
+
+@router.post(MEETING + "/join", response={200: DraftOut, **_ANSWERS}, auth=require_user)
+def join_draft_meetings(request, import_id: Id, meeting_index: Index, payload: JoinMeetingsIn):
+    """Join the next meeting into this one (the reader took one meeting for two), as the
+    page's "Join with the next meeting" does: its items follow this one's and its
+    details fill the ones this meeting lacks. 400 for the last meeting. The draft's
+    revision goes up; the draft as it is now."""
+    try:
+        document = _open_draft(request.auth, import_id)
+        if missing := _missing_meeting(document, meeting_index):
+            return missing
+        drafting.join_meetings(request.auth, document, meeting_index, seen=payload.revision)
     except ImportFailed as exc:
         return _refused(exc)
     return get_draft(request, import_id)

@@ -163,7 +163,13 @@ def split_meeting(user, draft: MinutesDocument, m: int, i: int, *, seen=None) ->
 def join_meetings(user, draft: MinutesDocument, m: int, *, seen: int | None = None) -> None:
     """Meeting `m + 1` joins meeting `m`: its items follow, its details fill the gaps."""
     with _editing(user, draft, seen) as proposal:
-        first, second = _meeting_at(proposal, m), _meeting_at(proposal, m + 1)
+        first = _meeting_at(proposal, m)
+        if m + 1 >= len(proposal["meetings"]):
+            raise ImportFailed(
+                _("Meeting %(n)s is the last of the draft: there is no next meeting to join.")
+                % {"n": m + 1}
+            )
+        second = proposal["meetings"][m + 1]
         first.setdefault("items", []).extend(second.get("items", []))
         for field in ("date", "time", "location", "chair", "recorder"):
             first[field] = first.get(field) or second.get(field)
