@@ -279,6 +279,15 @@ API_BODIES = {
     "PATCH /api/imports/{import_id}/draft/meetings/{meeting_index}/items/{item_index}": (
         lambda w: {"pending": "待府級會議"}
     ),
+    "POST /api/imports/{import_id}/draft/meetings": lambda w: {"title": "內部預算審查會臨時會"},
+    "PATCH /api/imports/{import_id}/draft/meetings/{meeting_index}": lambda w: {
+        "chair": "張副局長"
+    },
+    # The world's draft has one meeting of one item: the secretariat may split it or
+    # join it to the next, and is refused (400) since there is no place to.
+    "POST /api/imports/{import_id}/draft/meetings/{meeting_index}/split": lambda w: {
+        "item_index": 1
+    },
     "POST /api/progress-reports/{report_id}/withdraw": lambda w: {"reason": "重新填報"},
     "POST /api/proposals": lambda w: {
         "call_id": w.call.pk,

@@ -328,6 +328,11 @@ API = _table("""
 /api/imports/{import_id}/draft/meetings/{meeting_index}/items POST  401 404 404 404 404 404 201 404 201
 /api/imports/{import_id}/draft/meetings/{meeting_index}/items/{item_index} PATCH  401 404 404 404 404 404 200 404 200
 /api/imports/{import_id}/draft/meetings/{meeting_index}/items/{item_index} DELETE  401 404 404 404 404 404 200 404 200
+/api/imports/{import_id}/draft/meetings               POST   401   404   404   404   404   404   201   404   201
+/api/imports/{import_id}/draft/meetings/{meeting_index} PATCH 401  404   404   404   404   404   200   404   200
+/api/imports/{import_id}/draft/meetings/{meeting_index} DELETE 401 404   404   404   404   404   200   404   200
+/api/imports/{import_id}/draft/meetings/{meeting_index}/split POST 401 404 404 404 404  404   400   404   400
+/api/imports/{import_id}/draft/meetings/{meeting_index}/join POST 401 404 404 404 404   404   400   404   400
 /api/assignments/{assignment_id}/reports           POST   401   404   404   404   201   404   403   404   403
 /api/imports/{import_id}/discard                   POST   401   404   404   404   404   404   200   404   200
 /api/imports/{import_id}/retry                     POST   401   404   404   404   404   404   400   404   400
