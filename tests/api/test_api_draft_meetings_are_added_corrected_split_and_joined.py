@@ -15,6 +15,7 @@ from livinglab.orgs.models import Membership
 from livinglab.tracking.models import Decision
 from tests.api.conftest import TokenClient
 from tests.conftest import _user
+from tests.imports.conftest import post_draft, upload
 from tests.imports.records import INDUSTRY_MEETING
 
 
@@ -342,3 +343,42 @@ def test_a_draft_of_another_body_is_out_of_reach(world, api_as, client):
         assert answer.status_code == 404
     assert _send(api, "patch", _meeting(draft), {"title": "內部會議"}).status_code == 200
     assert _proposal(draft)["meetings"][0]["title"] == "內部會議"
+
+
+def test_a_refusal_is_in_the_callers_language(world, draft, client):
+    api = TokenClient(client, world.secretary)
+    api.headers["HTTP_ACCEPT_LANGUAGE"] = "zh-hant"
+    joined = api.post(f"{_meeting(draft)}/join", {})
+    assert joined.status_code == 400
+    assert joined.json()["detail"] == "第 1 場會議是草稿的最後一場，沒有下一場會議可合併。"
+    untitled = _send(api, "patch", _meeting(draft), {"title": ""})
+    assert untitled.status_code == 400 and "這個欄位是必須的" in untitled.json()["detail"]
+
+
+def test_the_api_leaves_the_draft_the_page_leaves(world, client):
+    """The same record in two bodies, split and corrected on the page in one and through
+    the API in the other: the same draft, and confirming writes the same meetings."""
+    own = _user("private_secretary")
+    Membership.objects.create(user=own, role="secretariat", body=world.private_body)
+    api = TokenClient(client, own)
+    by_api = _upload(api, world.private_body)
+    client.force_login(world.secretary)
+    assert upload(client, world.body).status_code == 302
+    on_page = MinutesDocument.objects.get(body=world.body)
+    later = {"m1-title": "臺北市政府產業合作推動小組第4次會議", "m1-date": "2024-09-17"}
+
+    post_draft(client, on_page, op="split-meeting:0:2")
+    post_draft(client, on_page, **later)
+    api.post(f"{_meeting(by_api)}/split", {"revision": 0, "item_index": 2})
+    _send(api, "patch", _meeting(by_api, 1), {"title": later["m1-title"], "date": "2024-09-17"})
+
+    assert _proposal(by_api) == _proposal(on_page.pk)
+    post_draft(client, on_page, action="confirm")
+    _confirm(api, by_api)
+
+    def written(body):
+        meetings = Meeting.objects.filter(body=body).order_by("date")
+        return [(m.number, m.title, m.date, m.time, _decisions(m)) for m in meetings]
+
+    assert written(world.body) == written(world.private_body)
+    assert len(written(world.body)) == 2
