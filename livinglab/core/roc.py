@@ -24,6 +24,13 @@ def roc_quarter(year: int, quarter: int) -> str:
     return f"{year - ROC_OFFSET}年第{quarter}季"
 
 
+def official_month(date: dt.date) -> str:
+    """113年9月 in Chinese, 2024-09 otherwise."""
+    if in_chinese():
+        return f"{date.year - ROC_OFFSET}年{date.month}月"
+    return f"{date.year:04d}-{date.month:02d}"
+
+
 def in_chinese() -> bool:
     return (get_language() or "").lower().startswith("zh")
 

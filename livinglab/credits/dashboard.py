@@ -102,9 +102,7 @@ def burn(programme: Programme) -> list[tuple[dt.date, int]]:
 
 
 def render_burn(programme: Programme, granted: int) -> bytes:
-    from matplotlib import dates as mdates
-
-    from livinglab.reports.charts import COLOURS, _empty, _figure
+    from livinglab.reports.charts import COLOURS, _empty, _figure, amount_axis, date_axis
 
     figure, axes = _figure(2.4)
     points = burn(programme)
@@ -133,8 +131,8 @@ def render_burn(programme: Programme, granted: int) -> bytes:
         axes.grid(axis="y", color="#eeeeee")
         first, last = points[0][0], max(points[-1][0], points[0][0] + dt.timedelta(days=7))
         axes.set_xlim(first - dt.timedelta(days=1), last + dt.timedelta(days=1))
-        axes.xaxis.set_major_locator(mdates.AutoDateLocator(maxticks=8))
-        axes.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m-%d"))
+        date_axis(axes.xaxis)
+        amount_axis(axes.yaxis)
         axes.tick_params(axis="x", labelrotation=30)
         axes.legend(frameon=False, loc="upper left", bbox_to_anchor=(1.0, 1.0))
     out = io.BytesIO()

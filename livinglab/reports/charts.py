@@ -18,7 +18,9 @@ from django.utils.translation import gettext as _  # noqa: E402
 from matplotlib import dates as mdates  # noqa: E402
 from matplotlib import font_manager  # noqa: E402  (after choosing the backend)
 from matplotlib.figure import Figure  # noqa: E402
+from matplotlib.ticker import FuncFormatter  # noqa: E402
 
+from livinglab.core import roc  # noqa: E402
 from livinglab.reports.dashboard import Dashboard, quarter_label  # noqa: E402
 
 CHARTS = ("states", "quarters", "overdue", "ageing", "timeline")
@@ -105,6 +107,21 @@ def render_all_png(dashboard: Dashboard) -> list[bytes]:
     if cjk_font() is None:
         return []
     return [render(name, dashboard, "png") for name in CHARTS]
+
+
+def date_axis(axis, by_month: bool = False) -> None:
+    """Dates along `axis` as the pages write them: 113年9月27日 (or 113年9月) in Chinese,
+    ISO in English."""
+    official = roc.official_month if by_month else roc.official_date
+    axis.set_major_locator(mdates.AutoDateLocator(maxticks=8))
+    axis.set_major_formatter(
+        FuncFormatter(lambda value, _position: official(mdates.num2date(value).date()))
+    )
+
+
+def amount_axis(axis) -> None:
+    """Whole amounts along `axis` grouped by thousands (150,000)."""
+    axis.set_major_formatter(FuncFormatter(lambda value, _position: f"{value:,.0f}"))
 
 
 def _figure(height: float = 2.6, width: float = 6.0):
@@ -237,8 +254,6 @@ def _timeline(dashboard: Dashboard):
     axes.set_yticks(range(len(lanes)), [_short(lane.case.title) for lane in lanes])
     axes.set_ylim(len(lanes) - 0.5, -0.5)
     axes.grid(axis="x", color="#eeeeee")
-    locator = mdates.AutoDateLocator(maxticks=8)
-    axes.xaxis.set_major_locator(locator)
-    axes.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m"))
+    date_axis(axes.xaxis, by_month=True)
     axes.legend(frameon=False, loc="upper left", bbox_to_anchor=(1.0, 1.0))
     return figure

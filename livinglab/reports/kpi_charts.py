@@ -9,9 +9,8 @@ import datetime as dt
 import io
 
 from django.utils.translation import gettext as _
-from matplotlib import dates as mdates
 
-from livinglab.reports.charts import COLOURS, _empty, _figure
+from livinglab.reports.charts import COLOURS, _empty, _figure, date_axis
 from livinglab.trials.models import KpiDefinition, TrialKpi
 
 
@@ -57,9 +56,7 @@ def render_kpi(kpi: TrialKpi, values, fmt: str = "svg") -> bytes:
     days = [kpi.trial.starts_on, kpi.trial.ends_on, *(m.on for m in values)]
     margin = dt.timedelta(days=max(2, (max(days) - min(days)).days // 40))
     axes.set_xlim(min(days) - margin, max(days) + margin)
-    locator = mdates.AutoDateLocator(maxticks=8)
-    axes.xaxis.set_major_locator(locator)
-    axes.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m-%d"))
+    date_axis(axes.xaxis)
     axes.tick_params(axis="x", labelrotation=30)
     axes.legend(frameon=False, loc="upper left", bbox_to_anchor=(1.0, 1.0))
     return _save(figure, fmt)
