@@ -89,3 +89,12 @@ def test_dashboards_index_lists_what_the_user_may_open(client, world):
     assert reverse("reports:dashboard", args=[world.body.pk]) in html
     client.force_login(world.proposer)
     assert client.get(reverse("reports:dashboards")).status_code == 403
+
+
+def test_a_dashboards_heading_reads_with_a_full_width_colon_in_chinese(client, world):
+    client.force_login(world.secretary)
+    html = client.get(reverse("reports:dashboard", args=[world.body.pk])).content.decode()
+    assert f"<h1>儀表板：{world.body.name}</h1>" in html
+    client.cookies["django_language"] = "en"
+    html = client.get(reverse("reports:dashboard", args=[world.body.pk])).content.decode()
+    assert f"<h1>Dashboard: {world.body.name}</h1>" in html
