@@ -32,7 +32,7 @@ PAGE_SIZE = 50
 
 
 def _staff_only(user):
-    """Agency work is for officers and the secretariat; everyone else gets a 404."""
+    """Agency work is for officers and the secretariat; everyone else is refused (403)."""
     roles = roles_of(user)
     if not (roles.is_admin or roles.officer_org_ids or roles.secretariat_body_ids):
         raise PermissionDenied
