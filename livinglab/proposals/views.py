@@ -48,20 +48,21 @@ DEFAULT_ORDER = ("-updated_at", "-pk")
 
 
 def _filtered_proposals(request):
-    """The list's form, the proposals the user may see as filtered, and their order."""
+    """The list's form, the proposals the user may see as filtered, their sorting and the
+    order it gives (the page and its download list them alike)."""
     form = ProposalFilterForm(request.GET or None)
     proposals = Proposal.objects.visible_to(request.user)
     if form.is_valid():
         proposals = proposals.search(form.cleaned_data["q"])
         if form.cleaned_data["status"]:
             proposals = proposals.filter(status=form.cleaned_data["status"])
-    return form, proposals, lists.Sorting(COLUMNS, request.GET)
+    sorting = lists.Sorting(COLUMNS, request.GET)
+    return form, proposals, sorting, sorting.ordering(*DEFAULT_ORDER, model=Proposal)
 
 
 @login_required
 def proposal_list(request):
-    form, proposals, sorting = _filtered_proposals(request)
-    ordering = sorting.ordering(*DEFAULT_ORDER, model=Proposal)
+    form, proposals, sorting, ordering = _filtered_proposals(request)
 
     def shown(page):
         # Only the page's proposals are read with their call, need and organisation.
@@ -88,8 +89,8 @@ def proposal_list_file(request, fmt: str):
     """The proposals as filtered and sorted on the list, as a spreadsheet."""
 
     def proposals():
-        _form, proposals, sorting = _filtered_proposals(request)
-        return proposals.order_by(*sorting.ordering(*DEFAULT_ORDER, model=Proposal)).for_listing()
+        _form, proposals, _sorting, ordering = _filtered_proposals(request)
+        return proposals.order_by(*ordering).for_listing()
 
     unsolicited = _("unsolicited")
     return lists.list_file(
