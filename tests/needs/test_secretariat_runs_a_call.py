@@ -36,7 +36,7 @@ def test_a_call_is_made_in_taipei_time_with_the_default_rubric(client, world):
     assert list(call.reviewers.all()) == [world.reviewer]
     assert (call.gates.count(), call.factors.count()) == (3, 4)
     page = client.get(f"/calls/{call.pk}/").content.decode()
-    assert "116年3月1日 09:00" in page  # shown in Taipei time, as an ROC date
+    assert "116年3月1日 09:00（臺北時間）" in page  # in Taipei time, as an ROC date
 
 
 def test_a_call_must_close_after_it_opens(client, world):
