@@ -106,9 +106,10 @@ def resend(user, invitation: Invitation) -> Invitation:
 def cancel(user, invitation: Invitation) -> Invitation:
     invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
     require(user, "cancel", invitation)
-    if invitation.is_pending:
-        invitation.cancelled_at = timezone.now()
-        invitation.save(update_fields=["cancelled_at"])
+    if not invitation.is_pending:  # accepted: the person is on the staff already
+        raise ValidationError(_("This invitation was already used or cancelled."))
+    invitation.cancelled_at = timezone.now()
+    invitation.save(update_fields=["cancelled_at"])
     return invitation
 
 

@@ -167,15 +167,15 @@ def staff_remove(request, pk: int, membership_pk: int):
     return redirect("meetings:staff", body.pk)
 
 
-def _invitation(request, pk: int, invitation_pk: int) -> Invitation:
+def _invitation(request, pk: int, invitation_pk: int, action: str) -> Invitation:
     body = _staff_body(request, pk)
-    return get_for_user(Invitation.objects.filter(body=body), request.user, invitation_pk, "resend")
+    return get_for_user(Invitation.objects.filter(body=body), request.user, invitation_pk, action)
 
 
 @login_required
 @require_POST
 def invitation_resend(request, pk: int, invitation_pk: int):
-    invitation = _invitation(request, pk, invitation_pk)
+    invitation = _invitation(request, pk, invitation_pk, "resend")
     try:
         invitations.resend(request.user, invitation)
     except ValidationError as error:
@@ -192,9 +192,13 @@ def invitation_resend(request, pk: int, invitation_pk: int):
 @login_required
 @require_POST
 def invitation_cancel(request, pk: int, invitation_pk: int):
-    invitation = _invitation(request, pk, invitation_pk)
-    invitations.cancel(request.user, invitation)
-    messages.success(
-        request, _("The invitation to %(email)s is cancelled.") % {"email": invitation.email}
-    )
+    invitation = _invitation(request, pk, invitation_pk, "cancel")
+    try:
+        invitations.cancel(request.user, invitation)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request, _("The invitation to %(email)s is cancelled.") % {"email": invitation.email}
+        )
     return redirect("meetings:staff", pk)

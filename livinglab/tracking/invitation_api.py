@@ -149,7 +149,8 @@ def withdraw_invitation(request, body_id: Id, invitation_id: Id):
     still waiting, as they are now."""
     body = _staff_body(request, body_id)
     invitation = _one(request, body, invitation_id, "cancel")
-    if not invitation.is_pending:
-        return Status(400, {"detail": _("This invitation was already used or cancelled.")})
-    invitations.cancel(request.auth, invitation)
+    try:
+        invitations.cancel(request.auth, invitation)
+    except ValidationError as error:
+        return Status(400, {"detail": " ".join(error.messages)})
     return _pending(request, body)

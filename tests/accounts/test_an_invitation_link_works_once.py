@@ -120,6 +120,18 @@ def test_a_cancelled_invitation_says_so(en, world, django_capture_on_commit_call
     assert page.status_code == 410 and "This invitation was cancelled." in page.content.decode()
 
 
+def test_an_accepted_invitation_cannot_be_cancelled(en, world, django_capture_on_commit_callbacks):
+    _invite(en, world, django_capture_on_commit_callbacks)
+    invitation = Invitation.objects.get()
+    Invitation.objects.update(accepted_at=timezone.now())
+    en.force_login(world.secretary)
+    url = reverse("meetings:invitation_cancel", args=[world.body.pk, invitation.pk])
+    page = en.post(url, follow=True).content.decode()
+    assert "already used or cancelled" in page and "is cancelled" not in page
+    invitation.refresh_from_db()
+    assert invitation.cancelled_at is None and invitation.accepted_at is not None
+
+
 def test_a_tampered_link_is_not_valid(en, world, django_capture_on_commit_callbacks):
     _invite(en, world, django_capture_on_commit_callbacks)
     invitation = Invitation.objects.get()
