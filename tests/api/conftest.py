@@ -1,8 +1,10 @@
 """Helpers of the API tests: call the API with a personal token, as a script would."""
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 
 from livinglab.accounts.tokens import create_token
+from tests.imports.records import INDUSTRY_MEETING
 
 
 class TokenClient:
@@ -38,3 +40,17 @@ def script_client(world):
     from django.test import Client
 
     return Client(enforce_csrf_checks=True)
+
+
+def draft_of(api, body) -> int:
+    """Upload one record of minutes to `body` through the API; the id of its draft."""
+    record = SimpleUploadedFile("第3次會議紀錄.txt", INDUSTRY_MEETING.encode(), "text/plain")
+    answer = api.post(f"/api/bodies/{body.pk}/imports", {"files": [record]}, multipart=True)
+    assert answer.status_code == 201, answer.content
+    return answer.json()[0]["id"]
+
+
+@pytest.fixture
+def draft(world, api_as) -> int:
+    """A draft of the body's minutes, uploaded by its secretary."""
+    return draft_of(api_as("secretary"), world.body)

@@ -4,26 +4,12 @@ changes to other items and fields kept, a draft that moved refused, and the same
 permissions (only the body's secretariat)."""
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 
 from livinglab.meetings.models import Body, MinutesDocument
 from livinglab.orgs.models import Membership
 from livinglab.tracking.models import Case, Decision, DecisionAgency
-from tests.api.conftest import TokenClient
+from tests.api.conftest import TokenClient, draft_of
 from tests.conftest import _user
-from tests.imports.records import INDUSTRY_MEETING
-
-
-def _upload(api, body) -> int:
-    record = SimpleUploadedFile("第3次會議紀錄.txt", INDUSTRY_MEETING.encode(), "text/plain")
-    answer = api.post(f"/api/bodies/{body.pk}/imports", {"files": [record]}, multipart=True)
-    assert answer.status_code == 201, answer.content
-    return answer.json()[0]["id"]
-
-
-@pytest.fixture
-def draft(world, api_as) -> int:
-    return _upload(api_as("secretary"), world.body)
 
 
 def _item(draft: int, m: int = 0, i: int = 0) -> str:
@@ -107,7 +93,7 @@ def test_parallel_changes_to_other_items_and_fields_are_kept(world, draft, api_a
 
 def test_a_link_moves_to_an_existing_case_and_a_new_case_is_added(world, api_as):
     existing = Case.objects.create(body=world.body, title="路燈資料介接案", state="tracked")
-    draft = _upload(api_as("secretary"), world.body)
+    draft = draft_of(api_as("secretary"), world.body)
     api = api_as("secretary")
     moved = _send(
         api,
@@ -279,7 +265,7 @@ def test_a_draft_of_a_body_that_is_not_public(world, api_as, client):
     own = _user("private_secretary")
     Membership.objects.create(user=own, role="secretariat", body=world.private_body)
     api = TokenClient(client, own)
-    draft = _upload(api, world.private_body)
+    draft = draft_of(api, world.private_body)
     assert _send(api, "patch", _item(draft), {"pending": "待議"}).status_code == 200
     outsider = api_as("secretary")
     assert outsider.get(_item(draft)).status_code == 404

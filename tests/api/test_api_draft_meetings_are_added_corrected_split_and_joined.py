@@ -8,27 +8,13 @@ secretariat)."""
 import datetime as dt
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 
 from livinglab.meetings.models import Meeting, MinutesDocument
 from livinglab.orgs.models import Membership
 from livinglab.tracking.models import Decision
-from tests.api.conftest import TokenClient
+from tests.api.conftest import TokenClient, draft_of
 from tests.conftest import _user
 from tests.imports.conftest import post_draft, upload
-from tests.imports.records import INDUSTRY_MEETING
-
-
-def _upload(api, body) -> int:
-    record = SimpleUploadedFile("第3次會議紀錄.txt", INDUSTRY_MEETING.encode(), "text/plain")
-    answer = api.post(f"/api/bodies/{body.pk}/imports", {"files": [record]}, multipart=True)
-    assert answer.status_code == 201, answer.content
-    return answer.json()[0]["id"]
-
-
-@pytest.fixture
-def draft(world, api_as) -> int:
-    return _upload(api_as("secretary"), world.body)
 
 
 def _meetings(draft: int) -> str:
@@ -332,7 +318,7 @@ def test_a_draft_of_another_body_is_out_of_reach(world, api_as, client):
     own = _user("private_secretary")
     Membership.objects.create(user=own, role="secretariat", body=world.private_body)
     api = TokenClient(client, own)
-    draft = _upload(api, world.private_body)
+    draft = draft_of(api, world.private_body)
     outsider = api_as("secretary")
     for answer in (
         _send(outsider, "patch", _meeting(draft), {"title": "他會修改"}),
@@ -361,7 +347,7 @@ def test_the_api_leaves_the_draft_the_page_leaves(world, client):
     own = _user("private_secretary")
     Membership.objects.create(user=own, role="secretariat", body=world.private_body)
     api = TokenClient(client, own)
-    by_api = _upload(api, world.private_body)
+    by_api = draft_of(api, world.private_body)
     client.force_login(world.secretary)
     assert upload(client, world.body).status_code == 302
     on_page = MinutesDocument.objects.get(body=world.body)
