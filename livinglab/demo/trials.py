@@ -200,14 +200,15 @@ def _call(body, secretary) -> Call:
     found = Call.objects.filter(title=CALL).first()
     if found is not None:
         return found
-    now = timezone.now()
+    # A call opens at 09:00 and closes at 17:00 in Taipei, as the office's calls do.
+    today = timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
     return Call.objects.create(
         title=CALL,
         body=body,
         description="徵求可在本市場域實地驗證的智慧城市解決方案；已截止，入選提案已進行概念驗證。",
-        opens_at=now - dt.timedelta(days=560),
-        closes_at=now - dt.timedelta(days=500),
-        review_due_at=now - dt.timedelta(days=470),
+        opens_at=today - dt.timedelta(days=560) + dt.timedelta(hours=9),
+        closes_at=today - dt.timedelta(days=500) + dt.timedelta(hours=17),
+        review_due_at=today - dt.timedelta(days=470) + dt.timedelta(hours=17),
         is_published=True,
         created_by=secretary,
     )

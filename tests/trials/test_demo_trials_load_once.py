@@ -2,6 +2,8 @@
 
 import os
 
+from django.utils import timezone
+
 from livinglab.demo.people import load_people
 from livinglab.demo.trials import load_trials
 from livinglab.orgs.services import load_agency_directory
@@ -25,6 +27,9 @@ def test_three_trials_one_of_each_ending_with_kpi_series(db):
         assert trial.case.body.name == "臺北市智慧城市推動委員會"
     running = Trial.objects.get(status="running")
     assert running.case.state == Case.State.TRACKED
+    call = running.proposal.call  # opened and closed in office hours, as the office's calls do
+    opens, closes = timezone.localtime(call.opens_at), timezone.localtime(call.closes_at)
+    assert (opens.hour, opens.minute, closes.hour, closes.minute) == (9, 0, 17, 0)
     assert running.proposal.organisation.memberships.filter(user__username="proposer").exists()
 
 
