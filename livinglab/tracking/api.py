@@ -18,6 +18,7 @@ from ninja.pagination import paginate
 from livinglab.core.access import get_for_user
 from livinglab.core.api_auth import optional_user, require_user
 from livinglab.core.api_types import BoundedLimitOffsetPagination, Id
+from livinglab.core.forms import form_errors
 from livinglab.core.people import display_name
 from livinglab.meetings import services as bodies
 from livinglab.meetings.body_forms import MAX_MEMBERS, AddStaffForm, BodyForm
@@ -525,15 +526,6 @@ def _body_settings(body: Body) -> dict:
         "hosting_rotation": body.hosting_rotation,
         "description": body.description,
     }
-
-
-def form_errors(form) -> str:
-    """A form's refusals in one sentence each, named by their field."""
-    messages = []
-    for name, errors in form.errors.items():
-        label = form.fields[name].label if name in form.fields else ""
-        messages += [f"{label}: {error}" if label else str(error) for error in errors]
-    return " ".join(messages)
 
 
 def _save_body(user, sent: dict, body: Body | None):

@@ -18,10 +18,11 @@ from livinglab.accounts.models import Invitation
 from livinglab.core.access import get_for_user
 from livinglab.core.api_auth import require_user
 from livinglab.core.api_types import Id
+from livinglab.core.forms import form_errors
 from livinglab.core.people import display_name
 from livinglab.meetings.body_forms import InviteForm
 from livinglab.meetings.models import Body
-from livinglab.tracking.api import Message, OrganisationRef, StaffRole, form_errors
+from livinglab.tracking.api import Message, OrganisationRef, StaffRole
 
 router = Router(tags=["invitations"])
 

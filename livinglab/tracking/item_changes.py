@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
+from livinglab.core.forms import form_errors
 from livinglab.meetings.models import MinutesDocument
 from livinglab.tracking.import_forms import AGENCY_SEPARATORS, DraftForm, ItemForm
 
@@ -64,7 +65,7 @@ def item_choices(draft: MinutesDocument, m: int, i: int, changes: ItemChanges) -
     bound = DraftForm(draft, data, only=(m, i))
     if not bound.is_valid():
         [checked] = [item for meeting in bound.meetings for item in meeting["items"]]
-        raise ItemRefused(_form_errors(checked))
+        raise ItemRefused(form_errors(checked))
     chosen = bound.choices()["items"][f"{m}.{i}"]
     keys = {key for name in changes.sent for key in _CHOICE_KEYS.get(name, ())}
     return {"items": {f"{m}.{i}": {key: chosen[key] for key in keys}}}
@@ -130,12 +131,3 @@ def _typed(row: ItemForm, choice: CaseChoice) -> str:
     if not title:
         raise ItemRefused(_("Give each case either as case_id or as new_case."))
     return title
-
-
-def _form_errors(form: ItemForm) -> str:
-    messages = []
-    for name, errors in form.errors.items():
-        label = form.fields[name].label if name in form.fields else ""
-        for error in errors:
-            messages.append(f"{label}: {error}" if label else str(error))
-    return " ".join(messages)

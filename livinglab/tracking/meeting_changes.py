@@ -6,6 +6,7 @@ JSON, the fields left out staying as they are; they are typed into the page's ow
 `update_draft`: a secretary correcting the date loses nothing of another's new title.
 """
 
+from livinglab.core.forms import form_errors
 from livinglab.meetings.models import MinutesDocument
 from livinglab.tracking.import_forms import MeetingForm
 
@@ -27,15 +28,7 @@ def meeting_choices(draft: MinutesDocument, m: int, values: dict[str, str]) -> d
     for name in set(form.fields) - set(values):
         del form.fields[name]
     if not form.is_valid():
-        raise MeetingRefused(_form_errors(form))
+        raise MeetingRefused(form_errors(form))
     form.cleaned_data = {**dict.fromkeys(MeetingForm.base_fields), **form.cleaned_data}
     chosen = form.choices()
     return {"meetings": {str(m): {name: chosen[name] for name in values}}}
-
-
-def _form_errors(form: MeetingForm) -> str:
-    return " ".join(
-        f"{form.fields[name].label}: {error}"
-        for name, errors in form.errors.items()
-        for error in errors
-    )
