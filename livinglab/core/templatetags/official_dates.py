@@ -34,9 +34,8 @@ def official_period(start, end):
 
 
 def _official(value) -> str:
-    if isinstance(value, dt.datetime):
-        return roc.official_time(value)
-    return roc.official_date(value) if value else ""
+    """A moment to the minute, a day as a day; nothing for no value."""
+    return roc.official_time(value) if isinstance(value, dt.datetime) else roc.official_date(value)
 
 
 @register.filter
